@@ -1,0 +1,37 @@
+# Two commands on a fresh machine with Python: `make site` builds the site, `make test` runs every test.
+# Everything is installed into .venv from pyproject.toml, pinned by constraints.txt.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve validate chromium clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+site: $(STAMP)
+	$(PY) -m scripts build
+
+serve: $(STAMP)
+	$(PY) -m scripts serve
+
+validate: $(STAMP)
+	$(PY) -m scripts validate
+
+# Browser tests drive Debian's Chromium; install it when missing (CI runs as root on a fresh machine).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .site.* build

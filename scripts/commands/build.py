@@ -1,0 +1,20 @@
+"""``build``: validate and build the site into ``site/``, keeping the previous site if anything fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.build import DEFAULT_CONFIG, ROOT, build_site
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("build", help="build the site (strict) into site/, atomically")
+    p.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    p.add_argument("--config-file", type=Path, default=DEFAULT_CONFIG)
+    p.add_argument("--data", type=Path, default=None, help="data folder (default: guidelines_data)")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:  # noqa: ANN001
+    return build_site(args.site_dir, args.config_file, args.data, quiet=args.quiet)

@@ -1,0 +1,57 @@
+"""The registry of data files: which files hold which kind of record, and which checks cross them.
+
+To add a kind of data, write its model in ``scripts/data/models/``, its cross-reference checks in a
+module of its own, and add one :class:`Collection` to :data:`COLLECTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from scripts.data import crossrefs
+from scripts.data.models.base import Record
+from scripts.data.models.convention import Convention
+from scripts.data.models.glossary import Glossary
+from scripts.data.models.guidelines import Guidelines
+from scripts.data.models.site import Site, UiLabels
+
+if TYPE_CHECKING:
+    from scripts.data.dataset import Dataset
+    from scripts.data.problems import Problem
+
+Check = Callable[["Dataset"], Iterable["Problem"]]
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One kind of data file.
+
+    ``pattern`` is a glob below the data folder. A collection with ``many=True`` holds one record per
+    matching file (a list, in file-name order); otherwise exactly one file must match.
+    """
+
+    name: str
+    pattern: str
+    model: type[Record]
+    many: bool = False
+    required: bool = True
+    checks: tuple[Check, ...] = field(default_factory=tuple)
+
+    @property
+    def schema_name(self) -> str:
+        return self.name.replace("_", "-")
+
+
+COLLECTIONS: list[Collection] = [
+    Collection("site", "site.yaml", Site, checks=(crossrefs.check_site,)),
+    Collection("ui", "ui.yaml", UiLabels),
+    Collection("convention", "convention.yaml", Convention, checks=(crossrefs.check_convention,)),
+    Collection("glossary", "glossary.yaml", Glossary, checks=(crossrefs.check_glossary,)),
+    Collection("guidelines", "guidelines.yaml", Guidelines, checks=(crossrefs.check_guidelines,)),
+]
+
+
+def collection(name: str) -> Collection:
+    return next(c for c in COLLECTIONS if c.name == name)

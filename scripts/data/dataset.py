@@ -1,0 +1,196 @@
+"""Loading every data file into one validated :class:`Dataset`, or one error listing every problem."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from scripts.data.problems import DataError, Problem, display_path
+from scripts.data.yamlsource import YamlDocument, read_yaml
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "guidelines_data"
+
+
+class Dataset:
+    """All records, by collection name (``dataset.guidelines``, ``dataset.glossary``, ...).
+
+    Each record keeps the document it was read from, so that checks can say where a problem stands.
+    """
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self._records: dict[str, Any] = {}
+        self._documents: dict[str, list[YamlDocument]] = {}
+
+    def add(self, name: str, records: Any, documents: list[YamlDocument]) -> None:
+        self._records[name] = records
+        self._documents[name] = documents
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_records"][name]
+        except KeyError:
+            raise AttributeError(f"the dataset has no collection named {name!r}") from None
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._records
+
+    def documents(self, name: str) -> list[YamlDocument]:
+        """The documents of collection ``name``, in the order of its records."""
+        return self._documents.get(name, [])
+
+    def document(self, name: str, index: int = 0) -> YamlDocument:
+        return self._documents[name][index]
+
+
+def load_dataset(data_dir: Path | None = None) -> Dataset:
+    """Read, validate and cross-check every collection. Raises :class:`DataError` with every problem found."""
+    from scripts.data.collections import COLLECTIONS
+
+    data_dir = Path(data_dir or DEFAULT_DATA_DIR)
+    dataset = Dataset(data_dir)
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(display_path(data_dir), 1, 1, "", "the data folder does not exist")])
+
+    for coll in COLLECTIONS:
+        paths = sorted(p for p in data_dir.glob(coll.pattern) if p.is_file())
+        if not paths:
+            if coll.required:
+                problems.append(Problem(display_path(data_dir / coll.pattern), 1, 1, "",
+                                        f"no file found for the '{coll.name}' data (expected {coll.pattern})"))
+            continue
+        if not coll.many and len(paths) > 1:
+            problems.append(Problem(display_path(paths[1]), 1, 1, "",
+                                    f"only one file may hold the '{coll.name}' data"))
+        records, documents = [], []
+        for path in paths if coll.many else paths[:1]:
+            document, found = read_yaml(path)
+            problems.extend(found)
+            if document is None:
+                continue
+            record = validate_record(coll.model, document, problems)
+            if record is not None and not found:
+                records.append(record)
+                documents.append(document)
+        if coll.many:
+            dataset.add(coll.name, records, documents)
+        elif records:
+            dataset.add(coll.name, records[0], documents)
+
+    # Cross-reference checks read other collections, so they run only on data that loaded cleanly.
+    if not problems:
+        for coll in COLLECTIONS:
+            if coll.name in dataset:
+                for check in coll.checks:
+                    problems.extend(check(dataset))
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def validate_record(model: type[BaseModel], document: YamlDocument, problems: list[Problem]) -> BaseModel | None:
+    """Build one record from a document, turning every validation error into a positioned problem."""
+    if not isinstance(document.data, dict):
+        problems.append(document.problem((), f"expected a mapping of keys to values at the top of the file, "
+                                             f"got {_kind(document.data)}"))
+        return None
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        for error in errors:
+            if not _explained_by_misspelling(error, errors):
+                problems.append(document.problem(tuple(error["loc"]), describe_error(model, error)))
+        return None
+
+
+def _explained_by_misspelling(error: dict, errors: list[dict]) -> bool:
+    """A missing key next to an unknown key that looks like it (``summry`` for ``summary``) is one
+    mistake, reported once, as the misspelling."""
+    if error["type"] != "missing":
+        return False
+    parent, name = tuple(error["loc"][:-1]), str(error["loc"][-1])
+    return any(other["type"] == "extra_forbidden" and tuple(other["loc"][:-1]) == parent
+               and difflib.get_close_matches(str(other["loc"][-1]), [name], n=1)
+               for other in errors)
+
+
+def describe_error(model: type[BaseModel], error: dict) -> str:
+    """A pydantic error, said as what was expected and what was found."""
+    kind, loc, ctx = error["type"], tuple(error["loc"]), error.get("ctx") or {}
+    got = error.get("input")
+    if kind == "missing":
+        return f"required key '{loc[-1]}' is missing"
+    if kind == "extra_forbidden":
+        allowed = sorted(_fields_at(model, loc[:-1]))
+        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+        return f"unknown key '{loc[-1]}'{hint}; expected one of: {', '.join(allowed)}"
+    if kind == "literal_error":
+        return f"expected one of {ctx.get('expected')}, got {_show(got)}"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        bound = ctx.get("le", ctx.get("ge"))
+        return f"expected a number {'at most' if kind == 'less_than_equal' else 'at least'} {bound}, got {_show(got)}"
+    if kind in ("too_short", "string_too_short"):
+        return f"expected {'at least one item' if kind == 'too_short' else 'some text'}, got {_show(got)}"
+    if kind == "string_pattern_mismatch":
+        return f"{_pattern_meaning(ctx.get('pattern', ''))}, got {_show(got)}"
+    expected = {
+        "int_type": "a whole number", "string_type": "text", "list_type": "a list",
+        "dict_type": "a mapping of keys to values", "model_type": "a mapping of keys to values",
+        "bool_type": "true or false", "date_type": "a date written YYYY-MM-DD",
+        "float_type": "a number", "datetime_type": "a date and time",
+    }.get(kind)
+    if expected:
+        return f"expected {expected}, got {_show(got)}"
+    return f"{error['msg'][0].lower()}{error['msg'][1:]}, got {_show(got)}"
+
+
+def _pattern_meaning(pattern: str) -> str:
+    return {
+        r"^[a-z0-9]+(-[a-z0-9]+)*$": "expected an id in lowercase-with-hyphens",
+        r"^[^\n]*\S[^\n]*$": "expected one line of text",
+        r"^https?://[^\s/$.?#].[^\s]*$": "expected a web address starting with https://",
+    }.get(pattern, f"expected text matching {pattern}")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> set[str]:
+    """The keys a mapping at ``loc`` may hold, found by walking the model's annotations."""
+    from typing import get_args, get_origin
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            args = get_args(current)
+            current = args[0] if args else current
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+            while get_origin(current) is not None and not (isinstance(current, type)):
+                args = [a for a in get_args(current) if a is not type(None)]
+                if get_origin(current) is list or len(args) != 1:
+                    break
+                current = args[0]
+        else:
+            return set()
+    if get_origin(current) is list:
+        current = get_args(current)[0]
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return set(current.model_fields)
+    return set()
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", int: "a number", type(None): "nothing"}.get(
+        type(value), type(value).__name__)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return _kind(value)
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,30 @@
+"""The base every data record shares, and the small types many records use."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Record(BaseModel):
+    """A strict, immutable record: no unknown keys, no silent type coercion ("17" is not 17)."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+#: lowercase kebab-case identifier, e.g. ``subscriber-information``
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80)]
+#: a guideline paragraph number
+ParagraphNumber = Annotated[int, Field(ge=1, le=9999)]
+#: a Budapest Convention article number
+ArticleNumber = Annotated[int, Field(ge=1, le=48)]
+#: one line of plain text (a title, a heading, a label)
+Line = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
+#: text that may span paragraphs and hold Markdown
+Text = Annotated[str, Field(min_length=1)]
+#: an absolute web address
+Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#].[^\s]*$")]
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

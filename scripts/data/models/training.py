@@ -1,0 +1,115 @@
+"""Training modules and their quizzes: one YAML file per module, one per quiz.
+
+The shapes here are what an author writes. Rules that span several keys (a single-choice question has
+exactly one correct option, an ordering question has steps and no options, ...) are checked in
+``scripts.training.check`` so that each message can point at the exact key that is wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from scripts.data.models.base import ArticleNumber, Id, Line, ParagraphNumber, Record, Text
+
+Audience = Literal["law-enforcement", "service-providers", "prosecutors", "mixed"]
+QuestionKind = Literal["single", "multiple", "true-false", "ordering"]
+
+Paragraphs = Annotated[list[ParagraphNumber], Field(min_length=1)]
+
+
+class Lesson(Record):
+    """One lesson of a module: teaching text in our own words and the paragraphs it teaches."""
+
+    id: Id
+    title: Line
+    paragraphs: Paragraphs
+    body: Text
+
+
+class Exercise(Record):
+    """A case study: the scenario and tasks are shown; the model answer stays folded until asked for."""
+
+    title: Line
+    scenario: Text
+    tasks: list[Text] = Field(min_length=1)
+    model_answer: Text
+    paragraphs: Paragraphs
+
+
+class Module(Record):
+    """``training/modules/<id>.yaml``."""
+
+    id: Id
+    order: Annotated[int, Field(ge=1, le=99)]
+    title: Line
+    summary: Text
+    audience: list[Audience] = Field(min_length=1)
+    duration_minutes: Annotated[int, Field(ge=5, le=960)]
+    prerequisites: list[Id] = Field(default_factory=list)
+    objectives: list[Text] = Field(min_length=1)
+    paragraphs: Paragraphs
+    articles: list[ArticleNumber] = Field(default_factory=list)
+    terms: list[Id] = Field(default_factory=list)
+    lessons: list[Lesson] = Field(min_length=1)
+    exercise: Exercise
+    key_points: list[Text] = Field(min_length=1)
+    instructor_notes: Text
+
+    def taught_paragraphs(self) -> set[int]:
+        """The paragraphs the lessons teach (the exercise practises them, it does not teach them)."""
+        return {n for lesson in self.lessons for n in lesson.paragraphs}
+
+
+class Option(Record):
+    """One answer option of a single- or multiple-choice question."""
+
+    text: Line
+    correct: bool = False
+    feedback: Text
+
+
+class Step(Record):
+    """One step of an ordering question; steps are written in their correct order."""
+
+    text: Line
+    feedback: Text
+
+
+class Question(Record):
+    """One question. Which keys it needs depends on ``kind``:
+
+    - ``single`` and ``multiple``: ``options`` (each with ``feedback``; mark the right ones ``correct: true``)
+    - ``true-false``: ``answer`` (true or false), ``feedback_true`` and ``feedback_false`` (shown when the
+      learner answers true, or false)
+    - ``ordering``: ``steps``, written in the correct order; the page shows them shuffled
+    """
+
+    id: Id
+    kind: QuestionKind
+    prompt: Text
+    paragraphs: Paragraphs
+    options: list[Option] | None = None
+    answer: bool | None = None
+    feedback_true: Text | None = None
+    feedback_false: Text | None = None
+    steps: list[Step] | None = None
+    explanation: Text
+
+    def correct_indexes(self) -> list[int]:
+        return [i for i, option in enumerate(self.options or []) if option.correct]
+
+
+class Quiz(Record):
+    """``training/quizzes/<id>.yaml``: a quiz that belongs to one module."""
+
+    id: Id
+    module: Id
+    title: Line
+    description: Text
+    pass_percent: Annotated[int, Field(ge=1, le=100)] = 70
+    questions: list[Question] = Field(min_length=1)
+
+    def examined_paragraphs(self) -> set[int]:
+        return {n for question in self.questions for n in question.paragraphs}

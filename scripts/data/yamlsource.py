@@ -1,0 +1,130 @@
+"""Reading one YAML data file: its values, where each value stands, and the problems plain loading hides.
+
+PyYAML keeps the last of two equal keys without a word, and its constructed values forget their
+line numbers. We compose the node tree ourselves, check it, remember the position of every key
+and list item, and only then construct the Python values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.data.problems import Problem, display_path, format_key_path
+
+try:  # libyaml is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the wheel
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: A data file larger than this is refused before parsing: no hand-written data file comes near it,
+#: and refusing keeps a mistaken or hostile file from exhausting memory.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+KeyPath = tuple[object, ...]
+
+
+@dataclass
+class YamlDocument:
+    """The values of one data file and the 1-based (line, column) of each key path in it."""
+
+    path: Path
+    data: Any
+    positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def position(self, key_path: KeyPath) -> tuple[int, int]:
+        """Where ``key_path`` stands, or its nearest ancestor that exists in the file."""
+        parts = tuple(key_path)
+        while parts:
+            if parts in self.positions:
+                return self.positions[parts]
+            parts = parts[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, key_path: KeyPath, message: str) -> Problem:
+        line, column = self.position(key_path)
+        return Problem(self.name, line, column, format_key_path(key_path), message)
+
+
+def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``path``. Returns the document (None if it cannot be used at all) and the problems found."""
+    name = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                Problem(name, 1, 1, "", f"the file is {size / 1048576:.1f} MiB; data files may be at most "
+                        f"{MAX_FILE_BYTES // 1048576} MiB: split it into several files")
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Problem(name, line, column, "", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                    "save it with UTF-8 encoding")
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [Problem(name, 1, 1, "", "the file is empty: expected a YAML mapping of keys to values")]
+        problems: list[Problem] = []
+        positions: dict[KeyPath, tuple[int, int]] = {(): _mark(node.start_mark)}
+        _walk(node, (), positions, problems, name, set())
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _mark(mark) if mark is not None else (1, 1)
+        what = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+        if "expected a single document" in what:
+            what = "expected one YAML document, found more (remove the extra '---')"
+        return None, [Problem(name, line, column, "", f"YAML syntax error: {what}")]
+    except yaml.YAMLError as exc:  # errors without a position
+        return None, [Problem(name, 1, 1, "", f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
+    return YamlDocument(path, data, positions), problems
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _walk(node: yaml.Node, here: KeyPath, positions: dict, problems: list[Problem], name: str, seen: set[int]) -> None:
+    if id(node) in seen:  # an alias: its node was walked where its anchor stands
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        first_seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+            line, column = _mark(key_node.start_mark)
+            if key in first_seen:
+                problems.append(Problem(name, line, column, format_key_path(here + (key,)),
+                                        f"duplicate key '{key}' (first given on line {first_seen[key]}); "
+                                        "YAML would silently keep only the last value: remove one"))
+                continue
+            first_seen[key] = line
+            positions[here + (key,)] = (line, column)
+            _walk(value_node, here + (key,), positions, problems, name, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            positions[here + (index,)] = _mark(item.start_mark)
+            _walk(item, here + (index,), positions, problems, name, seen)

@@ -1,0 +1,11 @@
+"""Typed configuration of the ``guidelines`` MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class GuidelinesConfig(Config):
+    #: the folder of YAML data, relative to mkdocs.yml (``!ENV GUIDELINES_DATA_DIR`` may override it)
+    data_dir = c.Type(str, default="guidelines_data")

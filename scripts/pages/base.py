@@ -1,0 +1,25 @@
+"""What a generator produces: pages and where they stand in the navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """Where a generated page goes in the navigation: under the page ``parent`` (a hand-written or
+    generated page's path), inside the groups ``groups`` (titles, outermost first), at ``order``."""
+
+    parent: str
+    title: str
+    order: float
+    groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page. ``path`` is language-neutral and relative to the docs root."""
+
+    path: str
+    content: str
+    nav: NavEntry | None = None

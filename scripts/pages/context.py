@@ -1,0 +1,66 @@
+"""The render context: the data, the language, the translator, and Jinja2 set up for Markdown."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from scripts.data.dataset import Dataset
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+#: ``translate(english_text) -> text in the page's language``; the identity for the source language.
+Translate = Callable[[str], str]
+
+
+def identity(text: str) -> str:
+    return text
+
+
+@dataclass
+class RenderContext:
+    dataset: Dataset
+    language: str
+    translate: Translate = identity
+    env: jinja2.Environment = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+            undefined=jinja2.StrictUndefined,  # a typo in a template fails the build
+            autoescape=False,  # we write Markdown, not HTML; data is validated to hold no raw HTML
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["t"] = self.translate
+        self.env.globals.update(label=self.label, link=link, anchor=anchor)
+
+    def label(self, key: str) -> str:
+        """An interface label from ``ui.yaml``, in the page's language."""
+        try:
+            return self.translate(self.dataset.ui.labels[key])
+        except KeyError:
+            raise KeyError(f"ui.yaml has no label {key!r}") from None
+
+    def render(self, template: str, here: str, **values: object) -> str:
+        """Render ``template`` as the page at path ``here`` (links in it are made relative to it)."""
+        return self.env.get_template(template).render(here=here, ctx=self, **values)
+
+
+@jinja2.pass_context
+def link(context: jinja2.runtime.Context, target: str, anchor: str | None = None) -> str:
+    """A relative Markdown link target from the page being rendered to ``target`` (a docs-root path)."""
+    here = context["here"]
+    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def anchor(identifier: str) -> str:
+    """An ``attr_list`` id for a heading: ``{#identifier}`` (written by a function because ``{#`` opens
+    a Jinja comment)."""
+    return "{#" + identifier + "}"

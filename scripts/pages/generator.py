@@ -1,0 +1,29 @@
+"""All page generators, and the one call that runs them for a language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from scripts.data.dataset import Dataset
+from scripts.pages import guidelines, reference
+from scripts.pages.base import Page
+from scripts.pages.context import RenderContext, Translate, identity
+
+Generator = Callable[[RenderContext], Iterable[Page]]
+
+#: Every page generator, in the order their pages are produced.
+GENERATORS: list[Generator] = [
+    guidelines.generate,
+    reference.generate,
+]
+
+
+def generate_pages(dataset: Dataset, language: str, translate: Translate = identity) -> list[Page]:
+    ctx = RenderContext(dataset, language, translate)
+    pages = [page for generate in GENERATORS for page in generate(ctx)]
+    seen: set[str] = set()
+    for page in pages:
+        if page.path in seen:
+            raise ValueError(f"two generators wrote the page {page.path}")
+        seen.add(page.path)
+    return pages

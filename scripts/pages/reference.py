@@ -1,0 +1,35 @@
+"""Reference pages: the glossary and the Budapest Convention articles, each entry with an anchor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scripts.pages.base import Page
+from scripts.pages.context import RenderContext
+from scripts.pages.guidelines import paragraph_path
+
+GLOSSARY = "glossary.md"
+CONVENTION = "convention.md"
+
+
+def term_anchor(term_id: str) -> str:
+    return term_id
+
+
+def article_anchor(number: int) -> str:
+    return f"article-{number}"
+
+
+def generate(ctx: RenderContext) -> Iterator[Page]:
+    data = ctx.dataset
+    paragraphs = data.guidelines.paragraphs
+    used_in = {t.id: [p.number for p in paragraphs if t.id in p.terms] for t in data.glossary.terms}
+    cited_by = {a.number: [p.number for p in paragraphs if a.number in p.articles] for a in data.convention.articles}
+    titles = {t.id: t.term for t in data.glossary.terms}
+    terms = sorted(data.glossary.terms, key=lambda t: ctx.translate(t.term).casefold())
+    yield Page(GLOSSARY, ctx.render("glossary.md.j2", GLOSSARY, terms=terms, titles=titles, used_in=used_in,
+                                    paragraph_path=paragraph_path, convention=CONVENTION,
+                                    article_anchor=article_anchor))
+    yield Page(CONVENTION, ctx.render("convention.md.j2", CONVENTION, convention=data.convention,
+                                      cited_by=cited_by, paragraph_path=paragraph_path,
+                                      article_anchor=article_anchor))

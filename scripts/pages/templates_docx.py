@@ -1,0 +1,131 @@
+"""Blank .docx copies of the templates, for officers who work in a word processor (python-docx).
+
+One document per template and language: a heading, the legal basis, then each section as a table of
+labels with an empty cell to write in; choices are listed with tick boxes. Every text comes from the
+template YAML or ``ui.yaml`` through the same translator as the pages, and a country edition's prefill
+is written into its cells.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from scripts.data.models.templates import Template, TemplateField
+from scripts.pages.templates_prefill import Prefill
+
+#: ``label(key) -> text`` for a ui.yaml label, in the document's language
+Label = Callable[[str], str]
+Translate = Callable[[str], str]
+
+BOX = "\u2610"  # ballot box
+
+
+def _set_language(document: Document, language: str) -> None:
+    """Mark the text's language so that spell checking and screen readers use the right one."""
+    rpr = document.styles["Normal"].element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def _a4(document: Document) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.top_margin = section.bottom_margin = Cm(2.0)
+        section.left_margin = section.right_margin = Cm(2.0)
+
+
+def _help_line(cell, text: str) -> None:  # noqa: ANN001 - python-docx cell
+    run = cell.add_paragraph().add_run(text)
+    run.italic = True
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def _answer(cell, field: TemplateField, translate: Translate, value: str) -> None:  # noqa: ANN001
+    """The empty (or prefilled) answer cell: tick boxes for choices, otherwise room to write."""
+    if field.type in ("choice", "multichoice"):
+        first = True
+        for option in field.options:
+            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+            paragraph.add_run(f"{BOX} {translate(option.label)}")
+            first = False
+    elif field.type == "checkbox":
+        cell.paragraphs[0].add_run(BOX)
+    elif value:
+        cell.paragraphs[0].add_run(value)
+    elif field.type == "textarea":
+        cell.add_paragraph()
+        cell.add_paragraph()
+
+
+def build_docx(template: Template, language: str, translate: Translate, label: Label,
+               prefill: Prefill | None = None) -> bytes:
+    """The blank form of ``template`` in ``language``, as the bytes of a .docx file."""
+    prefill = prefill or Prefill()
+    document = Document()
+    _a4(document)
+    _set_language(document, language)
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(10.5)
+    title = translate(template.title)
+    document.core_properties.title = title
+    document.core_properties.language = language
+    document.core_properties.subject = translate(template.summary)
+
+    kind_key = ("forms.doc_kind.record" if template.recipient == "internal-file" else
+                "forms.doc_kind.request" if template.issuer == "law-enforcement" else "forms.doc_kind.response")
+    kind = document.add_paragraph()
+    kind_run = kind.add_run(label(kind_key).upper())
+    kind_run.font.size = Pt(9)
+    document.add_heading(title, level=0)
+
+    articles = ", ".join(str(n) for n in template.legal_basis.articles)
+    basis = document.add_paragraph()
+    basis_run = basis.add_run(label("forms.legal_basis_line").replace("{articles}", articles))
+    basis_run.italic = True
+    domestic = prefill.values.get(template.legal_basis.domestic or "")
+    if domestic:
+        basis.add_run("; " + label("forms.domestic") + ": " + domestic).italic = True
+    document.add_paragraph(label("forms.docx_instructions"))
+    document.add_paragraph(label("forms.required_note"))
+
+    for section in template.sections:
+        document.add_heading(translate(section.title), level=2)
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for f in section.fields:
+            row = table.add_row()
+            left, right = row.cells
+            left.width, right.width = Cm(6.5), Cm(10.5)
+            name = left.paragraphs[0].add_run(translate(f.label) + (" *" if f.required else ""))
+            name.bold = True
+            if f.help:
+                _help_line(left, translate(f.help))
+            if f.example:
+                _help_line(left, f"{label('forms.example')}: {f.example}")
+            value = prefill.values.get(f.prefill or "", "")
+            _answer(right, f, translate, value)
+
+    if template.document_notes:
+        document.add_paragraph()
+        for note in template.document_notes:
+            document.add_paragraph(translate(note))
+    signature = document.add_paragraph()
+    signature.paragraph_format.space_before = Pt(36)
+    signature.add_run("_" * 40 + "\n" + label("forms.js.signature"))
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,144 @@
+"""Pages of the standard request and response templates: an overview, and one form page per template
+with its live preview (the browser side is overrides/assets/javascripts/forms.js)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from scripts.data.models.templates import Template
+from scripts.pages.base import NavEntry, Page
+from scripts.pages.context import RenderContext
+from scripts.pages.guidelines import paragraph_path
+from scripts.pages.reference import CONVENTION, article_anchor
+from scripts.pages.templates_prefill import Prefill, prefill_for
+
+OVERVIEW = "forms/index.md"
+
+#: HTML attributes of the <input> for each one-line field type (the form has ``novalidate``: forms.js
+#: checks every value itself and shows its own messages next to the field).
+INPUT_ATTRIBUTES = {
+    "text": 'type="text"',
+    "date": 'type="date"',
+    "datetime": 'type="text" spellcheck="false" autocapitalize="off"',
+    "ip-port": 'type="text" spellcheck="false" autocapitalize="off" inputmode="url"',
+    "email": 'type="email" spellcheck="false"',
+    "phone": 'type="tel"',
+    "number": 'type="text" inputmode="numeric"',
+}
+
+#: Messages forms.js shows, from ``ui.yaml`` (``forms.js.<key>``).
+JS_LABELS = (
+    "required", "ip", "port", "port_missing", "datetime", "datetime_zone", "date", "email", "phone", "number",
+    "order", "required_with", "errors_summary", "valid", "copied", "copy_failed", "draft_on", "draft_off", "draft_restored",
+    "draft_cleared", "not_filled", "yes", "signature",
+)
+
+
+def template_path(template_id: str) -> str:
+    return f"forms/{template_id}.md"
+
+
+def docx_filename(template_id: str, language: str) -> str:
+    return f"{template_id}.{language}.docx"
+
+
+def docx_path(template_id: str, language: str) -> str:
+    """Where the blank .docx of a template in a language is published (a docs-root path)."""
+    return f"forms/docx/{docx_filename(template_id, language)}"
+
+
+def document_kind(template: Template) -> str:
+    """The ``ui.yaml`` label that heads the finished document: a request, a response or a record."""
+    if template.recipient == "internal-file":
+        return "forms.doc_kind.record"
+    return "forms.doc_kind.request" if template.issuer == "law-enforcement" else "forms.doc_kind.response"
+
+
+def legal_basis_line(ctx: RenderContext, template: Template, prefill: Prefill) -> str:
+    articles = ", ".join(str(n) for n in template.legal_basis.articles)
+    line = ctx.label("forms.legal_basis_line").replace("{articles}", articles)
+    domestic = prefill.values.get(template.legal_basis.domestic or "")
+    if domestic:
+        line += "; " + ctx.label("forms.domestic") + ": " + domestic
+    return line
+
+
+def form_data(ctx: RenderContext, template: Template, prefill: Prefill) -> dict[str, Any]:
+    """Everything forms.js needs, in the page's language."""
+    t = ctx.translate
+    sections = [
+        {
+            "id": s.id,
+            "title": t(s.title),
+            "fields": [
+                {
+                    "id": f.id,
+                    "label": t(f.label),
+                    "type": f.type,
+                    "required": f.required,
+                    "not_before": f.not_before,
+                    "required_with": f.required_with,
+                    "min": f.min,
+                    "max": f.max,
+                    "port_required": f.port_required,
+                    "options": [{"id": o.id, "label": t(o.label)} for o in f.options],
+                }
+                for f in s.fields
+            ],
+        }
+        for s in template.sections
+    ]
+    return {
+        "template": {
+            "id": template.id,
+            "title": t(template.title),
+            "kind_label": ctx.label(document_kind(template)),
+            "legal_basis_line": legal_basis_line(ctx, template, prefill),
+            "notes": [t(n) for n in template.document_notes],
+            "sections": sections,
+        },
+        "labels": {key: ctx.label(f"forms.js.{key}") for key in JS_LABELS},
+    }
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside ``<script type="application/json">`` (no ``</script>``, no comment openers)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def field_values(template: Template, prefill: Prefill) -> dict[str, str]:
+    """The values country data puts into the template's fields."""
+    return {f.id: prefill.values[f.prefill] for f in template.all_fields()
+            if f.prefill and prefill.values.get(f.prefill)}
+
+
+def render_form(ctx: RenderContext, template: Template, prefill: Prefill) -> str:
+    here = template_path(template.id)
+    domestic_key = template.legal_basis.domestic
+    if domestic_key and prefill.values.get(domestic_key):
+        domestic_text = prefill.values[domestic_key]
+    elif domestic_key and prefill.country is not None:
+        domestic_text = ctx.label("forms.domestic_unknown")
+    else:
+        domestic_text = ctx.label("forms.domestic_generic")
+    return ctx.render(
+        "template_form.md.j2", here,
+        tpl=template, paragraph_path=paragraph_path, convention_path=CONVENTION,
+        article_anchor=article_anchor, domestic_text=domestic_text,
+        docx_path=docx_path(template.id, ctx.language), docx_filename=docx_filename(template.id, ctx.language),
+        input_attributes=INPUT_ATTRIBUTES, prefill=field_values(template, prefill),
+        suggestions=prefill.suggestions, form_json=script_json(form_data(ctx, template, prefill)),
+    )
+
+
+def generate(ctx: RenderContext) -> Iterator[Page]:
+    templates: list[Template] = ctx.dataset.templates
+    prefill = prefill_for(ctx)
+    yield Page(OVERVIEW, ctx.render("templates_overview.md.j2", OVERVIEW, templates=templates,
+                                    template_path=template_path, docx_path=docx_path, language=ctx.language))
+    for order, template in enumerate(templates):
+        yield Page(template_path(template.id), render_form(ctx, template, prefill),
+                   NavEntry(OVERVIEW, ctx.translate(template.title), order))

@@ -1,0 +1,257 @@
+"""Cross-checks for training modules and quizzes.
+
+Registered as the checks of the ``training_module`` and ``training_quiz`` collections, so that
+``validate``, the build and ``training check`` all report the same problems, each positioned at the
+key that is wrong: a valid answer key for every question, unique options, references that exist, an
+explanation, correct answers spread over positions, and the coverage of paragraphs 10-59.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scripts.data.crossrefs import references, unique
+from scripts.data.problems import Problem, display_path
+from scripts.training.coverage import COVERED_RANGE, coverage
+
+if TYPE_CHECKING:
+    from scripts.data.dataset import Dataset
+    from scripts.data.models.training import Module, Question, Quiz
+    from scripts.data.yamlsource import YamlDocument
+
+MIN_OPTIONS, MAX_OPTIONS = 2, 8
+MIN_STEPS, MAX_STEPS = 3, 8
+#: with at least this many single-choice questions, a quiz may not put every correct answer in one position
+SPREAD_MIN_QUESTIONS = 3
+#: across all quizzes, no position may hold more than this share of the single-choice correct answers
+SPREAD_MAX_SHARE = 0.5
+SPREAD_MIN_TOTAL = 10
+
+KIND_KEYS = {
+    "single": {"options"},
+    "multiple": {"options"},
+    "true-false": {"answer", "feedback_true", "feedback_false"},
+    "ordering": {"steps"},
+}
+OPTIONAL_KEYS = {"options", "answer", "feedback_true", "feedback_false", "steps"}
+
+
+def _modules(dataset: Dataset) -> list[Module]:
+    return list(getattr(dataset, "training_module", []) if "training_module" in dataset else [])
+
+
+def _quizzes(dataset: Dataset) -> list[Quiz]:
+    return list(getattr(dataset, "training_quiz", []) if "training_quiz" in dataset else [])
+
+
+def _known(dataset: Dataset, name: str, attr: str, key: str) -> set | None:
+    """The ids or numbers of another collection, or None when that collection is not loaded."""
+    if name not in dataset:
+        return None
+    return {getattr(item, key) for item in getattr(getattr(dataset, name), attr)}
+
+
+def normalise(text: str) -> str:
+    """Option texts that differ only in case, spacing or final punctuation count as duplicates."""
+    return re.sub(r"\s+", " ", text).strip().rstrip(".!?;:").casefold()
+
+
+# --- modules -------------------------------------------------------------------------------------------
+
+def check_modules(dataset: Dataset) -> Iterator[Problem]:
+    modules = _modules(dataset)
+    documents = dataset.documents("training_module")
+    paragraphs = _known(dataset, "guidelines", "paragraphs", "number")
+    articles = _known(dataset, "convention", "articles", "number")
+    terms = _known(dataset, "glossary", "terms", "id")
+    ids = {m.id for m in modules}
+
+    yield from _unique_across(documents, [m.id for m in modules], ("id",), "module id")
+    yield from _unique_across(documents, [m.order for m in modules], ("order",), "module order")
+    for module, doc in zip(modules, documents):
+        yield from _id_matches_file(doc, module.id)
+        yield from unique(doc, module.lessons, lambda lesson: lesson.id, ("lessons",), "id", "lesson id")
+        if "mixed" in module.audience and len(module.audience) > 1:
+            yield doc.problem(("audience",), "'mixed' already means every audience; list it alone or list the "
+                                             "audiences one by one")
+        for index, prerequisite in enumerate(module.prerequisites):
+            if prerequisite == module.id:
+                yield doc.problem(("prerequisites", index), "a module cannot be its own prerequisite")
+            elif prerequisite not in ids:
+                yield doc.problem(("prerequisites", index),
+                                  f"module {prerequisite!r} does not exist in guidelines_data/training/modules/")
+        if paragraphs is not None:
+            yield from references(doc, module.paragraphs, ("paragraphs",), paragraphs, "paragraph",
+                                  "the guidelines")
+            for li, lesson in enumerate(module.lessons):
+                yield from references(doc, lesson.paragraphs, ("lessons", li, "paragraphs"), paragraphs,
+                                      "paragraph", "the guidelines")
+            yield from references(doc, module.exercise.paragraphs, ("exercise", "paragraphs"), paragraphs,
+                                  "paragraph", "the guidelines")
+        if articles is not None:
+            yield from references(doc, module.articles, ("articles",), articles, "article", "the convention data")
+        if terms is not None:
+            yield from references(doc, module.terms, ("terms",), terms, "term", "the glossary")
+        linked = set(module.paragraphs)
+        for li, lesson in enumerate(module.lessons):
+            for pi, number in enumerate(lesson.paragraphs):
+                if number not in linked and (paragraphs is None or number in paragraphs):
+                    yield doc.problem(("lessons", li, "paragraphs", pi),
+                                      f"paragraph {number} is taught here but missing from the module's "
+                                      f"'paragraphs' list; add it there")
+    yield from _prerequisite_cycles(modules, documents)
+
+
+def _prerequisite_cycles(modules: list[Module], documents: list[YamlDocument]) -> Iterator[Problem]:
+    graph = {m.id: list(m.prerequisites) for m in modules}
+    where = {m.id: doc for m, doc in zip(modules, documents)}
+    reported: set[frozenset] = set()
+    for start in graph:
+        stack = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph.get(node, []):
+                if nxt == start and len(path) > 1:
+                    cycle = frozenset(path)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        yield where[start].problem(("prerequisites",), "prerequisites go round in a circle: "
+                                                   + " -> ".join(path + [start]))
+                elif nxt in graph and nxt not in path:
+                    stack.append((nxt, path + [nxt]))
+
+
+# --- quizzes -------------------------------------------------------------------------------------------
+
+def check_quizzes(dataset: Dataset) -> Iterator[Problem]:
+    quizzes = _quizzes(dataset)
+    documents = dataset.documents("training_quiz")
+    paragraphs = _known(dataset, "guidelines", "paragraphs", "number")
+    module_ids = {m.id for m in _modules(dataset)}
+
+    yield from _unique_across(documents, [q.id for q in quizzes], ("id",), "quiz id")
+    for quiz, doc in zip(quizzes, documents):
+        yield from _id_matches_file(doc, quiz.id)
+        if quiz.module not in module_ids:
+            yield doc.problem(("module",), f"module {quiz.module!r} does not exist in "
+                                           f"guidelines_data/training/modules/")
+        yield from unique(doc, quiz.questions, lambda q: q.id, ("questions",), "id", "question id")
+        for qi, question in enumerate(quiz.questions):
+            path = ("questions", qi)
+            if paragraphs is not None:
+                yield from references(doc, question.paragraphs, path + ("paragraphs",), paragraphs,
+                                      "paragraph", "the guidelines")
+            yield from check_question(doc, question, path)
+        yield from _spread_in_quiz(doc, quiz)
+    yield from _spread_overall(quizzes, documents)
+    yield from check_coverage(dataset)
+
+
+def check_question(doc: YamlDocument, question: Question, path: tuple) -> Iterator[Problem]:
+    """The answer key and the keys that belong to the question's kind."""
+    needed = KIND_KEYS[question.kind]
+    for key in sorted(needed):
+        if getattr(question, key) is None:
+            yield doc.problem(path + ("kind",), f"a {question.kind} question needs the key '{key}'")
+    for key in sorted(OPTIONAL_KEYS - needed):
+        if getattr(question, key) is not None:
+            yield doc.problem(path + (key,), f"a {question.kind} question does not use '{key}'; "
+                                             f"expected only: {', '.join(sorted(needed))}")
+    if not question.explanation.strip():
+        yield doc.problem(path + ("explanation",), "the explanation is empty; say why the answer is right")
+
+    if question.kind in ("single", "multiple") and question.options is not None:
+        options = question.options
+        if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
+            yield doc.problem(path + ("options",), f"expected {MIN_OPTIONS} to {MAX_OPTIONS} options, "
+                                                   f"got {len(options)}")
+        yield from unique(doc, options, lambda o: normalise(o.text), path + ("options",), "text", "option")
+        correct = question.correct_indexes()
+        if not correct:
+            yield doc.problem(path + ("options",), "no option is marked 'correct: true'; the question has "
+                                                   "no valid answer key")
+        elif question.kind == "single" and len(correct) > 1:
+            yield doc.problem(path + ("options", correct[1], "correct"),
+                              f"a single-choice question needs exactly one correct option, got {len(correct)} "
+                              f"(options {', '.join(str(i + 1) for i in correct)}); use kind 'multiple' "
+                              f"or unmark all but one")
+        elif question.kind == "multiple" and len(correct) == len(options):
+            yield doc.problem(path + ("options",), "every option is marked correct; a multiple-choice question "
+                                                   "needs at least one wrong option")
+        for oi, option in enumerate(options):
+            if not option.feedback.strip():
+                yield doc.problem(path + ("options", oi, "feedback"), "the feedback is empty")
+
+    if question.kind == "ordering" and question.steps is not None:
+        steps = question.steps
+        if not MIN_STEPS <= len(steps) <= MAX_STEPS:
+            yield doc.problem(path + ("steps",), f"expected {MIN_STEPS} to {MAX_STEPS} steps, got {len(steps)}")
+        yield from unique(doc, steps, lambda s: normalise(s.text), path + ("steps",), "text", "step")
+
+
+def _spread_in_quiz(doc: YamlDocument, quiz: Quiz) -> Iterator[Problem]:
+    singles = [q for q in quiz.questions if q.kind == "single" and len(q.correct_indexes()) == 1]
+    positions = {q.correct_indexes()[0] for q in singles}
+    if len(singles) >= SPREAD_MIN_QUESTIONS and len(positions) == 1:
+        yield doc.problem(("questions",), f"the correct option of all {len(singles)} single-choice questions is "
+                                          f"option {positions.pop() + 1}; vary the position of correct answers")
+    answers = [q.answer for q in quiz.questions if q.kind == "true-false" and q.answer is not None]
+    if len(answers) >= 4 and len(set(answers)) == 1:
+        yield doc.problem(("questions",), f"all {len(answers)} true-false questions have the answer "
+                                          f"{str(answers[0]).lower()}; vary the answers")
+
+
+def _spread_overall(quizzes: list[Quiz], documents: list[YamlDocument]) -> Iterator[Problem]:
+    counts: Counter[int] = Counter()
+    for quiz in quizzes:
+        for question in quiz.questions:
+            if question.kind == "single" and len(question.correct_indexes()) == 1:
+                counts[question.correct_indexes()[0]] += 1
+    total = sum(counts.values())
+    if total >= SPREAD_MIN_TOTAL and documents:
+        position, count = counts.most_common(1)[0]
+        if count / total > SPREAD_MAX_SHARE:
+            folder = display_path(Path(documents[0].path).parent)
+            yield Problem(folder, 1, 1, "", f"{count} of {total} single-choice questions have their correct "
+                                            f"answer in position {position + 1}; at most "
+                                            f"{int(SPREAD_MAX_SHARE * 100)}% may share one position")
+
+
+def check_coverage(dataset: Dataset) -> Iterator[Problem]:
+    """Every paragraph from 10 to 59 must be taught by a lesson and examined by a question."""
+    modules, quizzes = _modules(dataset), _quizzes(dataset)
+    if not modules or not quizzes or "guidelines" not in dataset:
+        return
+    report = coverage(modules, quizzes, [p.number for p in dataset.guidelines.paragraphs])
+    module_dir = display_path(Path(dataset.documents("training_module")[0].path).parent)
+    quiz_dir = display_path(Path(dataset.documents("training_quiz")[0].path).parent)
+    for number in report.untaught():
+        yield Problem(module_dir, 1, 1, "", f"paragraph {number} is taught by no module lesson; every paragraph "
+                                            f"{COVERED_RANGE.start}-{COVERED_RANGE.stop - 1} must be taught")
+    for number in report.unexamined():
+        yield Problem(quiz_dir, 1, 1, "", f"paragraph {number} is examined by no quiz question; every paragraph "
+                                          f"{COVERED_RANGE.start}-{COVERED_RANGE.stop - 1} must be examined")
+
+
+# --- helpers -------------------------------------------------------------------------------------------
+
+def _unique_across(documents: list[YamlDocument], values: list, path: tuple, what: str) -> Iterator[Problem]:
+    first: dict[object, YamlDocument] = {}
+    for doc, value in zip(documents, values):
+        if value in first:
+            other = first[value]
+            yield doc.problem(path, f"duplicate {what} {value!r} (already used in {other.name}:"
+                                    f"{other.position(path)[0]}); each must be unique")
+        else:
+            first[value] = doc
+
+
+def _id_matches_file(doc: YamlDocument, record_id: str) -> Iterator[Problem]:
+    stem = Path(doc.path).name.removesuffix(".yaml")
+    if stem != record_id:
+        yield doc.problem(("id",), f"the id {record_id!r} differs from the file name {stem!r}.yaml; "
+                                   f"name the file after the id")

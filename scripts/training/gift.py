@@ -1,0 +1,80 @@
+"""Moodle GIFT export of one quiz in one language.
+
+GIFT has single choice, multiple choice (with weights) and true/false, each with feedback per answer
+and a general feedback after ``####``. It has no ordering type: an ordering question becomes a
+matching question that pairs each step with its position. Texts are Markdown (``[markdown]``), with
+newlines written as ``\\n`` because a blank line would end the question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from scripts.data.models.training import Question, Quiz
+from scripts.training.shuffle import fractions
+
+SPECIAL = "\\~=#{}:"
+
+
+def escape(text: str) -> str:
+    """Escape GIFT's control characters and fold newlines into ``\\n``."""
+    out = "".join("\\" + ch if ch in SPECIAL else ch for ch in text.strip())
+    return out.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def general_feedback(question: Question, labels: Mapping[str, str]) -> str:
+    parts = [question.explanation.strip()]
+    if question.kind == "ordering" and question.steps:
+        parts.append("\n".join(f"{i}. {step.text} - {step.feedback.strip()}"
+                               for i, step in enumerate(question.steps, 1)))
+    numbers = ", ".join(str(n) for n in question.paragraphs)
+    parts.append(f"{labels['training.paragraphs']}: {numbers}")
+    return "\n\n".join(parts)
+
+
+def question_to_gift(question: Question, quiz: Quiz, labels: Mapping[str, str]) -> str:
+    title = escape(f"{quiz.id}/{question.id}")
+    prompt = question.prompt.strip()
+    if question.kind == "ordering":
+        prompt = f"{prompt}\n\n{labels['training.export.ordering_instruction']}"
+    head = f"::{title}::[markdown]{escape(prompt)} {{"
+    lines = [head]
+    if question.kind == "single":
+        for option in question.options or []:
+            sign = "=" if option.correct else "~"
+            lines.append(f"\t{sign}{escape(option.text)}#{escape(option.feedback)}")
+    elif question.kind == "multiple":
+        right, wrong = fractions(question)
+        for option in question.options or []:
+            weight = right if option.correct else wrong
+            lines.append(f"\t~%{weight}%{escape(option.text)}#{escape(option.feedback)}")
+    elif question.kind == "true-false":
+        # Moodle shows the first feedback for a wrong answer, the second for a right one.
+        if question.answer:
+            lines.append(f"\tTRUE#{escape(question.feedback_false or '')}#{escape(question.feedback_true or '')}")
+        else:
+            lines.append(f"\tFALSE#{escape(question.feedback_true or '')}#{escape(question.feedback_false or '')}")
+    elif question.kind == "ordering":
+        for position, step in enumerate(question.steps or [], 1):
+            lines.append(f"\t={escape(step.text)} -> {position}")
+    lines.append(f"\t####{escape(general_feedback(question, labels))}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def quiz_to_gift(quiz: Quiz, labels: Mapping[str, str], lang: str) -> str:
+    """The whole quiz as one GIFT file, its questions in a category named after the quiz."""
+    header = [
+        f"// {quiz.title} ({lang})",
+        f"// {labels['training.export.generated_note']}",
+        "",
+        f"$CATEGORY: $course$/top/{_category(quiz.title)}",
+        "",
+    ]
+    body = "\n\n".join(question_to_gift(q, quiz, labels) for q in quiz.questions)
+    return "\n".join(header) + "\n" + body + "\n"
+
+
+def _category(title: str) -> str:
+    # A category path uses "/" as separator; keep the title on one level.
+    return title.replace("/", "-").replace("\n", " ").strip()

@@ -1,0 +1,118 @@
+"""The strict build: generated pages, links between them, and the atomic swap of site/."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import DATA, ROOT, run_cli
+
+
+def text_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_every_paragraph_has_a_page_with_source_and_neighbours(built_site: Path) -> None:
+    data = yaml.safe_load(text_of(DATA / "guidelines.yaml"))
+    numbers = [p["number"] for p in data["paragraphs"]]
+    assert numbers == list(range(1, 60))
+    for n in numbers:
+        html = text_of(built_site / "guidelines" / str(n) / "index.html")
+        assert f">{n}. " in html
+        assert data["source"]["url"].replace("&", "&amp;") in html, f"paragraph {n} does not cite the source"
+        pager = html[html.index('class="paragraph-pager"'):]
+        pager = pager[:pager.index("</nav>")]
+        assert (f'href="../{n - 1}/" rel="prev"' in pager) == (n > 1), pager
+        assert (f'href="../{n + 1}/" rel="next"' in pager) == (n < 59), pager
+
+
+def test_overview_lists_all_paragraphs_by_part(built_site: Path) -> None:
+    html = text_of(built_site / "guidelines" / "index.html")
+    for section_id in ("introduction", "common-measures", "law-enforcement", "service-providers"):
+        assert f'id="{section_id}"' in html
+    for n in range(1, 60):
+        assert f'href="{n}/"' in html
+
+
+def test_glossary_has_an_anchor_per_term_and_paragraph_pages_link_them(built_site: Path) -> None:
+    glossary = yaml.safe_load(text_of(DATA / "glossary.yaml"))["terms"]
+    assert len(glossary) >= 25
+    html = text_of(built_site / "glossary" / "index.html")
+    for term in glossary:
+        assert f'id="{term["id"]}"' in html
+    guidelines = yaml.safe_load(text_of(DATA / "guidelines.yaml"))
+    for paragraph in guidelines["paragraphs"]:
+        page = text_of(built_site / "guidelines" / str(paragraph["number"]) / "index.html")
+        for term in paragraph["terms"]:
+            assert f'href="../../glossary/#{term}"' in page
+        for article in paragraph["articles"]:
+            assert f'href="../../convention/#article-{article}"' in page
+
+
+def test_unverified_summaries_say_so(built_site: Path) -> None:
+    guidelines = yaml.safe_load(text_of(DATA / "guidelines.yaml"))
+    for paragraph in guidelines["paragraphs"]:
+        page = text_of(built_site / "guidelines" / str(paragraph["number"]) / "index.html")
+        assert ("Not yet checked against the official text" in page) != paragraph.get("verified", False)
+
+
+def test_generated_pages_are_not_in_docs_or_git() -> None:
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert not any(p.startswith(("docs/guidelines/", "docs/glossary", "docs/convention")) for p in tracked)
+    assert not (ROOT / "docs" / "guidelines").exists()
+
+
+def test_plain_mkdocs_build_is_strict_and_generates_pages(tmp_path: Path) -> None:
+    result = subprocess.run([str(Path(ROOT / ".venv/bin/mkdocs")) if (ROOT / ".venv/bin/mkdocs").exists() else "mkdocs",
+                             "build", "--strict", "-d", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "guidelines" / "17" / "index.html").is_file()
+
+
+def test_invalid_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site", encoding="utf-8")
+    text = text_of(data / "guidelines.yaml").replace("  - number: 17\n", "  - number: seventeen\n", 1)
+    (data / "guidelines.yaml").write_text(text, encoding="utf-8")
+
+    result = run_cli("build", "--quiet", "--site-dir", str(site), "--data", str(data))
+
+    assert result.returncode == 1
+    assert "paragraphs[16].number: expected a whole number, got 'seventeen'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert text_of(site / "index.html") == "previous site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"], "a half-built folder was left behind"
+
+
+def test_plain_mkdocs_build_reports_invalid_data(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    text = text_of(data / "glossary.yaml").replace("terms:\n", "terms:\n  - id: Bad Id\n    term: X\n    definition: Y\n", 1)
+    (data / "glossary.yaml").write_text(text, encoding="utf-8")
+    result = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "mkdocs", "build", "--strict", "-q",
+                             "-d", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True,
+                            env={"GUIDELINES_DATA_DIR": str(data), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert "terms[0].id: expected an id in lowercase-with-hyphens, got 'Bad Id'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_link_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".site.*", "tests"))
+    with (project / "docs" / "about.md").open("a", encoding="utf-8") as out:
+        out.write("\n[a page that does not exist](no-such-page.md)\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site", encoding="utf-8")
+    result = run_cli("build", "--quiet", "--site-dir", str(site), "--config-file", str(project / "mkdocs.yml"))
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stderr
+    assert text_of(site / "index.html") == "previous site"
