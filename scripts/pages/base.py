@@ -18,8 +18,10 @@ class NavEntry:
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown page. ``path`` is language-neutral and relative to the docs root."""
+    """One generated file: a Markdown page, or a download (text or bytes, e.g. a .docx or a GIFT file).
+
+    ``path`` is language-neutral and relative to the docs root."""
 
     path: str
-    content: str
+    content: str | bytes
     nav: NavEntry | None = None
