@@ -10,12 +10,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scripts.data import crossrefs
+from scripts.data import checks_templates, crossrefs
 from scripts.data.models.base import Record
 from scripts.data.models.convention import Convention
 from scripts.data.models.glossary import Glossary
 from scripts.data.models.guidelines import Guidelines
 from scripts.data.models.site import Site, UiLabels
+from scripts.data.models.training import Module, Quiz
+from scripts.training import check as training_checks
+from scripts.data.models.templates import Template
 
 if TYPE_CHECKING:
     from scripts.data.dataset import Dataset
@@ -50,6 +53,12 @@ COLLECTIONS: list[Collection] = [
     Collection("convention", "convention.yaml", Convention, checks=(crossrefs.check_convention,)),
     Collection("glossary", "glossary.yaml", Glossary, checks=(crossrefs.check_glossary,)),
     Collection("guidelines", "guidelines.yaml", Guidelines, checks=(crossrefs.check_guidelines,)),
+    Collection("training_module", "training/modules/*.yaml", Module, many=True, required=False,
+               checks=(training_checks.check_modules,)),
+    Collection("training_quiz", "training/quizzes/*.yaml", Quiz, many=True, required=False,
+               checks=(training_checks.check_quizzes,)),
+    Collection("templates", "templates/*.yaml", Template, many=True, required=False,
+               checks=(checks_templates.check_templates,)),
 ]
 
 
