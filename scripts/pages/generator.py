@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from scripts.data.dataset import Dataset
-from scripts.pages import guidelines, reference
+from scripts.pages import guidelines, reference, templates_docx, templates_forms
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext, Translate, identity
 
@@ -15,6 +15,8 @@ Generator = Callable[[RenderContext], Iterable[Page]]
 GENERATORS: list[Generator] = [
     guidelines.generate,
     reference.generate,
+    templates_forms.generate,
+    templates_docx.generate,
 ]
 
 

@@ -9,7 +9,7 @@ is written into its cells.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -18,7 +18,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from scripts.data.models.templates import Template, TemplateField
-from scripts.pages.templates_prefill import Prefill
+from scripts.pages.base import Page
+from scripts.pages.context import RenderContext
+from scripts.pages.templates_forms import dataset_templates, docx_path, document_kind
+from scripts.pages.templates_prefill import Prefill, prefill_for
 
 #: ``label(key) -> text`` for a ui.yaml label, in the document's language
 Label = Callable[[str], str]
@@ -83,10 +86,8 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
     document.core_properties.language = language
     document.core_properties.subject = translate(template.summary)
 
-    kind_key = ("forms.doc_kind.record" if template.recipient == "internal-file" else
-                "forms.doc_kind.request" if template.issuer == "law-enforcement" else "forms.doc_kind.response")
     kind = document.add_paragraph()
-    kind_run = kind.add_run(label(kind_key).upper())
+    kind_run = kind.add_run(label(document_kind(template)).upper())
     kind_run.font.size = Pt(9)
     document.add_heading(title, level=0)
 
@@ -129,3 +130,11 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def generate(ctx: RenderContext) -> Iterator[Page]:
+    """One blank .docx per template, in the language being built (linked from each form page)."""
+    prefill = prefill_for(ctx)
+    for template in dataset_templates(ctx):
+        yield Page(docx_path(template.id, ctx.language),
+                   build_docx(template, ctx.language, ctx.translate, ctx.label, prefill))

@@ -7,10 +7,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from scripts.data.models.guidelines import Paragraph
 from scripts.data.models.templates import Template
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
 from scripts.pages.guidelines import paragraph_path
+from scripts.pages.paragraph_blocks import PARAGRAPH_BLOCKS
 from scripts.pages.reference import CONVENTION, article_anchor
 from scripts.pages.templates_prefill import Prefill, prefill_for
 
@@ -134,8 +136,27 @@ def render_form(ctx: RenderContext, template: Template, prefill: Prefill) -> str
     )
 
 
+def dataset_templates(ctx: RenderContext) -> list[Template]:
+    """The templates, or none when the data set has no ``templates/`` folder."""
+    return ctx.dataset.templates if "templates" in ctx.dataset else []
+
+
+def paragraph_block(ctx: RenderContext, paragraph: Paragraph) -> str:
+    """On each paragraph page: the templates that serve it."""
+    serving = [t for t in dataset_templates(ctx) if paragraph.number in t.paragraphs]
+    if not serving:
+        return ""
+    return ctx.render("templates_paragraph_block.md.j2", paragraph_path(paragraph.number), templates=serving,
+                      template_path=template_path)
+
+
+PARAGRAPH_BLOCKS.append(paragraph_block)
+
+
 def generate(ctx: RenderContext) -> Iterator[Page]:
-    templates: list[Template] = ctx.dataset.templates
+    templates = dataset_templates(ctx)
+    if not templates:
+        return
     prefill = prefill_for(ctx)
     yield Page(OVERVIEW, ctx.render("templates_overview.md.j2", OVERVIEW, templates=templates,
                                     template_path=template_path, docx_path=docx_path, language=ctx.language))

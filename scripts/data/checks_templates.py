@@ -1,0 +1,42 @@
+"""Cross-reference checks of the request and response templates (``templates/*.yaml``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from scripts.data.crossrefs import article_numbers, paragraph_numbers, references, unique
+
+if TYPE_CHECKING:
+    from scripts.data.dataset import Dataset
+    from scripts.data.problems import Problem
+
+
+def check_templates(dataset: Dataset) -> Iterator[Problem]:
+    templates = dataset.templates
+    documents = dataset.documents("templates")
+    paragraphs = paragraph_numbers(dataset) if "guidelines" in dataset else set()
+    articles = article_numbers(dataset) if "convention" in dataset else set()
+    seen: dict[str, str] = {}
+    for template, doc in zip(templates, documents, strict=True):
+        if template.id in seen:
+            yield doc.problem(("id",), f"duplicate template id {template.id!r} (already used in {seen[template.id]}); "
+                                       "each must be unique")
+        seen.setdefault(template.id, doc.name)
+        if doc.path.stem != template.id:
+            yield doc.problem(("id",), f"expected the id to match the file name {doc.path.stem!r}, "
+                                       f"got {template.id!r}")
+        yield from unique(doc, template.sections, lambda s: s.id, ("sections",), "id", "section id")
+        yield from references(doc, template.paragraphs, ("paragraphs",), paragraphs, "paragraph", "guidelines.yaml")
+        yield from references(doc, template.legal_basis.articles, ("legal_basis", "articles"), articles, "article",
+                              "convention.yaml")
+        for s_index, section in enumerate(template.sections):
+            base = ("sections", s_index)
+            yield from references(doc, section.paragraphs, base + ("paragraphs",), paragraphs, "paragraph",
+                                  "guidelines.yaml")
+            for f_index, field in enumerate(section.fields):
+                path = base + ("fields", f_index)
+                yield from references(doc, field.paragraphs, path + ("paragraphs",), paragraphs, "paragraph",
+                                      "guidelines.yaml")
+                yield from references(doc, field.articles, path + ("articles",), articles, "article",
+                                      "convention.yaml")
