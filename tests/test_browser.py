@@ -1,0 +1,48 @@
+"""In Debian's Chromium: the reader's path from the home page to a paragraph and the glossary, all local."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+
+def test_home_to_paragraph_17_to_glossary_stays_on_127_0_0_1(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    page.goto(site_url)
+    expect(page).to_have_title(re.compile("LEA-ISP"))
+
+    page.get_by_role("link", name="The guidelines").first.click()
+    expect(page.locator("h1")).to_have_text(re.compile("The guidelines"))
+    page.get_by_role("link", name=re.compile(r"^17\. ")).first.click()
+    expect(page).to_have_url(re.compile(r"/guidelines/17/$"))
+    expect(page.locator("h1")).to_have_text(re.compile(r"^17\. "))
+
+    term_link = page.locator("article a[href*='glossary/#']").first
+    anchor = term_link.get_attribute("href").split("#")[1]
+    term_link.click()
+    expect(page).to_have_url(re.compile(rf"/glossary/#{anchor}$"))
+    expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
+
+    assert recorded_page.requests, "no request was recorded: the recorder is broken"
+    assert recorded_page.foreign_requests() == []
+    assert recorded_page.console_errors == []
+
+
+def test_search_finds_a_paragraph_locally(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    page.goto(site_url)
+    page.keyboard.press("/")  # Material's keyboard shortcut opens search
+    page.locator("input.md-search__input").fill("preservation")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    assert recorded_page.foreign_requests() == []
+
+
+def test_pager_works_by_keyboard(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    page.goto(site_url + "guidelines/17/")
+    next_link = page.locator(".paragraph-pager a[rel=next]")
+    next_link.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/guidelines/18/$"))
