@@ -10,15 +10,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scripts.data import checks_templates, crossrefs
+from scripts.data import checks_countries, checks_templates, crossrefs
 from scripts.data.models.base import Record
 from scripts.data.models.convention import Convention
+from scripts.data.models.countries import Country
+from scripts.data.models.editions import Edition
 from scripts.data.models.glossary import Glossary
 from scripts.data.models.guidelines import Guidelines
+from scripts.data.models.practices import Practice
 from scripts.data.models.site import Site, UiLabels
 from scripts.data.models.training import Module, Quiz
 from scripts.training import check as training_checks
 from scripts.data.models.templates import Template
+from scripts.data.models.workshops import Workshop
 
 if TYPE_CHECKING:
     from scripts.data.dataset import Dataset
@@ -59,6 +63,14 @@ COLLECTIONS: list[Collection] = [
                checks=(training_checks.check_quizzes,)),
     Collection("templates", "templates/*.yaml", Template, many=True, required=False,
                checks=(checks_templates.check_templates,)),
+    Collection("countries", "countries/*.yaml", Country, many=True, required=False,
+               checks=(checks_countries.check_countries,)),
+    Collection("practices", "practices/*.yaml", Practice, many=True, required=False,
+               checks=(checks_countries.check_practices,)),
+    Collection("workshops", "workshops/*.yaml", Workshop, many=True, required=False,
+               checks=(checks_countries.check_workshops,)),
+    Collection("editions", "editions/*.yaml", Edition, many=True, required=False,
+               checks=(checks_countries.check_editions,)),
 ]
 
 

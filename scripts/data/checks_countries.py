@@ -1,0 +1,151 @@
+"""Cross-reference checks for countries, good practices, workshops and editions.
+
+A country may only name paragraphs that exist; a practice, paragraphs, articles, modules and countries
+that exist; a workshop, paragraphs, practices and modules that exist, in time order; an edition, a
+country that exists and only languages the site is published in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from scripts.data.crossrefs import article_numbers, paragraph_numbers, references, unique
+from scripts.data.models.editions import EDITION_REQUIRED_LANGUAGE
+
+if TYPE_CHECKING:
+    from scripts.data.dataset import Dataset
+    from scripts.data.problems import Problem
+
+
+def _ids(dataset: Dataset, name: str) -> set[str]:
+    return {record.id for record in getattr(dataset, name, [])} if name in dataset else set()
+
+
+def _module_ids(dataset: Dataset) -> set[str]:
+    return _ids(dataset, "training_module")
+
+
+def _file_ids(dataset: Dataset, name: str) -> Iterator[Problem]:
+    """Each record's id must be its file name, so that a reference can be found by looking at the folder."""
+    for index, record in enumerate(getattr(dataset, name)):
+        document = dataset.document(name, index)
+        if document.path.stem != record.id:
+            yield document.problem(("id",), f"expected the id to be the file name {document.path.stem!r}, "
+                                            f"got {record.id!r}")
+
+
+def check_countries(dataset: Dataset) -> Iterator[Problem]:
+    paragraphs = paragraph_numbers(dataset)
+    articles = article_numbers(dataset) if "convention" in dataset else set()
+    last = max(paragraphs) if paragraphs else 0
+    yield from _file_ids(dataset, "countries")
+    for index, country in enumerate(dataset.countries):
+        doc = dataset.document("countries", index)
+        yield from unique(doc, country.languages, lambda lang: (lang.code, lang.script), ("languages",), "code",
+                          "language and script")
+        seen: dict[int, int] = {}
+        for entry_index, entry in enumerate(country.guideline_status):
+            path = ("guideline_status", entry_index, "paragraphs")
+            for item_index, number in enumerate(entry.paragraphs):
+                if number not in paragraphs:
+                    yield doc.problem(path + (item_index,), f"expected a guideline paragraph number from 1 to "
+                                                            f"{last}, got {number}")
+                elif number in seen:
+                    yield doc.problem(path + (item_index,), f"paragraph {number} already has a status in entry "
+                                                            f"{seen[number] + 1}; give each paragraph one status")
+                else:
+                    seen[number] = entry_index
+        for power in ("preservation", "production", "interception", "search_and_seizure"):
+            provision = country.power(power)
+            yield from references(doc, provision.articles, ("procedural_powers", power, "articles"), articles,
+                                  "article", "convention.yaml")
+        for inst_index, institution in enumerate(country.institutions):
+            yield from references(doc, institution.articles, ("institutions", inst_index, "articles"), articles,
+                                  "article", "convention.yaml")
+
+
+def check_practices(dataset: Dataset) -> Iterator[Problem]:
+    paragraphs = paragraph_numbers(dataset)
+    articles = article_numbers(dataset) if "convention" in dataset else set()
+    modules = _module_ids(dataset)
+    countries = _ids(dataset, "countries")
+    yield from _file_ids(dataset, "practices")
+    for index, practice in enumerate(dataset.practices):
+        doc = dataset.document("practices", index)
+        yield from references(doc, practice.paragraphs, ("paragraphs",), paragraphs, "paragraph", "guidelines.yaml")
+        yield from references(doc, practice.articles, ("articles",), articles, "article", "convention.yaml")
+        if modules:
+            yield from references(doc, practice.modules, ("modules",), modules, "training module",
+                                  "training/modules/")
+        for example_index, example in enumerate(practice.examples):
+            yield from references(doc, example.countries, ("examples", example_index, "countries"), countries,
+                                  "country", "countries/")
+
+
+def check_workshops(dataset: Dataset) -> Iterator[Problem]:
+    paragraphs = paragraph_numbers(dataset)
+    modules = _module_ids(dataset)
+    practices = _ids(dataset, "practices")
+    countries = _ids(dataset, "countries")
+    yield from _file_ids(dataset, "workshops")
+    for index, workshop in enumerate(dataset.workshops):
+        doc = dataset.document("workshops", index)
+        if workshop.end < workshop.start:
+            yield doc.problem(("end",), f"expected a date on or after 'start' ({workshop.start}), got {workshop.end}")
+        yield from references(doc, workshop.areas, ("areas",), countries, "country", "countries/")
+        items = [item for day in workshop.days for item in day.items]
+        yield from unique(doc, items, lambda item: item.id, ("days",), "id", "agenda item id")
+        for day_index, day in enumerate(workshop.days):
+            day_path = ("days", day_index)
+            if not workshop.start <= day.date <= workshop.end:
+                yield doc.problem(day_path + ("date",), f"expected a date from {workshop.start} to {workshop.end}, "
+                                                        f"got {day.date}")
+            previous = None
+            for item_index, item in enumerate(day.items):
+                path = day_path + ("items", item_index)
+                if previous is not None and item.start < previous:
+                    yield doc.problem(path + ("start",), f"expected the agenda in time order: {item.start} comes "
+                                                         f"after {previous}")
+                previous = item.start
+                for range_index, span in enumerate(item.ranges):
+                    for key in ("first", "last"):
+                        number = getattr(span, key)
+                        if number not in paragraphs:
+                            yield doc.problem(path + ("ranges", range_index, key),
+                                              f"paragraph {number} does not exist in guidelines.yaml")
+                yield from references(doc, item.related_paragraphs, path + ("related_paragraphs",), paragraphs,
+                                      "paragraph", "guidelines.yaml")
+                yield from references(doc, item.practices, path + ("practices",), practices, "practice",
+                                      "practices/")
+                if modules:
+                    yield from references(doc, item.modules, path + ("modules",), modules, "training module",
+                                          "training/modules/")
+
+
+def check_editions(dataset: Dataset) -> Iterator[Problem]:
+    site_languages = [lang.code for lang in dataset.site.languages]
+    countries = {c.id: c for c in dataset.countries} if "countries" in dataset else {}
+    yield from _file_ids(dataset, "editions")
+    for index, edition in enumerate(dataset.editions):
+        doc = dataset.document("editions", index)
+        country = countries.get(edition.country)
+        if country is None:
+            yield doc.problem(("country",), f"country {edition.country!r} does not exist in countries/"
+                                            f" (known: {', '.join(sorted(countries)) or 'none'})")
+        seen: set[str] = set()
+        for lang_index, code in enumerate(edition.languages):
+            path = ("languages", lang_index)
+            if code in seen:
+                yield doc.problem(path, f"language {code!r} is listed twice")
+                continue
+            seen.add(code)
+            if code not in site_languages:
+                yield doc.problem(path, f"language {code!r} is not a language of the site: expected one of "
+                                        f"{', '.join(site_languages)} (add it to site.yaml first)")
+            elif country is not None and code != EDITION_REQUIRED_LANGUAGE and code not in country.language_codes:
+                yield doc.problem(path, f"language {code!r} is not a language of {country.name}: expected "
+                                        f"{EDITION_REQUIRED_LANGUAGE!r} or one of {', '.join(country.language_codes)}")
+        if EDITION_REQUIRED_LANGUAGE not in edition.languages:
+            yield doc.problem(("languages",), f"expected {EDITION_REQUIRED_LANGUAGE!r} among the languages: every "
+                                              f"edition carries the source language")
