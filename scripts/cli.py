@@ -10,9 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from scripts.commands import build, schemas, serve, validate
+from scripts.commands import build, i18n, schemas, serve, validate
 
-COMMANDS = [validate, schemas, build, serve]
+COMMANDS = [validate, schemas, build, serve, i18n]
 
 
 def parser() -> argparse.ArgumentParser:

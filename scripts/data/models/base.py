@@ -8,6 +8,16 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Translatable:
+    """Marks a text type whose values go into the translation catalogs (see :mod:`scripts.i18n`)."""
+
+    def __repr__(self) -> str:
+        return "TRANSLATABLE"
+
+
+TRANSLATABLE = Translatable()
+
+
 class Record(BaseModel):
     """A strict, immutable record: no unknown keys, no silent type coercion ("17" is not 17)."""
 
@@ -20,10 +30,12 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max
 ParagraphNumber = Annotated[int, Field(ge=1, le=9999)]
 #: a Budapest Convention article number
 ArticleNumber = Annotated[int, Field(ge=1, le=48)]
-#: one line of plain text (a title, a heading, a label)
-Line = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
-#: text that may span paragraphs and hold Markdown
-Text = Annotated[str, Field(min_length=1)]
+#: one line of plain text (a title, a heading, a label); translated
+Line = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$"), TRANSLATABLE]
+#: text that may span paragraphs and hold Markdown; translated
+Text = Annotated[str, Field(min_length=1), TRANSLATABLE]
+#: one line of text that is never translated (a code, a provision's citation as enacted, a proper name)
+Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
 #: an absolute web address
 Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#].[^\s]*$")]
 

@@ -6,14 +6,14 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from scripts.data.models.base import Line, Record
+from scripts.data.models.base import Line, Name, Record
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
 
 
 class Language(Record):
     code: LanguageCode
-    name: Line  # the language's name in itself, e.g. "Français"
+    name: Name  # the language's name in itself, e.g. "Français" (never translated)
     english_name: Line
     script: Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")]  # ISO 15924, e.g. Latn, Cyrl, Geor
     direction: Literal["ltr", "rtl"] = "ltr"

@@ -1,0 +1,85 @@
+"""Finding the translatable strings of a dataset: every value of a field typed ``Line`` or ``Text``.
+
+Types carry the decision (:data:`scripts.data.models.base.TRANSLATABLE`), so a new model needs no
+extraction code: use ``Line``/``Text`` for text people read, ``Name``/``Id``/``Url`` for what stays as is.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from scripts.data.collections import COLLECTIONS
+from scripts.data.dataset import Dataset
+from scripts.data.models.base import TRANSLATABLE
+from scripts.data.yamlsource import YamlDocument
+
+
+@dataclass(frozen=True)
+class SourceString:
+    text: str
+    document: YamlDocument
+    key_path: tuple
+
+    @property
+    def reference(self) -> tuple[str, int]:
+        """(file relative to the data folder's parent, line) for a ``#:`` comment."""
+        return self.document.name, self.document.position(self.key_path)[0]
+
+
+def source_strings(dataset: Dataset) -> Iterator[SourceString]:
+    """Every translatable string, in collection and file order."""
+    for coll in COLLECTIONS:
+        if coll.name not in dataset:
+            continue
+        records = getattr(dataset, coll.name)
+        documents = dataset.documents(coll.name)
+        for record, document in zip(records if coll.many else [records], documents):
+            for key_path, text in _walk(record, type(record), ()):
+                yield SourceString(text, document, key_path)
+
+
+def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) -> Iterator[tuple[tuple, str]]:
+    annotation, translatable = _unwrap(annotation, translatable)
+    if value is None:
+        return
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            marked = any(m is TRANSLATABLE for m in field.metadata)
+            yield from _walk(getattr(value, name), field.annotation, path + (name,), marked)
+    elif isinstance(value, str):
+        if translatable and value.strip():
+            yield path, value
+    elif isinstance(value, (list, tuple)):
+        item = _pick(get_args(annotation), 0)
+        for index, element in enumerate(value):
+            yield from _walk(element, item, path + (index,))
+    elif isinstance(value, dict):
+        item = _pick(get_args(annotation), 1)
+        for key, element in value.items():
+            yield from _walk(element, item, path + (key,))
+
+
+def _unwrap(annotation: Any, translatable: bool) -> tuple[Any, bool]:
+    """Strip ``Annotated`` and ``Optional`` layers, noting a TRANSLATABLE marker on the way."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            args = get_args(annotation)
+            translatable = translatable or any(a is TRANSLATABLE for a in args[1:])
+            annotation = args[0]
+        elif origin in (Union, getattr(typing, "UnionType", None)) or type(annotation).__name__ == "UnionType":
+            options = [a for a in get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return annotation, translatable
+            annotation = options[0]
+        else:
+            return annotation, translatable
+
+
+def _pick(args: tuple, index: int) -> Any:
+    return args[index] if len(args) > index else Any

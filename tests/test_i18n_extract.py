@@ -1,0 +1,36 @@
+"""Extraction of translatable strings into the POT template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from scripts.data import load_dataset
+from scripts.i18n.catalog import build_template
+from tests.conftest import TEST_DATA, run_cli
+
+
+def test_template_holds_each_text_once_with_its_places() -> None:
+    dataset = load_dataset(TEST_DATA / "minimal")
+    pot = build_template(dataset)
+    ids = [e.msgid for e in pot]
+    assert len(ids) == len(set(ids))
+    assert "Requests are written." in ids  # a paragraph summary (Text)
+    assert "Expedited preservation of stored computer data" in ids  # an article title (Line)
+    assert dataset.ui.labels["guidelines.previous"] in ids  # a UI label
+    assert "subscriber-information" not in ids and "https://example.org/guidelines" not in ids  # ids, URLs
+    assert "Latn" not in ids  # a script code
+    entry = pot.find("Written requests")
+    (file, line), = entry.occurrences
+    assert file.endswith("guidelines.yaml")
+    source_line = (TEST_DATA / "minimal" / "guidelines.yaml").read_text().splitlines()[int(line) - 1]
+    assert "heading: Written requests" in source_line
+
+
+def test_extract_command_writes_a_valid_catalog(minimal_data: Path) -> None:
+    result = run_cli("i18n", "--data", str(minimal_data), "extract")
+    assert result.returncode == 0, result.stderr
+    pot = polib.pofile(str(minimal_data / "locales" / "content.pot"))
+    assert pot.find("Purpose") is not None
+    assert pot.find("en") is None
