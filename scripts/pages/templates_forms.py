@@ -43,7 +43,7 @@ def template_path(template_id: str) -> str:
 
 
 def docx_filename(template_id: str, language: str) -> str:
-    return f"{template_id}.{language}.docx"
+    return f"{template_id}-{language}.docx"
 
 
 def docx_path(template_id: str, language: str) -> str:
