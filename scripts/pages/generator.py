@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from scripts.data.dataset import Dataset
 from scripts.pages import guidelines, reference, templates_docx, templates_forms
+from scripts.pages import training
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext, Translate, identity
 
@@ -17,6 +18,7 @@ GENERATORS: list[Generator] = [
     reference.generate,
     templates_forms.generate,
     templates_docx.generate,
+    training.generate,
 ]
 
 
