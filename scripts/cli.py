@@ -11,8 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from scripts.commands import build, i18n, schemas, serve, validate
+from scripts.commands import training
 
-COMMANDS = [validate, schemas, build, serve, i18n]
+COMMANDS = [validate, schemas, build, serve, i18n, training]
 
 
 def parser() -> argparse.ArgumentParser:
