@@ -32,7 +32,14 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             dataset = load_dataset(self.data_dir)
         except DataError as error:
             raise PluginError(f"the data in {self.data_dir} is not valid:\n{error.report()}") from None
-        self.pages = generate_pages(dataset, dataset.site.default_language)
+        edition = None
+        if self.config.edition:
+            editions = getattr(dataset, "editions", []) if "editions" in dataset else []
+            edition = next((e for e in editions if e.id == self.config.edition), None)
+            if edition is None:
+                known = ", ".join(sorted(e.id for e in editions)) or "none"
+                raise PluginError(f"no edition {self.config.edition!r} in {self.data_dir}/editions (known: {known})")
+        self.pages = generate_pages(dataset, dataset.site.default_language, edition=edition)
         config.nav = expand_nav(config.nav, self.pages)
         return config
 

@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -26,6 +27,8 @@ class RenderContext:
     dataset: Dataset
     language: str
     translate: Translate = identity
+    #: the country edition being built (an ``Edition`` record), or None for the full site
+    edition: Any = None
     env: jinja2.Environment = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

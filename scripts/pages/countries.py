@@ -10,8 +10,10 @@ from scripts.data.models.guidelines import Paragraph
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
 from scripts.pages.guidelines import paragraph_path
+from scripts.pages.paragraph_blocks import PARAGRAPH_BLOCKS
 
 INDEX = "countries/index.md"
+FRONT = "index.md"
 
 #: A symbol for each status, shown with its word: the matrix never relies on colour alone.
 STATUS_SYMBOLS = {"not-assessed": "–", "planned": "○", "in-progress": "◐", "in-place": "●"}
@@ -52,6 +54,9 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
                                  country_path=country_path, paragraph_path=paragraph_path,
                                  status_anchor=status_anchor))
     headings = {p.number: p.heading for p in guidelines.paragraphs}
+    own = edition_country(ctx)
+    if own is not None:  # an edition: its country's page is the front page
+        yield Page(FRONT, render_country(ctx, own, FRONT, headings))
     for order, country in enumerate(countries):
         here = country_path(country.id)
         yield Page(here, render_country(ctx, country, here, headings),
@@ -77,3 +82,6 @@ def paragraph_block(ctx: RenderContext, paragraph: Paragraph) -> str:
     return ctx.render("country_paragraph_block.md.j2", here, paragraph=paragraph,
                       groups=[(s, cs) for s, cs in groups.items() if cs], default=DEFAULT_STATUS,
                       symbols=STATUS_SYMBOLS, country_path=country_path, status_anchor=status_anchor, index=INDEX)
+
+
+PARAGRAPH_BLOCKS.append(paragraph_block)

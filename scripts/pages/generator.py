@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from scripts.data.dataset import Dataset
-from scripts.pages import guidelines, reference, templates_docx, templates_forms
+from scripts.pages import countries, guidelines, mou, practices, reference, templates_docx, templates_forms, workshop
 from scripts.pages import training
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext, Translate, identity
@@ -18,12 +19,17 @@ GENERATORS: list[Generator] = [
     reference.generate,
     templates_forms.generate,
     templates_docx.generate,
+    countries.generate,
+    practices.generate,
+    mou.generate,
+    workshop.generate,
     training.generate,
 ]
 
 
-def generate_pages(dataset: Dataset, language: str, translate: Translate = identity) -> list[Page]:
-    ctx = RenderContext(dataset, language, translate)
+def generate_pages(dataset: Dataset, language: str, translate: Translate = identity, edition: Any = None) -> list[Page]:
+    """Every page for ``language``; ``edition`` (an ``Edition`` record) builds one country's edition."""
+    ctx = RenderContext(dataset, language, translate, edition)
     pages = [page for generate in GENERATORS for page in generate(ctx)]
     seen: set[str] = set()
     for page in pages:

@@ -82,9 +82,9 @@
       button.addEventListener("click", function () { update(); window.print(); });
     });
 
-    // A link may preselect practices or paragraphs: ...#practices=a,b&paragraphs=12,13
-    var hash = decodeURIComponent(location.hash.replace(/^#/, ""));
-    hash.split("&").forEach(function (part) {
+    // A link may preselect practices or paragraphs: ...?practices=a,b&paragraphs=12,13
+    var query = decodeURIComponent(location.search.replace(/^\?/, ""));
+    query.split("&").forEach(function (part) {
       var pair = part.split("=");
       var values = (pair[1] || "").split(",");
       if (pair[0] === "practices") {
@@ -105,6 +105,12 @@
 
   function start() {
     document.querySelectorAll("[data-mou-builder]").forEach(init);
+    // A plain "print this page" button (the workshop handout).
+    document.querySelectorAll("[data-print-page]").forEach(function (button) {
+      if (button.getAttribute("data-print-ready")) { return; }
+      button.setAttribute("data-print-ready", "1");
+      button.addEventListener("click", function () { window.print(); });
+    });
   }
 
   // Material's instant navigation swaps pages without reloading; its document$ observable tells us.

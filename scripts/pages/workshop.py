@@ -1,0 +1,51 @@
+"""The workshop kit: per workshop, an agenda page and a printable handout, both linked to the
+paragraphs, good practices and training modules each session works on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scripts.data.models.workshops import Workshop
+from scripts.pages.base import NavEntry, Page
+from scripts.pages.context import RenderContext
+from scripts.pages.countries import country_path
+from scripts.pages.guidelines import paragraph_path
+from scripts.pages.practices import module_path, practice_path
+
+INDEX = "workshop/index.md"
+
+
+def agenda_path(workshop_id: str) -> str:
+    return f"workshop/{workshop_id}.md"
+
+
+def handout_path(workshop_id: str) -> str:
+    return f"workshop/{workshop_id}-handout.md"
+
+
+def generate(ctx: RenderContext) -> Iterator[Page]:
+    if "workshops" not in ctx.dataset or not ctx.dataset.workshops:
+        return
+    workshops = sorted(ctx.dataset.workshops, key=lambda w: (w.start, w.id), reverse=True)
+    yield Page(INDEX, ctx.render("workshop_index.md.j2", INDEX, workshops=workshops, agenda_path=agenda_path,
+                                 handout_path=handout_path))
+    for order, workshop in enumerate(workshops):
+        for here, template, title_key, offset in (
+            (agenda_path(workshop.id), "workshop_agenda.md.j2", "workshop.agenda", 0.0),
+            (handout_path(workshop.id), "workshop_handout.md.j2", "workshop.handout", 0.5),
+        ):
+            yield Page(here, render(ctx, workshop, here, template),
+                       NavEntry(INDEX, f"{ctx.translate(workshop.title)}: {ctx.label(title_key)}", order + offset))
+
+
+def render(ctx: RenderContext, workshop: Workshop, here: str, template: str) -> str:
+    data = ctx.dataset
+    return ctx.render(
+        template, here, workshop=workshop,
+        paragraphs={p.number: p for p in data.guidelines.paragraphs},
+        practices={p.id: p for p in data.practices} if "practices" in data else {},
+        modules={m.id: m for m in data.training_module} if "training_module" in data else {},
+        countries={c.id: c for c in data.countries} if "countries" in data else {},
+        paragraph_path=paragraph_path, practice_path=practice_path, module_path=module_path,
+        country_path=country_path, agenda=agenda_path(workshop.id), handout=handout_path(workshop.id),
+    )
