@@ -3,6 +3,7 @@ edition's prefill is resolved (never from an ``unknown`` provision)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -71,6 +72,7 @@ def _field(content: dict, field_id: str) -> dict:
     (lambda c: c["legal_basis"]["articles"].append(48), "article 48 does not exist"),
     (lambda c: c["sections"][0]["fields"].append(dict(c["sections"][0]["fields"][0])), "unique within a template"),
     (lambda c: c.update(id="another-id"), "match the file name"),
+    (lambda c: c.update(order=1), "order 1 is already used by expedited-preservation-request"),
 ])
 def test_broken_templates_are_refused(tmp_path: Path, change, message: str) -> None:  # noqa: ANN001
     report = _broken(tmp_path, "subscriber-information-request", change)
@@ -91,3 +93,40 @@ def test_country_prefill_takes_known_provisions_and_institution_names() -> None:
     assert prefill.values == {"procedural_powers.production": "Code of Criminal Procedure, Article 191/a"}
     assert prefill.suggestions == {"institutions": ["State Police, Cybercrime Unit", "Ministry of Justice"]}
     assert country_prefill(None).values == {}
+
+
+def test_an_edition_prefills_the_country_legal_basis_in_pages_and_docx() -> None:
+    """Albania's edition: its production provision is written into the form and the .docx; its preservation
+    provision is unknown, so the form says so and leaves the field empty for the officer."""
+    import io
+
+    import docx
+
+    from scripts.pages.context import RenderContext
+    from scripts.pages.templates_docx import generate as generate_docx
+    from scripts.pages.templates_forms import generate as generate_forms
+
+    dataset = load_dataset(DATA)
+    edition = next(e for e in dataset.editions if e.id == "albania")
+    country = next(c for c in dataset.countries if c.id == edition.country)
+    production = country.procedural_powers.production.provision
+    assert country.procedural_powers.preservation.provision == "unknown"  # the case this test covers
+
+    ctx = RenderContext(dataset, "en", edition=edition)
+    pages = {p.path: p.content for p in generate_forms(ctx)}
+    subscriber = pages["forms/subscriber-information-request.md"]
+    assert f">{production}</textarea>" in subscriber.replace("&#39;", "'")
+    preservation = pages["forms/expedited-preservation-request.md"]
+    assert "unknown" in preservation
+    assert re.search(r'<textarea id="expedited-preservation-request--domestic-legal-basis"[^>]*></textarea>',
+                     preservation), "an unknown provision must leave the field empty"
+    # institution names are offered as suggestions
+    assert "<datalist" in subscriber and country.institutions[0].body.replace("'", "&#39;") in subscriber
+
+    files = {p.path: p.content for p in generate_docx(ctx)}
+    document = docx.Document(io.BytesIO(files["forms/docx/subscriber-information-request-en.docx"]))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert production in cells
+
+    plain = {p.path: p.content for p in generate_forms(RenderContext(dataset, "en"))}
+    assert production not in plain["forms/subscriber-information-request.md"]

@@ -18,11 +18,16 @@ def check_templates(dataset: Dataset) -> Iterator[Problem]:
     paragraphs = paragraph_numbers(dataset) if "guidelines" in dataset else set()
     articles = article_numbers(dataset) if "convention" in dataset else set()
     seen: dict[str, str] = {}
+    orders: dict[int, str] = {}
     for template, doc in zip(templates, documents, strict=True):
         if template.id in seen:
             yield doc.problem(("id",), f"duplicate template id {template.id!r} (already used in {seen[template.id]}); "
                                        "each must be unique")
         seen.setdefault(template.id, doc.name)
+        if template.order in orders:
+            yield doc.problem(("order",), f"order {template.order} is already used by {orders[template.order]}; "
+                                          "give each template its own position")
+        orders.setdefault(template.order, template.id)
         if doc.path.stem != template.id:
             yield doc.problem(("id",), f"expected the id to match the file name {doc.path.stem!r}, "
                                        f"got {template.id!r}")

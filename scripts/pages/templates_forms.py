@@ -138,7 +138,7 @@ def render_form(ctx: RenderContext, template: Template, prefill: Prefill) -> str
 
 def dataset_templates(ctx: RenderContext) -> list[Template]:
     """The templates, or none when the data set has no ``templates/`` folder."""
-    return ctx.dataset.templates if "templates" in ctx.dataset else []
+    return sorted(ctx.dataset.templates, key=lambda t: t.order) if "templates" in ctx.dataset else []
 
 
 def paragraph_block(ctx: RenderContext, paragraph: Paragraph) -> str:
@@ -160,6 +160,6 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
     prefill = prefill_for(ctx)
     yield Page(OVERVIEW, ctx.render("templates_overview.md.j2", OVERVIEW, templates=templates,
                                     template_path=template_path, docx_path=docx_path, language=ctx.language))
-    for order, template in enumerate(templates):
+    for template in templates:
         yield Page(template_path(template.id), render_form(ctx, template, prefill),
-                   NavEntry(OVERVIEW, ctx.translate(template.title), order))
+                   NavEntry(OVERVIEW, ctx.translate(template.title), template.order))

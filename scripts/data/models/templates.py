@@ -138,6 +138,8 @@ class Template(Record):
 
     id: Id
     title: Line
+    #: position in the list of templates and in the navigation
+    order: int = Field(ge=1)
     summary: Line
     issuer: Issuer
     recipient: Recipient
