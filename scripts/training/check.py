@@ -253,5 +253,5 @@ def _unique_across(documents: list[YamlDocument], values: list, path: tuple, wha
 def _id_matches_file(doc: YamlDocument, record_id: str) -> Iterator[Problem]:
     stem = Path(doc.path).name.removesuffix(".yaml")
     if stem != record_id:
-        yield doc.problem(("id",), f"the id {record_id!r} differs from the file name {stem!r}.yaml; "
+        yield doc.problem(("id",), f"the id {record_id!r} differs from the file name '{stem}.yaml'; "
                                    f"name the file after the id")

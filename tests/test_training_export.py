@@ -1,0 +1,172 @@
+"""The GIFT and Moodle XML exports, read back by parsers that someone else wrote.
+
+GIFT files are parsed with pygiftparser (a third-party GIFT parser); Moodle XML files with lxml and
+checked against a RELAX NG grammar of the Moodle question format (tests/data/moodle_quiz.rng, written
+from Moodle's documentation of the format, independent of our writer). The parsed questions must
+say what the YAML says: kinds, options, which are right, feedback and explanations.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from scripts.data import load_dataset
+from scripts.training.export import export_quiz
+from tests.conftest import DATA, TEST_DATA, run_cli
+
+pygift = pytest.importorskip("pygiftparser.parser", reason="pygiftparser is installed by `make test`")
+from pygiftparser import utils as gift_utils  # noqa: E402 - after the importorskip above
+
+GIFT_SET = {"single": "SelectSet", "multiple": "MultipleChoicesSet", "true-false": "TrueFalseSet",
+            "ordering": "MatchingSet"}
+MOODLE_TYPE = {"single": "multichoice", "multiple": "multichoice", "true-false": "truefalse",
+               "ordering": "matching"}
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(DATA)
+
+
+@pytest.fixture(scope="module")
+def labels(dataset):  # noqa: ANN001
+    return dict(dataset.ui.labels)
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\s+", " ", gift_utils.transformSpecials(text or "")).strip()
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def quiz_ids(dataset) -> list[str]:  # noqa: ANN001
+    return [q.id for q in dataset.training_quiz]
+
+
+@pytest.mark.parametrize("quiz_id", quiz_ids(load_dataset(DATA)))
+def test_gift_export_parses_to_the_same_questions(quiz_id: str, dataset, labels) -> None:  # noqa: ANN001
+    quiz = next(q for q in dataset.training_quiz if q.id == quiz_id)
+    text = export_quiz(quiz, labels, "en")["gift"].decode("utf-8")
+
+    parsed = pygift.parseFile(io.StringIO(text))
+
+    assert len(parsed) == len(quiz.questions)
+    for question, gift in zip(quiz.questions, parsed):
+        assert gift.valid, question.id
+        assert gift.title == f"{quiz.id}/{question.id}"
+        assert gift.markup == "markdown"
+        assert type(gift.answers).__name__ == GIFT_SET[question.kind], question.id
+        assert plain(gift.text).startswith(squash(question.prompt))
+        assert squash(question.explanation) in plain(gift.generalFeedback)
+        assert all(str(n) in plain(gift.generalFeedback) for n in question.paragraphs)
+        answers = getattr(gift.answers, "answers", None)
+        if question.kind in ("single", "multiple"):
+            assert [plain(a.answer) for a in answers] == [o.text for o in question.options]
+            assert [a.fraction > 0 for a in answers] == [o.correct for o in question.options], question.id
+            assert [plain(a.feedback) for a in answers] == [squash(o.feedback) for o in question.options]
+            if question.kind == "multiple":
+                assert abs(sum(a.fraction for a in answers if a.fraction > 0) - 100) < 0.01
+        elif question.kind == "true-false":
+            assert gift.answers.answer is question.answer
+            right = question.feedback_true if question.answer else question.feedback_false
+            wrong = question.feedback_false if question.answer else question.feedback_true
+            assert plain(gift.answers.feedbackCorrect) == squash(right)
+            assert plain(gift.answers.feedbackWrong) == squash(wrong)
+        else:
+            pairs = [(plain(a.question), plain(a.answer)) for a in answers]
+            assert pairs == [(s.text, str(i)) for i, s in enumerate(question.steps, 1)]
+
+
+def test_gift_escapes_control_characters(dataset, labels) -> None:  # noqa: ANN001
+    quiz = dataset.training_quiz[0]
+    tricky = quiz.questions[0].model_copy(update={"prompt": "Braces {x}, equals = tilde ~ hash # colon: done?"})
+    quiz = quiz.model_copy(update={"questions": [tricky]})
+    parsed = pygift.parseFile(io.StringIO(export_quiz(quiz, labels, "en")["gift"].decode("utf-8")))
+    assert len(parsed) == 1 and parsed[0].valid
+    assert plain(parsed[0].text).startswith("Braces {x}, equals = tilde ~ hash # colon: done?")
+
+
+@pytest.fixture(scope="module")
+def moodle_grammar() -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(str(TEST_DATA / "moodle_quiz.rng")))
+
+
+@pytest.mark.parametrize("quiz_id", quiz_ids(load_dataset(DATA)))
+def test_moodle_xml_export_is_valid_and_says_the_same(quiz_id: str, dataset, labels, moodle_grammar) -> None:  # noqa: ANN001
+    quiz = next(q for q in dataset.training_quiz if q.id == quiz_id)
+    data = export_quiz(quiz, labels, "en")["moodle-xml"]
+
+    root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+
+    assert moodle_grammar.validate(root), moodle_grammar.error_log
+    questions = root.findall("question")
+    assert questions[0].get("type") == "category"
+    questions = questions[1:]
+    assert len(questions) == len(quiz.questions)
+    for question, element in zip(quiz.questions, questions):
+        assert element.get("type") == MOODLE_TYPE[question.kind]
+        assert element.findtext("name/text") == f"{quiz.id}/{question.id}"
+        html = lambda el: squash(etree.fromstring(f"<div>{el}</div>").xpath("string()"))  # noqa: E731
+        assert squash(question.prompt) in html(element.findtext("questiontext/text"))
+        assert squash(question.explanation) in html(element.findtext("generalfeedback/text"))
+        if question.kind in ("single", "multiple"):
+            assert element.findtext("single") == ("true" if question.kind == "single" else "false")
+            answers = element.findall("answer")
+            assert [html(a.findtext("text")) for a in answers] == [o.text for o in question.options]
+            assert [float(a.get("fraction")) > 0 for a in answers] == [o.correct for o in question.options]
+            assert [html(a.findtext("feedback/text")) for a in answers] == [squash(o.feedback)
+                                                                            for o in question.options]
+        elif question.kind == "true-false":
+            by_value = {a.findtext("text"): a for a in element.findall("answer")}
+            assert sorted(by_value) == ["false", "true"] and len(element.findall("answer")) == 2
+            right = "true" if question.answer else "false"
+            assert float(by_value[right].get("fraction")) == 100
+            assert float(by_value["false" if question.answer else "true"].get("fraction")) == 0
+            assert html(by_value["true"].findtext("feedback/text")) == squash(question.feedback_true)
+        else:
+            subs = element.findall("subquestion")
+            assert [(html(s.findtext("text")), s.findtext("answer/text")) for s in subs] == \
+                [(s.text, str(i)) for i, s in enumerate(question.steps, 1)]
+
+
+def test_moodle_grammar_rejects_a_broken_document(moodle_grammar) -> None:  # noqa: ANN001
+    """The grammar is not a rubber stamp: an answer without a fraction, or an unknown type, fails."""
+    broken = etree.fromstring(b"<quiz><question type='multichoice'><name><text>x</text></name>"
+                              b"<questiontext format='html'><text>q</text></questiontext>"
+                              b"<answer><text>a</text></answer></question></quiz>")
+    assert not moodle_grammar.validate(broken)
+    unknown = etree.fromstring(b"<quiz><question type='essayish'><name><text>x</text></name></question></quiz>")
+    assert not moodle_grammar.validate(unknown)
+
+
+def test_export_command_writes_every_quiz_in_every_language(tmp_path: Path, dataset) -> None:  # noqa: ANN001
+    result = run_cli("training", "export", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    languages = [lang.code for lang in dataset.site.languages]
+    for quiz in dataset.training_quiz:
+        for lang in languages:
+            assert (tmp_path / f"{quiz.id}.{lang}.gift.txt").stat().st_size > 0
+            assert (tmp_path / f"{quiz.id}.{lang}.moodle.xml").stat().st_size > 0
+
+
+def test_export_command_refuses_an_unknown_language(tmp_path: Path) -> None:
+    result = run_cli("training", "export", "--out", str(tmp_path), "--lang", "xx")
+    assert result.returncode == 2
+    assert "unknown language xx" in result.stderr
+
+
+def test_site_publishes_the_exports_and_links_them(built_site: Path, dataset) -> None:  # noqa: ANN001
+    for quiz in dataset.training_quiz:
+        page = (built_site / "training" / "quizzes" / quiz.id / "index.html").read_text(encoding="utf-8")
+        for name in (f"{quiz.id}.en.gift.txt", f"{quiz.id}.en.moodle.xml"):
+            assert (built_site / "training" / "export" / name).is_file(), name
+            assert f'href="../../export/{name}"' in page
+        gift = (built_site / "training" / "export" / f"{quiz.id}.en.gift.txt").read_text(encoding="utf-8")
+        assert len(pygift.parseFile(io.StringIO(gift))) == len(quiz.questions)
