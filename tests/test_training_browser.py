@@ -1,0 +1,264 @@
+"""The training pages in Debian's Chromium: quizzes, progress, the trainer view; all local, no server.
+
+The expected texts come from ui.yaml and the quiz data, so the tests follow the data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from scripts.data import load_dataset
+from scripts.training.shuffle import display_order
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.browser
+
+DATASET = load_dataset(DATA)
+LABELS = DATASET.ui.labels
+QUIZZES = {q.id: q for q in DATASET.training_quiz}
+STORE_KEY = "lea-isp-training-progress"
+
+
+def fill(template: str, **values: object) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", str(value))
+    return template
+
+
+def quiz_url(site_url: str, quiz_id: str) -> str:
+    return f"{site_url}training/quizzes/{quiz_id}/"
+
+
+def form(page, quiz_id: str, question_id: str):  # noqa: ANN001, ANN201
+    return page.locator(f"form[id='{quiz_id}--{question_id}']")
+
+
+def first_single(quiz_id: str):  # noqa: ANN201
+    return next(q for q in QUIZZES[quiz_id].questions if q.kind == "single")
+
+
+def test_wrong_then_right_answer_gives_feedback_and_score(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    quiz = QUIZZES["why-cooperation-quiz"]
+    question = first_single(quiz.id)
+    right = question.correct_indexes()[0]
+    wrong = next(i for i in range(len(question.options)) if i != right)
+    page.goto(quiz_url(site_url, quiz.id))
+    q = form(page, quiz.id, question.id)
+    score = page.locator(".quiz-score")
+
+    q.locator(f"input[value='{wrong}']").check()
+    q.get_by_role("button", name=LABELS["training.check"]).click()
+
+    status = q.locator(".quiz-status")
+    expect(status).to_have_text(LABELS["training.js.incorrect"])
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(q.locator(f"li[data-option='{wrong}']")).to_have_class(re.compile(r"\bis-wrong\b"))
+    expect(q.locator(f"li[data-option='{wrong}'] .quiz-feedback")).to_be_visible()
+    expect(q.locator(f"li[data-option='{wrong}'] .quiz-feedback")).to_contain_text(
+        question.options[wrong].feedback.split(".")[0])
+    expect(q.locator(".quiz-explanation")).to_be_visible()
+    expect(score).to_have_text(fill(LABELS["training.js.score_running"], score=0, answered=1,
+                                    total=len(quiz.questions)))
+
+    q.locator(f"input[value='{right}']").check()
+    expect(q.locator(f"li[data-option='{wrong}'] .quiz-feedback")).to_be_hidden()
+    q.get_by_role("button", name=LABELS["training.check"]).click()
+
+    expect(status).to_have_text(LABELS["training.js.correct"])
+    expect(q.locator(f"li[data-option='{right}']")).to_have_class(re.compile(r"\bis-correct\b"))
+    expect(q.locator(f"li[data-option='{right}'] .quiz-feedback")).to_be_visible()
+    expect(q.locator("input").first).to_be_disabled()
+    expect(score).to_have_text(fill(LABELS["training.js.score_running"], score=1, answered=1,
+                                    total=len(quiz.questions)))
+
+    # Reload: the answer, its feedback and the score are kept in this browser.
+    page.reload()
+    q = form(page, quiz.id, question.id)
+    expect(q.locator(f"input[value='{right}']")).to_be_checked()
+    expect(q.locator(".quiz-status")).to_have_text(LABELS["training.js.correct"])
+    expect(page.locator(".quiz-score")).to_have_text(fill(LABELS["training.js.score_running"], score=1,
+                                                          answered=1, total=len(quiz.questions)))
+    assert recorded_page.foreign_requests() == []
+    assert recorded_page.console_errors == []
+
+
+def test_nothing_chosen_asks_for_an_answer(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    question = first_single("legal-frame-quiz")
+    page.goto(quiz_url(site_url, "legal-frame-quiz"))
+    q = form(page, "legal-frame-quiz", question.id)
+    q.get_by_role("button", name=LABELS["training.check"]).click()
+    expect(q.locator(".quiz-status")).to_have_text(LABELS["training.js.choose_first"])
+    assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is None
+
+
+def tab_to(page, target) -> None:  # noqa: ANN001
+    """Press Tab until ``target`` has the keyboard focus (the way a keyboard user gets there)."""
+    handle = target.element_handle()
+    for _ in range(400):
+        if page.evaluate("(el) => document.activeElement === el", handle):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def answer_by_keyboard(page, quiz, question) -> None:  # noqa: ANN001
+    q = form(page, quiz.id, question.id)
+    if question.kind in ("single", "true-false"):
+        values = [str(i) for i in range(len(question.options))] if question.kind == "single" else ["true", "false"]
+        target = str(question.correct_indexes()[0]) if question.kind == "single" else str(question.answer).lower()
+        tab_to(page, q.locator("input").first)  # the group's first radio takes the focus
+        for _ in range(values.index(target)):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Space")  # selects the focused radio (arrows already select, focus alone does not)
+        expect(q.locator(f"input[value='{target}']")).to_be_checked()
+    elif question.kind == "multiple":
+        for index in question.correct_indexes():
+            tab_to(page, q.locator(f"input[value='{index}']"))
+            page.keyboard.press("Space")
+    else:
+        for position in range(len(question.steps)):
+            order = [int(v) for v in q.locator("li.quiz-step").evaluate_all(
+                "items => items.map(li => li.getAttribute('data-step'))")]
+            current = order.index(position)
+            if current == position:
+                continue
+            tab_to(page, q.locator(f"li[data-step='{position}'] button[data-move='up']"))
+            for _ in range(current - position):
+                page.keyboard.press("Enter")
+        order = q.locator("li.quiz-step").evaluate_all("items => items.map(li => li.getAttribute('data-step'))")
+        assert order == [str(i) for i in range(len(question.steps))]
+    tab_to(page, q.get_by_role("button", name=LABELS["training.check"]))
+    page.keyboard.press("Enter")
+    expect(q.locator(".quiz-status")).to_have_text(LABELS["training.js.correct"])
+
+
+@pytest.mark.parametrize("quiz_id", ["making-a-request-quiz"])
+def test_a_whole_quiz_can_be_finished_by_keyboard_alone(site_url: str, recorded_page, quiz_id: str) -> None:  # noqa: ANN001
+    quiz = QUIZZES[quiz_id]
+    assert {q.kind for q in quiz.questions} == {"single", "multiple", "true-false", "ordering"}
+    page = recorded_page.page
+    page.goto(quiz_url(site_url, quiz_id))
+    for question in quiz.questions:
+        answer_by_keyboard(page, quiz, question)
+    total = len(quiz.questions)
+    expect(page.locator(".quiz-score")).to_have_text(
+        fill(LABELS["training.js.score_done"], score=total, total=total, percent=100) + " "
+        + fill(LABELS["training.js.passed"], **{"pass": quiz.pass_percent}))
+    stored = page.evaluate(f"JSON.parse(localStorage.getItem('{STORE_KEY}'))")
+    assert stored["quizzes"][quiz_id]["best"] == 100
+    assert recorded_page.foreign_requests() == []
+    assert recorded_page.console_errors == []
+
+
+def test_ordering_question_is_shuffled_and_a_wrong_order_is_marked(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    quiz = QUIZZES["making-a-request-quiz"]
+    question = next(q for q in quiz.questions if q.kind == "ordering")
+    page = recorded_page.page
+    page.goto(quiz_url(site_url, quiz.id))
+    q = form(page, quiz.id, question.id)
+    shown = q.locator("li.quiz-step").evaluate_all("items => items.map(li => Number(li.getAttribute('data-step')))")
+    assert shown == display_order(question) and shown != sorted(shown)
+    q.get_by_role("button", name=LABELS["training.check"]).click()
+    expect(q.locator(".quiz-status")).to_have_text(LABELS["training.js.incorrect"])
+    misplaced = [step for position, step in enumerate(shown) if step != position]
+    expect(q.locator(f"li[data-step='{misplaced[0]}']")).to_have_class(re.compile(r"\bis-wrong\b"))
+    expect(q.locator(f"li[data-step='{misplaced[0]}'] .quiz-feedback")).to_be_visible()
+
+
+def test_retry_resets_answers_and_keeps_the_best_score(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    quiz = QUIZZES["building-cooperation-quiz"]
+    page = recorded_page.page
+    page.goto(quiz_url(site_url, quiz.id))
+    for question in quiz.questions:
+        answer_by_keyboard(page, quiz, question)
+    page.get_by_role("button", name=LABELS["training.retry"]).click()
+    expect(page.locator(".quiz-status").first).to_have_text("")
+    expect(page.locator(".quiz-score")).to_have_text(fill(LABELS["training.js.score_running"], score=0, answered=0,
+                                                          total=len(quiz.questions)))
+    expect(page.locator(".quiz-live")).to_have_text(LABELS["training.js.retried"])
+    stored = page.evaluate(f"JSON.parse(localStorage.getItem('{STORE_KEY}'))")
+    assert stored["quizzes"][quiz.id]["answers"] == {} and stored["quizzes"][quiz.id]["best"] == 100
+
+
+def test_my_progress_shows_and_clears_progress(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    quiz = QUIZZES["why-cooperation-quiz"]
+    page.goto(f"{site_url}training/modules/why-cooperation/")
+    page.goto(quiz_url(site_url, quiz.id))
+    question = first_single(quiz.id)
+    answer_by_keyboard(page, quiz, question)
+
+    page.goto(f"{site_url}training/progress/")
+    row = page.locator(f"[data-progress-quiz='{quiz.id}']")
+    expect(row).to_have_text(fill(LABELS["training.js.status_in_progress"], answered=1, total=len(quiz.questions)))
+    expect(page.locator("[data-progress-module='why-cooperation']")).to_have_text(LABELS["training.js.module_opened"])
+    expect(page.locator("[data-progress-module='legal-frame']")).to_have_text(LABELS["training.js.module_not_opened"])
+    expect(page.locator(".progress-empty")).to_be_hidden()
+
+    clear = page.get_by_role("button", name=LABELS["training.progress.clear"])
+    tab_to(page, clear)
+    page.keyboard.press("Enter")
+
+    expect(row).to_have_text(LABELS["training.js.status_not_started"])
+    expect(page.locator(".progress-live")).to_have_text(LABELS["training.js.cleared"])
+    expect(page.locator(".progress-empty")).to_be_visible()
+    assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is None
+    page.goto(quiz_url(site_url, quiz.id))
+    expect(form(page, quiz.id, question.id).locator(".quiz-status")).to_have_text("")
+    assert recorded_page.foreign_requests() == []
+
+
+def test_trainer_view_shows_notes_only_when_asked(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    url = f"{site_url}training/modules/legal-frame/"
+    page.goto(url)
+    notes = page.locator(".trainer-notes")
+    toggle = page.locator("button.trainer-toggle")
+    expect(notes).to_be_hidden()
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+
+    toggle.click()
+    expect(notes).to_be_visible()
+    expect(notes).to_contain_text(LABELS["training.instructor_notes"])
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    expect(page.locator(".trainer-notes")).to_be_visible()  # the choice is kept in this browser
+
+    page.goto(url + "?trainer=0")
+    expect(page.locator(".trainer-notes")).to_be_hidden()
+    page.goto(url + "?trainer=1")
+    expect(page.locator(".trainer-notes")).to_be_visible()
+    page.goto(f"{site_url}training/modules/why-cooperation/")
+    expect(page.locator(".trainer-notes")).to_be_visible()
+
+
+def test_model_answer_stays_folded_until_asked_for(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    module = next(m for m in DATASET.training_module if m.id == "making-a-request")
+    page.goto(f"{site_url}training/modules/{module.id}/")
+    details = page.locator("details.model-answer")
+    first_words = " ".join(module.exercise.model_answer.replace("*", "").split()[:3])
+    expect(details).not_to_have_attribute("open", "")
+    expect(details.get_by_text(first_words, exact=False).first).to_be_hidden()
+    details.locator("summary").click()
+    expect(details.get_by_text(first_words, exact=False).first).to_be_visible()
+
+
+def test_quiz_without_javascript_still_shows_questions_and_answers(browser, site_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        quiz = QUIZZES["legal-frame-quiz"]
+        page.goto(quiz_url(site_url, quiz.id))
+        expect(page.locator("form.quiz-question")).to_have_count(len(quiz.questions))
+        expect(page.get_by_role("button", name=LABELS["training.check"])).to_have_count(0)
+        first = page.locator("details.quiz-nojs-answer").first
+        first.locator("summary").click()
+        expect(first).to_contain_text(LABELS["training.correct_answer"])
+    finally:
+        context.close()
