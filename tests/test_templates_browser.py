@@ -249,3 +249,45 @@ def test_every_form_field_has_a_label_and_description(site_url: str, recorded_pa
             .filter(id => !document.getElementById(id)))""")
         assert broken == [], f"{template_id}: aria-describedby names missing ids {broken}"
         assert re.search(r"\.docx$", page.locator(".lea-downloads a").get_attribute("href"))
+
+
+def test_copy_falls_back_to_a_text_box_when_the_browser_blocks_copying(site_url: str, browser) -> None:  # noqa: ANN001
+    context = browser.new_context(service_workers="block")
+    # No Clipboard API and a refused execCommand: the last resort shows the text, selected, to copy by hand.
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined});"
+                            "document.execCommand = () => false;")
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}forms/{SUBSCRIBER}/")
+        field(page, SUBSCRIBER, "request-reference").fill("CASE-77")
+        page.locator("[data-action=copy]").click()
+        box = page.locator(".lea-manual-copy textarea")
+        expect(box).to_be_visible()
+        expect(box).to_be_focused()
+        assert "CASE-77" in box.input_value()
+        expect(page.locator(".lea-status")).to_contain_text("blocked")
+    finally:
+        context.close()
+
+
+def test_the_form_works_from_the_keyboard(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    tid = "requester-verification-record"
+    page.goto(f"{site_url}forms/{tid}/")
+    field(page, tid, "record-reference").focus()
+    page.keyboard.type("REC-1")
+    page.keyboard.press("Tab")
+    page.keyboard.type("REQ-9")
+    # radio group: Tab in, arrow to the second option
+    channel = page.locator("input[name='channel']")
+    channel.first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    expect(channel.nth(1)).to_be_checked()
+    page.locator("form.lea-form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".lea-status")).to_contain_text("need attention")
+    expect(field(page, tid, "received-at")).to_be_focused()  # the first field still in error
+    preview = page.locator(".lea-document").inner_text()
+    assert "REC-1" in preview and "REQ-9" in preview
+    assert recorded_page.foreign_requests() == []
