@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from scripts.commands import build, i18n, schemas, serve, validate
 from scripts.commands import training
+from scripts.commands import edition
 
-COMMANDS = [validate, schemas, build, serve, i18n, training]
+COMMANDS = [validate, schemas, build, serve, i18n, training, edition]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,126 @@
+"""The MkDocs configuration of one country edition, derived from the site's ``mkdocs.yml``.
+
+The edition is the same site with these differences:
+
+- its front page is the country's page (the hand-written home page is left out of its docs folder, and
+  the ``guidelines`` plugin writes the country page as ``index.md`` when given ``edition``);
+- only its languages are built (the ``i18n`` plugin's language list is cut down to them);
+- it works from a folder or a zip opened with ``file://``: ``use_directory_urls`` is off (every link names
+  an ``.html`` file), no absolute ``site_url``, and search runs through a local worker shim
+  (``assets/javascripts/iframe-worker-shim.js``) with its index inlined as a script (see ``build.py``);
+- it deploys as is to any static host.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from scripts.data.models.editions import Edition
+
+#: The local stand-in for a Web Worker under file:// (its name contains "iframe-worker", so that
+#: Material's offline tooling never adds a CDN copy).
+WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+HOME_PAGES = ("index.md",)
+
+
+def load_site_config(config_file: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as a plain mapping, with ``!ENV`` values resolved as MkDocs would."""
+    with open(config_file, "rb") as handle:
+        return yaml_load(handle) or {}
+
+
+def _plugin_items(plugins: Any) -> list[tuple[str, dict]]:
+    """The plugins of a configuration as (name, options), whatever form the YAML uses."""
+    items: list[tuple[str, dict]] = []
+    if isinstance(plugins, dict):
+        return [(name, dict(options or {})) for name, options in plugins.items()]
+    for entry in plugins or []:
+        if isinstance(entry, str):
+            items.append((entry, {}))
+        elif isinstance(entry, dict):
+            for name, options in entry.items():
+                items.append((name, dict(options or {})))
+    return items
+
+
+def _absolute(base: Path, value: Any) -> Any:
+    if isinstance(value, str) and value and not Path(value).is_absolute():
+        return str((base / value).resolve())
+    return value
+
+
+def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Edition, docs_dir: Path,
+                   data_dir: Path, country_name: str = "") -> dict[str, Any]:
+    """The edition's configuration: a copy of the site's with the edition's changes applied."""
+    config = dict(site_config)
+    if country_name:
+        config["site_name"] = f"{config.get('site_name', '')} · {country_name}".strip(" ·")
+    config["docs_dir"] = str(docs_dir)
+    config.pop("site_dir", None)  # given on the command line
+    config["use_directory_urls"] = False
+    for key in ("site_url", "repo_url", "repo_name", "edit_uri"):
+        config.pop(key, None)
+
+    theme = dict(config.get("theme") or {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = _absolute(config_dir, theme["custom_dir"])
+    features = [f for f in theme.get("features", []) if f != "navigation.instant"]  # instant loading uses fetch
+    if "features" in theme:
+        theme["features"] = features
+    config["theme"] = theme
+
+    extra = dict(config.get("extra") or {})
+    polyfills = [p for p in extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    extra["polyfills"] = polyfills + [WORKER_SHIM]
+    extra["edition"] = edition.id
+    config["extra"] = extra
+
+    plugins: list[Any] = []
+    for name, options in _plugin_items(config.get("plugins")):
+        if name == "guidelines":
+            options["data_dir"] = str(data_dir)
+            options["edition"] = edition.id
+        elif name == "i18n":
+            options = _i18n_options(options, edition)
+        elif name in ("offline", "privacy"):
+            continue  # we do what the offline plugin does without its CDN shim
+        plugins.append({name: options} if options else name)
+    config["plugins"] = plugins
+    return config
+
+
+def _i18n_options(options: dict, edition: Edition) -> dict:
+    """mkdocs-static-i18n's options with only the edition's languages built."""
+    wanted = set(edition.languages)
+    languages = []
+    for language in options.get("languages", []):
+        locale = language.get("locale") if isinstance(language, dict) else None
+        if locale in wanted or (isinstance(language, dict) and language.get("default")):
+            languages.append(language)
+    options = dict(options)
+    options["languages"] = languages
+    return options
+
+
+def prepare_docs(source: Path, target: Path) -> None:
+    """The edition's docs folder: the site's hand-written pages without its home page (the country page
+    takes its place)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target)
+    for name in HOME_PAGES:
+        for page in target.glob(name.replace(".md", "*.md")):
+            if page.name == name or (page.name.startswith("index.") and page.name.count(".") == 2):
+                page.unlink()
+
+
+def write_config(config: dict[str, Any], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# Generated for a country edition by scripts/editions/config.py; do not edit.\n"
+                    + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
