@@ -142,8 +142,8 @@
     } else if (kind === "multiple") {
       this.inputs().forEach(function (input) {
         var index = Number(input.value), chosen = input.checked, right = key.indexOf(index) !== -1;
+        // Only the options the learner ticked get feedback, so that a second try still means something.
         if (chosen) reveal('[data-option="' + index + '"]', right ? "is-correct" : "is-wrong");
-        else if (right && correct === false) reveal('[data-option="' + index + '"]', "is-missed");
       });
     } else {
       response.forEach(function (step, position) {
