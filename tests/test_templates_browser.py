@@ -291,3 +291,14 @@ def test_the_form_works_from_the_keyboard(site_url: str, recorded_page) -> None:
     preview = page.locator(".lea-document").inner_text()
     assert "REC-1" in preview and "REQ-9" in preview
     assert recorded_page.foreign_requests() == []
+
+
+def test_e_mail_and_bounded_number_are_checked(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    tid = "expedited-preservation-request"
+    page.goto(f"{site_url}forms/{tid}/")
+    field(page, tid, "officer-email").fill("officer.police.example")
+    field(page, tid, "preservation-days").fill("400")
+    field(page, tid, "request-reference").focus()
+    expect(error_of(page, tid, "officer-email")).to_contain_text("e-mail")
+    expect(error_of(page, tid, "preservation-days")).to_contain_text("1 to 365")

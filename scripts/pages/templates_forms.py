@@ -33,8 +33,8 @@ INPUT_ATTRIBUTES = {
 #: Messages forms.js shows, from ``ui.yaml`` (``forms.js.<key>``).
 JS_LABELS = (
     "required", "ip", "port", "port_missing", "datetime", "datetime_zone", "date", "email", "phone", "number",
-    "order", "required_with", "errors_summary", "valid", "copied", "copy_failed", "draft_on", "draft_off", "draft_restored",
-    "draft_cleared", "not_filled", "yes", "signature",
+    "number_range", "order", "required_with", "errors_summary", "valid", "copied", "copy_failed", "draft_on",
+    "draft_off", "draft_restored", "draft_cleared", "not_filled", "yes", "signature",
 )
 
 
@@ -126,10 +126,14 @@ def render_form(ctx: RenderContext, template: Template, prefill: Prefill) -> str
         domestic_text = ctx.label("forms.domestic_unknown")
     else:
         domestic_text = ctx.label("forms.domestic_generic")
+    domestic_label = ctx.label("forms.domestic")
+    country_name = getattr(prefill.country, "name", None)
+    if country_name:
+        domestic_label = f"{domestic_label} ({ctx.translate(country_name)})"
     return ctx.render(
         "template_form.md.j2", here,
         tpl=template, paragraph_path=paragraph_path, convention_path=CONVENTION,
-        article_anchor=article_anchor, domestic_text=domestic_text,
+        article_anchor=article_anchor, domestic_text=domestic_text, domestic_label=domestic_label,
         docx_path=docx_path(template.id, ctx.language), docx_filename=docx_filename(template.id, ctx.language),
         input_attributes=INPUT_ATTRIBUTES, prefill=field_values(template, prefill),
         suggestions=prefill.suggestions, form_json=script_json(form_data(ctx, template, prefill)),

@@ -234,7 +234,8 @@
         if (!/^-?[0-9]+$/.test(String(v).trim()) ||
             (f.min !== null && f.min !== undefined && n < f.min) ||
             (f.max !== null && f.max !== undefined && n > f.max)) {
-          return fmt(L.number, { label: f.label, min: f.min, max: f.max });
+          var bounded = f.min !== null && f.min !== undefined && f.max !== null && f.max !== undefined;
+          return fmt(bounded ? L.number_range : L.number, { label: f.label, min: f.min, max: f.max });
         }
         break;
       }
