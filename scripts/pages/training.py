@@ -59,7 +59,7 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
     labels = js_labels(ctx)
     export_labels = {key: ctx.translate(text) for key, text in data.ui.labels.items() if key.startswith("training.")}
     common = dict(module_path=module_path, quiz_path=quiz_path, paragraph_path=paragraph_path,
-                  js_labels=labels, titles=titles)
+                  js_labels=labels, titles=titles, glossary={t.id: t for t in data.glossary.terms})
 
     yield Page(OVERVIEW, ctx.render("training_overview.md.j2", OVERVIEW, modules=modules, by_module=by_module,
                                     progress_path=PROGRESS, coverage_path=COVERAGE, **common))
