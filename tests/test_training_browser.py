@@ -262,3 +262,31 @@ def test_quiz_without_javascript_still_shows_questions_and_answers(browser, site
         expect(first).to_contain_text(LABELS["training.correct_answer"])
     finally:
         context.close()
+
+
+THEME_PARTS = ("md-search", "md-copyright", "md-nav", "md-ellipsis", "md-footer", "md-header", "md-sidebar")
+
+
+@pytest.mark.parametrize("path", ["training/", "training/modules/legal-frame/?trainer=1",
+                                  "training/quizzes/making-a-request-quiz/", "training/progress/",
+                                  "training/coverage/"])
+def test_training_pages_have_no_axe_violations(site_url: str, recorded_page, path: str) -> None:  # noqa: ANN001
+    """axe-core (WCAG 2.1 A and AA) finds nothing in the training content, in a state with feedback shown."""
+    axe_package = pytest.importorskip("axe_playwright_python", reason="axe-playwright-python is not installed")
+    from pathlib import Path
+
+    axe_js = (Path(axe_package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    page = recorded_page.page
+    page.goto(site_url + path)
+    if "quizzes" in path:
+        first = page.locator("form.quiz-question").first
+        first.locator("input").first.check()
+        first.get_by_role("button", name=LABELS["training.check"]).click()
+        page.locator("form[data-kind=ordering] button.quiz-check").first.click()
+    page.add_script_tag(content=axe_js)
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']});
+        return result.violations.flatMap(v => v.nodes.map(n => v.id + ' ' + n.target.join(' ')));
+    }""")
+    ours = [v for v in violations if not any(part in v for part in THEME_PARTS)]
+    assert ours == []
