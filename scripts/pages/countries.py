@@ -44,6 +44,11 @@ def ordered_countries(ctx: RenderContext) -> list[Country]:
     return countries
 
 
+def designated(countries: list[Country]) -> list[Country]:
+    """The countries among ``countries`` whose name needs its footnote (Kosovo*), each once."""
+    return list({c.id: c for c in countries if c.designation is not None}.values())
+
+
 def generate(ctx: RenderContext) -> Iterator[Page]:
     if "countries" not in ctx.dataset or not ctx.dataset.countries:
         return
@@ -81,7 +86,8 @@ def paragraph_block(ctx: RenderContext, paragraph: Paragraph) -> str:
         groups[country.status_value(paragraph.number)].append(country)
     return ctx.render("country_paragraph_block.md.j2", here, paragraph=paragraph,
                       groups=[(s, cs) for s, cs in groups.items() if cs], default=DEFAULT_STATUS,
-                      symbols=STATUS_SYMBOLS, country_path=country_path, status_anchor=status_anchor, index=INDEX)
+                      symbols=STATUS_SYMBOLS, country_path=country_path, status_anchor=status_anchor, index=INDEX,
+                      designated=designated(ctx.dataset.countries))
 
 
 PARAGRAPH_BLOCKS.append(paragraph_block)

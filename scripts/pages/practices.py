@@ -9,7 +9,7 @@ from scripts.data.models.guidelines import Paragraph
 from scripts.data.models.practices import Practice
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.countries import country_path, edition_country
+from scripts.pages.countries import country_path, designated, edition_country
 from scripts.pages.guidelines import paragraph_path
 from scripts.pages.paragraph_blocks import PARAGRAPH_BLOCKS
 from scripts.pages.reference import CONVENTION, article_anchor
@@ -63,6 +63,7 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
             "practice.md.j2", here, practice=practice, paragraphs=paragraphs, articles=articles,
             countries=countries, modules=modules, module_path=module_path,
             examples=examples_in_order(ctx, practice), paragraph_path=paragraph_path,
+            designated=designated([countries[c] for e in practice.examples for c in e.countries if c in countries]),
             country_path=country_path, convention=CONVENTION, article_anchor=article_anchor, mou=MOU,
         )
         yield Page(here, content, NavEntry(INDEX, ctx.translate(practice.title), practice.order))

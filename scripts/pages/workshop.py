@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from scripts.data.models.workshops import Workshop
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.countries import country_path
+from scripts.pages.countries import country_path, designated
 from scripts.pages.guidelines import paragraph_path
 from scripts.pages.practices import module_path, practice_path
 
@@ -48,4 +48,5 @@ def render(ctx: RenderContext, workshop: Workshop, here: str, template: str) -> 
         countries={c.id: c for c in data.countries} if "countries" in data else {},
         paragraph_path=paragraph_path, practice_path=practice_path, module_path=module_path,
         country_path=country_path, agenda=agenda_path(workshop.id), handout=handout_path(workshop.id),
+        designated=designated([c for c in data.countries if c.id in workshop.areas]) if "countries" in data else [],
     )
