@@ -148,6 +148,16 @@ def test_zip_opens_and_navigates_under_file_urls(editions_out: Path, tmp_path: P
         page.locator("input.md-search__input").fill("preservation")
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         assert page.locator(".md-search-result__item").count() > 0
+        # the language menu leads to the same page in Albanian, which searches its own index
+        page.goto((tmp_path / "albania" / "guidelines" / "17.html").as_uri())
+        href = page.locator('a.md-select__link[hreflang="sq"]').first.get_attribute("href")
+        assert href == "../sq/guidelines/17.html"
+        page.goto((tmp_path / "albania" / "sq" / "guidelines" / "17.html").as_uri())
+        assert page.locator("html").get_attribute("lang") == "sq"
+        page.locator("input.md-search__input").fill("Albania")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        assert all("/sq/" in (link.get_attribute("href") or "") or not (link.get_attribute("href") or "")
+                   .startswith("..") for link in page.locator(".md-search-result__item a").all())
     finally:
         context.close()
     assert not errors, errors

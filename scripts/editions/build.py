@@ -8,6 +8,7 @@ search index as a script so that search works without a server.
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import sys
@@ -94,7 +95,7 @@ def build_edition(edition_id: str, out_dir: Path = DEFAULT_OUT, data_dir: Path |
         config = edition_config(site_config, config_file.parent, edition, work_dir / "docs", data_dir,
                                 country.name if country else "")
         derived = write_config(config, work_dir / "mkdocs.yml")
-        status, log = _run_build(site_dir, derived, data_dir, quiet)
+        status, log = _run_build(site_dir, derived, data_dir, quiet, edition.languages)
     if status != 0:
         return EditionResult(edition_id, status, site_dir, None, log)
     inline_search_indexes(site_dir)
@@ -103,8 +104,12 @@ def build_edition(edition_id: str, out_dir: Path = DEFAULT_OUT, data_dir: Path |
     return EditionResult(edition_id, 0, site_dir, zip_file, log)
 
 
-def _run_build(site_dir: Path, config_file: Path, data_dir: Path, quiet: bool) -> tuple[int, str]:
-    """The project's atomic build; with ``quiet`` MkDocs' output is shown only if the build fails."""
+def _run_build(site_dir: Path, config_file: Path, data_dir: Path, quiet: bool,
+               languages: list[str]) -> tuple[int, str]:
+    """The project's atomic build of the edition's languages; with ``quiet`` MkDocs' output is shown only if
+    the build fails."""
+    if "languages" in inspect.signature(build_site).parameters:
+        return build_site(site_dir, config_file, data_dir, quiet=quiet, languages=list(languages)), ""
     return build_site(site_dir, config_file, data_dir, quiet=quiet), ""
 
 

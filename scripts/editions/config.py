@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from scripts.data.models.editions import Edition
 
@@ -26,12 +25,52 @@ from scripts.data.models.editions import Edition
 #: Material's offline tooling never adds a CDN copy).
 WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 HOME_PAGES = ("index.md",)
+COUNTRIES_INDEX = "countries/index.md"
+
+
+class Tagged:
+    """A value MkDocs resolves itself at build time (``!ENV [NAME, default]``, ``!!python/name:...``): kept as
+    written, so that the edition's configuration resolves it exactly as ``mkdocs.yml`` does, for every
+    language build."""
+
+    def __init__(self, tag: str, value: Any):
+        self.tag, self.value = tag, value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _construct_tagged(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Tagged:
+    tag = node.tag
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(tag, loader.construct_sequence(node, deep=True))
+    if isinstance(node, yaml.MappingNode):
+        return Tagged(tag, loader.construct_mapping(node, deep=True))
+    return Tagged(tag, loader.construct_scalar(node))
+
+
+def _represent_tagged(dumper: yaml.Dumper, value: Tagged) -> yaml.Node:
+    if isinstance(value.value, list):
+        return dumper.represent_sequence(value.tag, value.value, flow_style=True)
+    if isinstance(value.value, dict):
+        return dumper.represent_mapping(value.tag, value.value)
+    return dumper.represent_scalar(value.tag, value.value)
+
+
+_Loader.add_multi_constructor("!", _construct_tagged)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+_Dumper.add_representer(Tagged, _represent_tagged)
 
 
 def load_site_config(config_file: Path) -> dict[str, Any]:
-    """``mkdocs.yml`` as a plain mapping, with ``!ENV`` values resolved as MkDocs would."""
-    with open(config_file, "rb") as handle:
-        return yaml_load(handle) or {}
+    """``mkdocs.yml`` as a mapping; tags MkDocs resolves at build time (``!ENV``) are kept as written."""
+    with open(config_file, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_Loader) or {}  # noqa: S506 - our own SafeLoader subclass
 
 
 def _plugin_items(plugins: Any) -> list[tuple[str, dict]]:
@@ -80,6 +119,8 @@ def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Editi
     extra["edition"] = edition.id
     config["extra"] = extra
 
+    config["nav"] = _adaptations_first(config.get("nav"))
+
     plugins: list[Any] = []
     for name, options in _plugin_items(config.get("plugins")):
         if name == "guidelines":
@@ -92,6 +133,15 @@ def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Editi
         plugins.append({name: options} if options else name)
     config["plugins"] = plugins
     return config
+
+
+def _adaptations_first(nav: Any) -> Any:
+    """The navigation with the country adaptations right after the front page (the country's own page)."""
+    if not isinstance(nav, list):
+        return nav
+    wanted = [item for item in nav if isinstance(item, dict) and COUNTRIES_INDEX in item.values()]
+    rest = [item for item in nav if item not in wanted]
+    return rest[:1] + wanted + rest[1:]
 
 
 def _i18n_options(options: dict, edition: Edition) -> dict:
@@ -122,5 +172,5 @@ def prepare_docs(source: Path, target: Path) -> None:
 def write_config(config: dict[str, Any], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("# Generated for a country edition by scripts/editions/config.py; do not edit.\n"
-                    + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+                    + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
