@@ -54,7 +54,10 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
         return
     countries = ordered_countries(ctx)
     guidelines = ctx.dataset.guidelines
+    counts = {c.id: {s: sum(1 for p in guidelines.paragraphs if c.status_value(p.number) == s)
+                     for s in GUIDELINE_STATUSES} for c in countries}
     yield Page(INDEX, ctx.render("countries_index.md.j2", INDEX, countries=countries, guidelines=guidelines,
+                                 counts=counts,
                                  statuses=GUIDELINE_STATUSES, symbols=STATUS_SYMBOLS,
                                  country_path=country_path, paragraph_path=paragraph_path,
                                  status_anchor=status_anchor))
