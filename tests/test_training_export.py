@@ -170,3 +170,24 @@ def test_site_publishes_the_exports_and_links_them(built_site: Path, dataset) ->
             assert f'href="../../export/{name}"' in page
         gift = (built_site / "training" / "export" / f"{quiz.id}.en.gift.txt").read_text(encoding="utf-8")
         assert len(pygift.parseFile(io.StringIO(gift))) == len(quiz.questions)
+
+
+def test_exports_follow_the_language_of_the_build(dataset) -> None:  # noqa: ANN001
+    """Each language's pages get their own exports, written from the translated data and labels."""
+    from scripts.pages.context import RenderContext
+    from scripts.pages.training import generate
+
+    shout = str.upper  # a stand-in translator: every translated string in capitals
+    pages = {page.path: page for page in generate(RenderContext(dataset, "xx", shout))}
+    quiz = dataset.training_quiz[0]
+    gift = pages[f"training/export/{quiz.id}.xx.gift.txt"].content.decode("utf-8")
+    xml = pages[f"training/export/{quiz.id}.xx.moodle.xml"].content
+    parsed = pygift.parseFile(io.StringIO(gift))
+    assert parsed[0].title == f"{quiz.id}/{quiz.questions[0].id}"  # ids are never translated
+    assert plain(parsed[0].text).startswith(squash(quiz.questions[0].prompt.upper()))
+    assert shout(dataset.ui.labels["training.paragraphs"]) in plain(parsed[0].generalFeedback)
+    root = etree.fromstring(xml)
+    assert squash(quiz.questions[0].explanation.upper()) in squash(
+        etree.fromstring(f"<div>{root.findall('question')[1].findtext('generalfeedback/text')}</div>").xpath("string()"))
+    quiz_page = pages[f"training/quizzes/{quiz.id}.md"].content
+    assert f"{quiz.id}.xx.gift.txt" in quiz_page and f"{quiz.id}.xx.moodle.xml" in quiz_page
