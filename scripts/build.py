@@ -1,53 +1,167 @@
-"""The project's build: validate, build with MkDocs into a fresh folder, then swap it in.
+"""The project's build: validate, build every language with MkDocs into a fresh folder, then swap it in.
 
-A failed build (invalid data, a broken link in strict mode) leaves the previous site untouched.
+Languages are independent, so each is built on its own, as ``mkdocs build --strict`` would (the environment
+variable ``GUIDELINES_LANGUAGE`` makes mkdocs-static-i18n build only that language, see
+:mod:`scripts.mkdocs_plugin.languages`), in worker processes, as many at a time as the machine has cores. Each writes its own
+folder; the default language's becomes the site root and every other one moves in as ``<code>/``. A failed
+build (invalid data, a broken link in strict mode, in any language) leaves the previous site untouched.
 """
 
 from __future__ import annotations
 
+import io
+import logging
+import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.data import DataError, load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
+LANGUAGE_ENV = "GUIDELINES_LANGUAGE"  # read by mkdocs.yml (i18n: build_only_locale)
+
+
+@dataclass
+class LanguageResult:
+    language: str
+    folder: Path
+    returncode: int
+    output: str
+    seconds: float
 
 
 def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Path | None = None,
-               quiet: bool = False) -> int:
-    """Build the site into ``site_dir``. Returns a process exit status: 0 when the new site is in place."""
+               quiet: bool = False, languages: list[str] | None = None, jobs: int | None = None) -> int:
+    """Build the site into ``site_dir``. Returns a process exit status: 0 when the new site is in place.
+
+    ``languages`` limits the build to some of site.yaml's languages (the default language is always built: it
+    is the site's root); ``jobs`` is the number of languages built at a time (default: the number of cores)."""
     site_dir = Path(site_dir).resolve()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop(LANGUAGE_ENV, None)
     if data_dir is not None:
         env["GUIDELINES_DATA_DIR"] = str(Path(data_dir).resolve())
     try:
-        load_dataset(Path(env.get("GUIDELINES_DATA_DIR") or config_file.parent / "guidelines_data"))
+        dataset = load_dataset(Path(env.get("GUIDELINES_DATA_DIR") or config_file.parent / "guidelines_data"))
     except DataError as error:
         print(error.report(), file=sys.stderr)
         print(f"The build stopped; {site_dir} was left as it was.", file=sys.stderr)
         return 1
+    default = dataset.site.default_language
+    codes = [lang.code for lang in dataset.site.languages]
+    if languages:
+        unknown = sorted(set(languages) - set(codes))
+        if unknown:
+            print(f"unknown language(s) {', '.join(unknown)}: site.yaml declares {', '.join(codes)}", file=sys.stderr)
+            return 2
+        codes = [c for c in codes if c == default or c in languages]
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
-    shutil.rmtree(fresh, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(config_file), "--site-dir", str(fresh)]
-    # Never pass --quiet to MkDocs: it hides warnings from the counter that makes --strict fail.
-    result = subprocess.run(command, env=env, check=False, capture_output=quiet, text=True)
-    if result.returncode != 0 or not (fresh / "index.html").is_file():
-        shutil.rmtree(fresh, ignore_errors=True)
-        if quiet:
-            sys.stderr.write(result.stdout + result.stderr)
-        print(f"The build failed; {site_dir} was left as it was.", file=sys.stderr)
-        return result.returncode or 1
+    parts = {code: site_dir.with_name(f".{site_dir.name}.{code}-{os.getpid()}") for code in codes}
+    for folder in (fresh, *parts.values()):
+        shutil.rmtree(folder, ignore_errors=True)
 
+    results = _build_languages(codes, parts, config_file, env, jobs or os.cpu_count() or 1, quiet)
+    failed = [r for r in results if r.returncode != 0 or not (r.folder / "index.html").is_file()]
+    if failed:
+        for folder in parts.values():
+            shutil.rmtree(folder, ignore_errors=True)
+        for result in failed:
+            sys.stderr.write(f"--- {result.language}: mkdocs build failed ---\n{result.output}")
+        print(f"The build failed ({', '.join(r.language for r in failed)}); {site_dir} was left as it was.",
+              file=sys.stderr)
+        return next((r.returncode for r in failed if r.returncode), 1)
+
+    # Assemble: the default language is the root, every other language a folder in it.
+    parts[default].rename(fresh)
+    for code, folder in parts.items():
+        if code != default:
+            folder.rename(fresh / code)
     if site_dir.exists():
         site_dir.rename(old)
     fresh.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+    if not quiet:
+        timing = ", ".join(f"{r.language} {r.seconds:.1f}s" for r in results)
+        print(f"Built {len(results)} language(s) into {site_dir} ({timing})")
     return 0
+
+
+def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path, env: dict, jobs: int,
+                     quiet: bool) -> list[LanguageResult]:
+    """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
+    MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
+    is kept apart and shown whole, never interleaved; always when it fails."""
+    _warm_up(env)
+    tasks = [(code, str(parts[code]), str(config_file), env) for code in codes]
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: fresh processes, same result
+        context = multiprocessing.get_context()
+    workers = max(1, min(jobs, len(codes)))
+    results: list[LanguageResult] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for code, returncode, output, seconds in pool.map(_build_one, tasks):
+            result = LanguageResult(code, parts[code], returncode, output, seconds)
+            results.append(result)
+            if not quiet and returncode == 0:
+                sys.stdout.write(output)
+    return results
+
+
+def _warm_up(env: dict) -> None:
+    """Import what every language build needs and load the data once, before the workers are forked."""
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs_static_i18n.plugin  # noqa: F401
+
+    from scripts.mkdocs_plugin import plugin  # noqa: F401
+    from scripts.mkdocs_plugin.cache import load_dataset_cached
+
+    data_dir = env.get("GUIDELINES_DATA_DIR")
+    load_dataset_cached(Path(data_dir) if data_dir else ROOT / "guidelines_data")
+
+
+def _build_one(task: tuple[str, str, str, dict]) -> tuple[str, int, str, float]:
+    """``mkdocs build --strict --clean`` for one language, in this worker process (what MkDocs' own command
+    does, without --quiet: warnings must reach the counter that makes --strict fail)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    code, site_dir, config_file, env = task
+    started = time.monotonic()
+    os.environ.clear()
+    os.environ.update({**env, LANGUAGE_ENV: code})
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    returncode = 0
+    try:
+        config = load_config(config_file, site_dir=site_dir, strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        stream.write(f"ERROR   -  {error}\n")
+        returncode = 1
+    except Exception:  # noqa: BLE001 - a crash in one language must be reported, not hang the pool
+        stream.write(traceback.format_exc())
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+    return code, returncode, stream.getvalue(), time.monotonic() - started

@@ -12,9 +12,13 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--site-dir", type=Path, default=ROOT / "site")
     p.add_argument("--config-file", type=Path, default=DEFAULT_CONFIG)
     p.add_argument("--data", type=Path, default=None, help="data folder (default: guidelines_data)")
-    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--quiet", action="store_true", help="print MkDocs' output only when a language fails")
+    p.add_argument("--lang", action="append", metavar="CODE",
+                   help="build only this language (and the default one, the site's root); repeatable")
+    p.add_argument("--jobs", type=int, default=None, help="languages built at a time (default: number of cores)")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:  # noqa: ANN001
-    return build_site(args.site_dir, args.config_file, args.data, quiet=args.quiet)
+    return build_site(args.site_dir, args.config_file, args.data, quiet=args.quiet, languages=args.lang,
+                      jobs=args.jobs)

@@ -11,6 +11,8 @@ Conventions every catalog follows:
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -70,3 +72,174 @@ def write_template(dataset: Dataset) -> tuple[Path, int]:
     pot = build_template(dataset)
     pot.save(str(path))
     return path, len(pot)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Updating the language catalogs from the template (what ``msgmerge`` does, with polib)
+
+#: how similar (difflib ratio) a new English string must be to an old one to carry its translation over as fuzzy
+SIMILAR = 0.6
+
+
+def new_catalog(language: str, team: str, plural_forms: str) -> polib.POFile:
+    """An empty catalog for ``language`` with the header the conventions ask for."""
+    po = polib.POFile(wrapwidth=100)
+    po.metadata = {
+        "Project-Id-Version": "lea-isp-guidelines-site",
+        "POT-Creation-Date": "",
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "",
+        "Language-Team": team,
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms,
+    }
+    return po
+
+
+@dataclass
+class MergeReport:
+    language: str
+    added: int = 0
+    outdated: int = 0
+    obsolete: int = 0
+    kept: int = 0
+
+
+def merge(po: polib.POFile, pot: polib.POFile, language: str) -> MergeReport:
+    """Bring ``po`` in line with ``pot`` in place: same msgids in template order with the template's references;
+    translations of unchanged strings kept as they are (reviewed or not); the translation of a string whose
+    English changed carried over as ``fuzzy`` (outdated) with the old English as ``#| msgid``; translations
+    nobody uses any more kept as obsolete entries (``#~``) so that a reverted change can recover them."""
+    report = MergeReport(language)
+    old = {e.msgid: e for e in po if not e.obsolete}
+    old_obsolete = {e.msgid: e for e in po if e.obsolete}
+    wanted = {e.msgid for e in pot}
+    # Translations whose English is gone are candidates for a changed string.
+    orphans = [e for msgid, e in old.items() if msgid not in wanted and e.msgstr.strip()]
+    orphans += [e for msgid, e in old_obsolete.items() if msgid not in wanted and e.msgstr.strip()]
+    by_place: dict[tuple[str, str], polib.POEntry] = {}
+    for orphan in orphans:
+        for place in orphan.occurrences:
+            by_place.setdefault(place, orphan)
+
+    entries: list[polib.POEntry] = []
+    taken: set[int] = set()
+    for source in pot:
+        entry = old.get(source.msgid) or old_obsolete.get(source.msgid)
+        if entry is not None:
+            entry = _copy(entry)
+            entry.obsolete = False
+            report.kept += 1
+        else:
+            entry = polib.POEntry(msgid=source.msgid, msgstr="")
+            previous = _previous(source, orphans, by_place, taken)
+            if previous is not None:
+                taken.add(id(previous))
+                entry.msgstr = previous.msgstr
+                entry.tcomment = previous.tcomment
+                entry.flags = ["fuzzy"]
+                entry.previous_msgid = previous.msgid
+                report.outdated += 1
+            else:
+                report.added += 1
+        entry.occurrences = list(source.occurrences)
+        entries.append(entry)
+    for orphan in orphans:
+        if id(orphan) not in taken:
+            gone = _copy(orphan)
+            gone.obsolete = True
+            gone.occurrences = []
+            entries.append(gone)
+            report.obsolete += 1
+    del po[:]
+    po.extend(entries)
+    po.metadata.setdefault("Language", language)
+    po.metadata["Language"] = po.metadata["Language"] or language
+    return report
+
+
+def _copy(entry: polib.POEntry) -> polib.POEntry:
+    return polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, tcomment=entry.tcomment, comment=entry.comment,
+                         flags=list(entry.flags), occurrences=list(entry.occurrences),
+                         previous_msgid=entry.previous_msgid, obsolete=entry.obsolete)
+
+
+def _previous(source: polib.POEntry, orphans: list[polib.POEntry], by_place: dict, taken: set[int]):
+    """The old entry that ``source`` most likely replaces: one used at the same place, or the most similar."""
+    for place in source.occurrences:
+        candidate = by_place.get(place)
+        if candidate is not None and id(candidate) not in taken and _ratio(source.msgid, candidate.msgid, 0.3):
+            return candidate
+    best, best_ratio = None, SIMILAR
+    for candidate in orphans:
+        if id(candidate) in taken:
+            continue
+        ratio = _ratio(source.msgid, candidate.msgid, best_ratio)
+        if ratio and ratio >= best_ratio:
+            best, best_ratio = candidate, ratio
+    return best
+
+
+def _ratio(a: str, b: str, floor: float) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= floor else 0.0
+
+
+def update_catalogs(data_dir: Path, languages: list[str]) -> list[MergeReport]:
+    """Merge the template into ``<lang>.po`` for every language that has a catalog."""
+    pot = polib.pofile(str(template_path(data_dir)))
+    reports = []
+    for language in languages:
+        path = catalog_path(data_dir, language)
+        if not path.is_file():
+            continue
+        po = polib.pofile(str(path), wrapwidth=100)
+        reports.append(merge(po, pot, language))
+        po.save(str(path))
+    return reports
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Counting: how far each language is
+
+
+@dataclass
+class CatalogStats:
+    language: str
+    total: int = 0
+    reviewed: int = 0
+    unreviewed: int = 0
+    outdated: int = 0
+    missing: int = 0
+
+    @property
+    def translated(self) -> int:
+        """Up to date translations (reviewed or not)."""
+        return self.reviewed + self.unreviewed
+
+    @property
+    def complete(self) -> float:
+        return self.translated / self.total if self.total else 1.0
+
+
+def catalog_stats(data_dir: Path, language: str, pot: polib.POFile | None = None) -> CatalogStats:
+    """Counts for ``language`` against the template: every template string is reviewed, unreviewed, outdated
+    or missing (a string the catalog lacks counts as missing even before ``i18n update`` adds it)."""
+    from scripts.i18n.translator import Status, entry_status
+
+    pot = pot if pot is not None else polib.pofile(str(template_path(data_dir)))
+    path = catalog_path(data_dir, language)
+    entries = {e.msgid: e for e in polib.pofile(str(path)) if not e.obsolete} if path.is_file() else {}
+    stats = CatalogStats(language)
+    for source in pot:
+        stats.total += 1
+        status = entry_status(entries.get(source.msgid))
+        setattr(stats, status.value, getattr(stats, status.value) + 1)
+    assert Status  # the four statuses are the four counters
+    return stats

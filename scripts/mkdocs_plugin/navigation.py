@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from scripts.pages.base import Page
@@ -43,3 +43,18 @@ def _tree(pages: list[Page], depth: int) -> list[Any]:
         else:
             entries.append(page)
     return [{e.nav.title: e.path} if isinstance(e, Page) else {e[0]: _tree(e[1], depth + 1)} for e in entries]
+
+
+def translate_nav(nav: list[Any] | None, translate: Callable[[str], str]) -> list[Any] | None:
+    """``mkdocs.yml``'s nav with every title translated (each title is a ``ui.yaml`` label, so it is in the
+    catalogs)."""
+    if nav is None:
+        return None
+    result: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict):
+            result.append({translate(title): translate_nav(value, translate) if isinstance(value, list) else value
+                           for title, value in item.items()})
+        else:
+            result.append(item)
+    return result

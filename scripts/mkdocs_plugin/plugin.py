@@ -8,28 +8,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from copy import deepcopy
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
-from scripts.data import DataError, load_dataset
+from scripts.data import DataError
+from scripts.i18n.translator import load_translator
+from scripts.mkdocs_plugin import languages
+from scripts.mkdocs_plugin.cache import load_dataset_cached
 from scripts.mkdocs_plugin.config import GuidelinesConfig
-from scripts.mkdocs_plugin.navigation import expand_nav
-from scripts.pages import Page, generate_pages
-from scripts.pages.context import TEMPLATE_DIR
+from scripts.mkdocs_plugin.navigation import expand_nav, translate_nav
+from scripts.pages import Page
+from scripts.pages.context import TEMPLATE_DIR, RenderContext
+from scripts.pages.localized import generate_localized
+from scripts.pages.translation_notice import insert, page_notice
 
 
 class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
         self.data_dir: Path | None = None
+        self.build: languages.LanguageBuild | None = None
+        self.context: RenderContext | None = None
+        self.source_nav = None
+        self.page_urls: list[str] = []
 
+    # The i18n plugin sets the language in its own on_config (priority -100); ours runs first so that the
+    # search plugin (priority 0) sees the language's theme settings.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (base / self.config.data_dir).resolve()
         try:
-            dataset = load_dataset(self.data_dir)
+            dataset = load_dataset_cached(self.data_dir)
         except DataError as error:
             raise PluginError(f"the data in {self.data_dir} is not valid:\n{error.report()}") from None
         edition = None
@@ -39,17 +54,73 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             if edition is None:
                 known = ", ".join(sorted(e.id for e in editions)) or "none"
                 raise PluginError(f"no edition {self.config.edition!r} in {self.data_dir}/editions (known: {known})")
-        self.pages = generate_pages(dataset, dataset.site.default_language, edition=edition)
-        config.nav = expand_nav(config.nav, self.pages)
+        previous = self.build
+        self.build = languages.language_build(config, dataset)
+        if previous is not None and previous.alone == self.build.alone:
+            self.build.site_root_url = previous.site_root_url
+        languages.narrow_config(config, self.build)
+        translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
+        localized = generate_localized(dataset, translator, edition=edition)
+        self.pages, self.context = localized.pages, localized.context
+        # The i18n plugin builds every language on the same config: start from mkdocs.yml's nav each time.
+        if self.source_nav is None:
+            self.source_nav = deepcopy(config.nav)
+        config.nav = expand_nav(translate_nav(deepcopy(self.source_nav), translator), self.pages)
         return config
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    @event_priority(10)
+    def _split_handwritten(self, files: Files, config: MkDocsConfig) -> Files:
+        return languages.split_handwritten(files, config, self.build)
+
+    # After mkdocs-static-i18n (priority -100), which keeps only files that exist in docs/.
+    @event_priority(-110)
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
         for page in self.pages:
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
+            existing = files.get_file_from_path(self.build.src_uri(page.path))
+            if existing is not None and not getattr(existing, "guidelines_page", None):
                 raise PluginError(f"docs/{page.path} is generated from the data: remove the hand-written file")
-            files.append(File.generated(config, page.path, content=page.content))
+            file = languages.generated_file(config, self.build, page.path, page.content)
+            file.guidelines_page = page.path
+            files.append(file)
         return files
+
+    on_files = CombinedEvent(_split_handwritten, _add_generated)
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Hand-written pages get the same notices as generated ones: shown in English, or not reviewed."""
+        build = self.build
+        if build is None or build.language == build.default or getattr(page.file, "guidelines_page", None):
+            return markdown
+        path = languages.neutral_path(build, page.file.src_uri)
+        if path in build.in_english:
+            block = page_notice("missing", self.context.label, path)
+        elif languages.page_translation(page.meta) == "unreviewed":
+            block = page_notice("unreviewed", self.context.label, path)
+        else:
+            return markdown
+        return insert(markdown, block)
+
+    # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
+    @event_priority(-110)
+    def on_page_context(self, context, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001
+        build = self.build
+        if build is not None and build.alone and len(build.languages) > 1:
+            context["guidelines_alternates"] = languages.alternates(build, page.url)
+            self.page_urls.append(languages.neutral_url(build, page.url))
+        return context
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.page_urls = []
+
+    # After the search plugin and mkdocs-static-i18n have written theirs.
+    @event_priority(-200)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        build = self.build
+        if build is None or not build.alone:
+            return
+        languages.rewrite_search_index(config.site_dir)
+        if len(build.languages) > 1:
+            languages.write_sitemap(config.site_dir, build, self.page_urls)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
         if self.data_dir is not None:

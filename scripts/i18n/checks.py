@@ -1,0 +1,98 @@
+"""Checks on a language catalog: it compiles, and every translation keeps what must not change.
+
+What must survive translation unchanged: Markdown link targets ``[text](target)`` (the text is translated, the
+target never), URLs, placeholders (``{name}``, ``{{ x }}``, ``%s``, ``%(name)s``) and numbers (paragraph and
+article numbers, dates, counts). Outdated (fuzzy) translations are checked too: they come back once reviewed.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+LINK_TARGET = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+URL = re.compile(r"(?<![\w(])https?://[^\s)>\]]+")
+PLACEHOLDER = re.compile(r"\{\{\s*[\w.]+\s*\}\}|\{[A-Za-z_][\w.]*\}|%(?:\([\w]+\))?[sdif]")
+NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    path: Path
+    line: int
+    msgid: str
+    message: str
+
+    def __str__(self) -> str:
+        short = self.msgid if len(self.msgid) <= 60 else self.msgid[:57] + "..."
+        short = short.replace("\n", " ")
+        return f"{self.path}:{self.line}: msgid {short!r}: {self.message}"
+
+
+def kept(english: str, translation: str) -> list[str]:
+    """What ``translation`` lost or added compared with ``english`` (empty when all is kept)."""
+    problems = []
+    for what, pattern in (("link target", LINK_TARGET), ("URL", URL), ("placeholder", PLACEHOLDER)):
+        source = Counter(pattern.findall(english))
+        target = Counter(pattern.findall(translation))
+        if source != target:
+            missing = sorted((source - target).elements())
+            extra = sorted((target - source).elements())
+            detail = "; ".join(part for part in (f"missing {missing}" if missing else "",
+                                                 f"unexpected {extra}" if extra else "") if part)
+            problems.append(f"{what}s differ: {detail}")
+    # Numbers: every number of the English must appear in the translation (inside link targets and URLs too,
+    # which the checks above already compare, so they are left out here).
+    source_numbers = Counter(NUMBER.findall(_without_targets(english)))
+    target_numbers = Counter(NUMBER.findall(_without_targets(translation)))
+    lost = sorted((source_numbers - target_numbers).elements(), key=int)
+    if lost:
+        problems.append(f"numbers missing from the translation: {', '.join(lost)}")
+    return problems
+
+
+def _without_targets(text: str) -> str:
+    return URL.sub(" ", LINK_TARGET.sub("]", text))
+
+
+def check_catalog(path: Path) -> list[CatalogProblem]:
+    """Every problem of one ``.po`` file: it must parse and compile, and translations must keep links,
+    URLs, placeholders and numbers."""
+    try:
+        po = polib.pofile(str(path))
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        return [CatalogProblem(path, 0, "", f"cannot be read: {error}")]
+    problems = list(_compile(path, po))
+    for entry in po:
+        if entry.obsolete or not entry.msgstr.strip():
+            continue
+        for message in kept(entry.msgid, entry.msgstr):
+            problems.append(CatalogProblem(path, entry.linenum or 0, entry.msgid, message))
+    return problems
+
+
+def _compile(path: Path, po: polib.POFile) -> Iterator[CatalogProblem]:
+    """Compile to a .mo file (what gettext tools would do) to catch what the parser lets through."""
+    if not po.metadata.get("Content-Type", "").lower().endswith("charset=utf-8"):
+        yield CatalogProblem(path, 1, "", "header: Content-Type must be 'text/plain; charset=UTF-8'")
+    seen: set[str] = set()
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if entry.msgid in seen:
+            yield CatalogProblem(path, entry.linenum or 0, entry.msgid, "duplicate msgid")
+        seen.add(entry.msgid)
+        if entry.msgid.endswith("\n") != entry.msgstr.endswith("\n") and entry.msgstr:
+            yield CatalogProblem(path, entry.linenum or 0, entry.msgid,
+                                 "msgid and msgstr must both end with a newline, or neither")
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            po.save_as_mofile(str(Path(tmp) / "check.mo"))
+        except Exception as error:  # noqa: BLE001 - report any failure of the compiler as a problem
+            yield CatalogProblem(path, 0, "", f"does not compile: {error}")

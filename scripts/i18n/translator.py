@@ -1,0 +1,103 @@
+"""Reading a language's catalog back: ``translate(english) -> text``, with an honest record of what was shown.
+
+A :class:`Translator` answers every English data string with its translation from ``locales/<lang>.po``
+(read with polib). What it cannot answer well it answers in English, and it remembers why:
+
+- ``missing``: no translation yet (no entry, or an empty ``msgstr``);
+- ``outdated``: the English source changed since the translation was made (gettext ``fuzzy``); like gettext
+  itself we never show a fuzzy translation, since it may say something the English no longer says;
+- ``unreviewed``: translated, but with machine assistance and not yet reviewed by a native speaker (every
+  translation is, until a reviewer writes ``reviewed: <who>, <date>`` as its translator comment);
+- ``reviewed``: translated and reviewed.
+
+Page generation calls the translator while it renders; :meth:`Translator.take` hands over what happened since
+the last call, so that each page can say what it shows (see :mod:`scripts.pages.translation_notice`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import polib
+
+from scripts.i18n.catalog import UNREVIEWED, catalog_path
+
+REVIEWED = re.compile(r"^\s*reviewed\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+class Status(str, Enum):
+    REVIEWED = "reviewed"
+    UNREVIEWED = "unreviewed"
+    OUTDATED = "outdated"
+    MISSING = "missing"
+
+    @property
+    def in_english(self) -> bool:
+        """True when the reader sees the English source instead of a translation."""
+        return self in (Status.OUTDATED, Status.MISSING)
+
+
+def entry_status(entry: polib.POEntry | None) -> Status:
+    """The status of one catalog entry (``None``: the string is not in the catalog)."""
+    if entry is None or entry.obsolete or not entry.msgstr.strip():
+        return Status.MISSING
+    if "fuzzy" in entry.flags:
+        return Status.OUTDATED
+    if REVIEWED.search(entry.tcomment or "") and UNREVIEWED not in (entry.tcomment or ""):
+        return Status.REVIEWED
+    return Status.UNREVIEWED
+
+
+@dataclass(frozen=True)
+class Use:
+    """One string a page asked for: its English source, what was shown, and why."""
+
+    english: str
+    shown: str
+    status: Status
+
+
+class Translator:
+    """``translate(english) -> text`` for one language; the source language translates to itself."""
+
+    def __init__(self, language: str, catalog: polib.POFile | None = None, source: bool = False) -> None:
+        self.language = language
+        self.source = source
+        self.catalog = catalog
+        self._entries: dict[str, polib.POEntry] = {}
+        if catalog is not None:
+            for entry in catalog:
+                if not entry.obsolete:
+                    self._entries[entry.msgid] = entry
+        self._uses: list[Use] = []
+
+    def __call__(self, english: str) -> str:
+        if self.source or not isinstance(english, str) or not english.strip():
+            return english
+        entry = self._entries.get(english)
+        status = entry_status(entry)
+        shown = english if status.in_english else entry.msgstr
+        self._uses.append(Use(english, shown, status))
+        return shown
+
+    def status(self, english: str) -> Status:
+        """The status of ``english`` in this catalog (``reviewed`` for the source language)."""
+        return Status.REVIEWED if self.source else entry_status(self._entries.get(english))
+
+    def take(self) -> list[Use]:
+        """What was translated since the last call (and forget it)."""
+        uses, self._uses = self._uses, []
+        return uses
+
+
+def load_translator(data_dir: Path, language: str, default_language: str) -> Translator:
+    """The translator for ``language`` from ``<data_dir>/locales/<language>.po``; a language without a
+    catalog yet translates nothing (everything falls back to English, and the pages say so)."""
+    if language == default_language:
+        return Translator(language, source=True)
+    path = catalog_path(data_dir, language)
+    catalog = polib.pofile(str(path)) if path.is_file() else None
+    return Translator(language, catalog)

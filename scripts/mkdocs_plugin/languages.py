@@ -1,0 +1,239 @@
+"""The plugin's language handling, next to mkdocs-static-i18n (the ``i18n`` plugin of ``mkdocs.yml``).
+
+Two ways to build, both from the same ``mkdocs.yml``:
+
+- **One language per process** (what ``python -m scripts build`` and ``serve --lang`` do): the environment
+  variable ``GUIDELINES_LANGUAGE`` sets the i18n plugin's ``build_only_locale``; the language is built alone
+  into its own site folder (the default language at the site root, the others in ``<code>/``). Each language
+  then has its own ``search/search_index.json`` and ``sitemap.xml``. Since mkdocs-static-i18n builds only one
+  language then, this module supplies what it would otherwise do: the language menu leading to the same page
+  in every language, hreflang alternates, and a sitemap with alternates.
+- **All languages in one process** (plain ``mkdocs build``: mkdocs-static-i18n's stock way): the i18n plugin
+  builds the default language, then each other one into ``<code>/``; everything shares one search index.
+
+In both, the generated pages of a language are named as mkdocs-static-i18n's suffix structure names
+hand-written ones (``guidelines/17.fr.md``, published at ``fr/guidelines/17/``) and are added *after* the i18n
+plugin has sorted the hand-written files (it drops files that are not in ``docs/``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from scripts.data.dataset import Dataset
+
+#: The environment variable that makes a build (or ``mkdocs serve``) build one language only.
+LANGUAGE_ENV = "GUIDELINES_LANGUAGE"
+SUFFIXED = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.md$")
+TRANSLATION_KEY = "translation"
+
+
+@dataclass
+class LanguageBuild:
+    """Which language this MkDocs run is building, and how."""
+
+    language: str
+    default: str
+    languages: list[str]
+    names: dict[str, str]
+    #: True when this process builds only ``language``, at the root of its own site folder
+    alone: bool
+    #: the whole site's URL (``site_url`` before it is narrowed to a language), or ""
+    site_root_url: str = ""
+    #: hand-written pages (language-neutral docs paths) shown in English in this language
+    in_english: set[str] = field(default_factory=set)
+
+    def root(self, language: str) -> str:
+        """The folder of ``language`` relative to the whole site's root (``""`` or ``"fr/"``)."""
+        return "" if language == self.default else f"{language}/"
+
+    def prefix(self) -> str:
+        """What this build puts in front of a page's own URL: nothing when building alone."""
+        return "" if self.alone else self.root(self.language)
+
+    def src_uri(self, path: str) -> str:
+        """A generated file's name in mkdocs-static-i18n's suffix structure."""
+        if self.language == self.default or not path.endswith(".md"):
+            return path
+        return f"{path[:-3]}.{self.language}.md"
+
+
+def i18n_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+def language_build(config: MkDocsConfig, dataset: Dataset) -> LanguageBuild:
+    """What this run builds, from the i18n plugin's state (or the site's default language without it)."""
+    site = dataset.site
+    names = {lang.code: lang.name for lang in site.languages}
+    i18n = i18n_plugin(config)
+    if i18n is None:
+        return LanguageBuild(site.default_language, site.default_language, [site.default_language], names, True)
+    locales = [lang.locale for lang in i18n.config.languages]
+    unknown = [code for code in locales if code not in names]
+    if unknown:
+        raise PluginError(f"mkdocs.yml: the i18n plugin lists {', '.join(unknown)}, which "
+                          f"guidelines_data/site.yaml does not declare (add a language with "
+                          f"`python -m scripts i18n add-language`)")
+    only = i18n.config.build_only_locale
+    if only:
+        # build_only_locale makes the one language the i18n plugin's default; ours stays the site's.
+        return LanguageBuild(only, site.default_language, [c for c in names if c in locales], names, True)
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    if default != site.default_language:
+        raise PluginError(f"mkdocs.yml: the i18n plugin's default language is {default}, site.yaml's is "
+                          f"{site.default_language}")
+    current = i18n.current_language or default
+    built = [lang.locale for lang in i18n.config.languages if lang.build]
+    return LanguageBuild(current, default, built, names, False)
+
+
+def narrow_config(config: MkDocsConfig, build: LanguageBuild) -> None:
+    """Settings that depend on the language: the theme's language (early, so that the search plugin picks the
+    language's tokenizer), the language's own ``site_url`` and the language menu's entries."""
+    config.theme["language"] = build.language
+    if not build.alone:
+        return
+    if not build.site_root_url:
+        build.site_root_url = config.site_url or ""
+    if build.site_root_url:
+        config.site_url = build.site_root_url.rstrip("/") + "/" + build.root(build.language)
+    if len(build.languages) > 1:
+        # Material shows its language menu when ``extra.alternate`` is set; each page gets its own links
+        # (see :func:`alternates`), these are the menu's fallback for pages outside the build.
+        config.extra["alternate"] = [
+            {"name": build.names[code], "lang": code, "link": _site_path(build, code, "")}
+            for code in build.languages]
+
+
+def split_handwritten(files: Files, config: MkDocsConfig, build: LanguageBuild) -> Files:
+    """Before mkdocs-static-i18n sorts ``docs/``: note which hand-written pages this language lacks, and, when
+    building one language alone, keep only this language's version of each page (the i18n plugin then sees
+    every file as its default language and would otherwise let the English file win over ``about.fr.md``)."""
+    pages: dict[str, dict[str, File]] = {}
+    for file in files.documentation_pages():
+        match = SUFFIXED.match(file.src_uri)
+        if match and match["lang"] in build.names:
+            pages.setdefault(match["stem"] + ".md", {})[match["lang"]] = file
+        else:
+            pages.setdefault(file.src_uri, {})[build.default] = file
+    build.in_english = {path for path, versions in pages.items()
+                        if build.language != build.default and build.language not in versions}
+    if not build.alone:
+        return files
+    for versions in pages.values():
+        keep = versions.get(build.language) or versions.get(build.default)
+        for file in versions.values():
+            if file is not keep:
+                files.remove(file)
+    return files
+
+
+def generated_file(config: MkDocsConfig, build: LanguageBuild, path: str, content: str | bytes) -> File:
+    """A generated page or download of this language, named and placed as mkdocs-static-i18n would."""
+    neutral = File.generated(config, path, content=content)
+    dest = build.prefix() + neutral.dest_uri
+    file = File.generated(config, build.src_uri(path), content=content)
+    file.dest_uri = dest
+    return file
+
+
+def neutral_path(build: LanguageBuild, src_uri: str) -> str:
+    match = SUFFIXED.match(src_uri)
+    return match["stem"] + ".md" if match and match["lang"] in build.names else src_uri
+
+
+def neutral_url(build: LanguageBuild, url: str) -> str:
+    """A page's URL relative to its language's root."""
+    prefix = build.prefix()
+    if prefix and url.startswith(prefix):
+        return url[len(prefix):]
+    if prefix and url.rstrip("/") == prefix.rstrip("/"):
+        return ""
+    return "" if url in (".", "./") else url
+
+
+def _site_path(build: LanguageBuild, language: str, url: str) -> str:
+    """The path of a page of ``language`` relative to the whole site's root."""
+    return build.root(language) + url
+
+
+def alternates(build: LanguageBuild, page_url: str) -> list[dict[str, Any]]:
+    """The same page in every language: name, code, and a link relative to the page (or absolute when the
+    site's URL is known), for the language menu and the hreflang links."""
+    url = neutral_url(build, page_url)
+    here = _site_path(build, build.language, url)
+    result = []
+    for code in build.languages:
+        there = _site_path(build, code, url)
+        href = get_relative_url(there or ".", here or ".")
+        if href in ("", "."):
+            href = "./"
+        absolute = (build.site_root_url.rstrip("/") + "/" + there) if build.site_root_url else ""
+        result.append({"lang": code, "name": build.names[code], "href": href, "absolute": absolute,
+                       "current": code == build.language, "default": code == build.default})
+    return result
+
+
+def rewrite_search_index(site_dir: str) -> None:
+    """Material writes the index with ``json.dumps``' default ASCII escapes (``\\u0441`` for every Cyrillic or
+    Georgian letter, up to six bytes a letter); write it as plain UTF-8 instead."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def write_sitemap(site_dir: str, build: LanguageBuild, urls: list[str]) -> None:
+    """This language's ``sitemap.xml``: every page with its alternates in every language (hreflang)."""
+    def location(language: str, url: str) -> str:
+        path = _site_path(build, language, url)
+        return (build.site_root_url.rstrip("/") + "/" + path) if build.site_root_url else "/" + path
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for url in sorted(set(urls)):
+        lines.append("  <url>")
+        lines.append(f"    <loc>{escape(location(build.language, url))}</loc>")
+        for code in build.languages:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href="{escape(location(code, url))}"/>')
+        lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
+                     f'href="{escape(location(build.default, url))}"/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    path = Path(site_dir) / "sitemap.xml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gz = path.with_suffix(".xml.gz")
+    if gz.exists():
+        import gzip
+
+        with gzip.GzipFile(gz, "wb", mtime=0) as handle:
+            handle.write(path.read_bytes())
+
+
+def is_generated_by_us(file: File) -> bool:
+    return getattr(file, "generated_by", None) == "guidelines" or bool(getattr(file, "guidelines_page", False))
+
+
+def page_translation(meta: dict) -> str:
+    """A hand-written translation's front matter ``translation:``: reviewed or not."""
+    value = str(meta.get(TRANSLATION_KEY, "")).strip().lower()
+    return "reviewed" if value.startswith("reviewed") else "unreviewed"
+
+
+def relative_docs_path(src_uri: str) -> str:
+    return posixpath.normpath(src_uri).replace(os.sep, "/")

@@ -1,0 +1,56 @@
+"""Every page of one language, each with an honest notice about its translation, plus the language's
+"Translation status" page.
+
+Page generation itself does not know about catalogs: it calls ``translate``. Here the translator records what
+each page asked for while it was being rendered (generators are lazy, so a page's strings are translated just
+before it is yielded), and the page gets its notice (see :mod:`scripts.pages.translation_notice`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from scripts.data.dataset import Dataset
+from scripts.i18n.translator import Translator
+from scripts.pages import translation_status
+from scripts.pages.base import Page
+from scripts.pages.context import RenderContext
+from scripts.pages.generator import generate_pages
+from scripts.pages.translation_notice import PageReport, insert, notice
+
+
+@dataclass
+class LocalizedPages:
+    language: str
+    pages: list[Page]
+    reports: list[PageReport]
+    context: RenderContext
+
+
+def generate_localized(dataset: Dataset, translator: Translator, edition: Any = None,
+                       handwritten_in_english: tuple[str, ...] = ()) -> LocalizedPages:
+    """The pages of ``translator.language``, with notices, and its translation status page."""
+    language = translator.language
+    reports: list[PageReport] = []
+    ctx = RenderContext(dataset, language, translator, edition)
+
+    def observe(page: Page) -> Page:
+        uses = translator.take()
+        if translator.source or not page.path.endswith(".md") or not isinstance(page.content, str):
+            return page
+        report = PageReport(page.path)
+        report.add(uses, page.content)
+        reports.append(report)
+        block = notice(report, ctx.label, page.path)
+        if not block:
+            return page
+        return replace(page, content=insert(page.content, block))
+
+    translator.take()
+    pages = generate_pages(dataset, language, translator, edition=edition, observe=observe)
+    status = translation_status.generate(ctx, translator, reports, handwritten_in_english)
+    translator.take()
+    if all(p.path != status.path for p in pages):
+        pages.append(status)
+    return LocalizedPages(language, pages, reports, ctx)

@@ -1,0 +1,112 @@
+"""What a translated page says about its own translation: a page-level notice with a per-page summary.
+
+Honest without being noisy: one admonition at the top of the page, never one per passage.
+
+- Passages shown in English (translation missing, or outdated because the English changed) make it a
+  ``warning`` with their counts and, folded away, the list of those passages.
+- Otherwise, when anything on the page was translated with machine assistance and not reviewed, a one-line
+  ``info`` notice says so.
+- A page whose every translated passage has been reviewed carries no notice.
+
+The source language never carries a notice. Labels come from ``ui.yaml`` (translated like everything else).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from scripts.i18n.translator import Status, Use
+
+STATUS_PAGE = "translation-status.md"
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+HEADING = re.compile(r"^# .*$", re.MULTILINE)
+
+
+@dataclass
+class PageReport:
+    """What one page shows, by status (each distinct English string counted once)."""
+
+    path: str
+    uses: dict[str, Status] = field(default_factory=dict)
+
+    def add(self, uses: Iterable[Use], content: str) -> None:
+        for use in uses:
+            # A string translated on the way but not shown on this page (computed for a later page) does
+            # not count here.
+            if use.shown.strip() and use.shown.strip() in content:
+                self.uses[use.english] = use.status
+
+    def count(self, status: Status) -> int:
+        return sum(1 for s in self.uses.values() if s is status)
+
+    def english(self) -> list[tuple[str, Status]]:
+        return [(text, s) for text, s in self.uses.items() if s.in_english]
+
+
+def notice(report: PageReport, label: Callable[[str], str], here: str) -> str:
+    """The Markdown notice for a page (empty when there is nothing to say)."""
+    link = posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
+    status_link = f"[{label('i18n.notice.status_link')}]({link})"
+    missing, outdated = report.count(Status.MISSING), report.count(Status.OUTDATED)
+    unreviewed = report.count(Status.UNREVIEWED)
+    if missing or outdated:
+        lines = [f'!!! warning "{_quote(label("i18n.notice.english_title"))}"', ""]
+        body = []
+        if missing:
+            body.append(label("i18n.notice.missing").replace("{count}", str(missing)))
+        if outdated:
+            body.append(label("i18n.notice.outdated").replace("{count}", str(outdated)))
+        if unreviewed:
+            body.append(label("i18n.notice.unreviewed"))
+        body.append(status_link)
+        lines.append("    " + " ".join(body))
+        lines += ["", f'    ??? note "{_quote(label("i18n.notice.passages"))}"', ""]
+        for text, status in report.english():
+            lines.append(f"        - {_excerpt(text)} ({label('i18n.status.' + status.value)})")
+        return "\n".join(lines) + "\n"
+    if unreviewed:
+        return (f'!!! info "{_quote(label("i18n.notice.unreviewed_title"))}"\n\n'
+                f"    {label('i18n.notice.unreviewed')} {status_link}\n")
+    return ""
+
+
+def page_notice(kind: str, label: Callable[[str], str], here: str) -> str:
+    """The notice of a hand-written page: ``missing`` (shown in English) or ``unreviewed``."""
+    link = posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
+    status_link = f"[{label('i18n.notice.status_link')}]({link})"
+    if kind == "missing":
+        return (f'!!! warning "{_quote(label("i18n.notice.page_missing_title"))}"\n\n'
+                f"    {label('i18n.notice.page_missing')} {status_link}\n")
+    return (f'!!! info "{_quote(label("i18n.notice.unreviewed_title"))}"\n\n'
+            f"    {label('i18n.notice.unreviewed')} {status_link}\n")
+
+
+def insert(markdown: str, block: str) -> str:
+    """``markdown`` with ``block`` right below its first level-1 heading (or at the top, after any front
+    matter), so that the page keeps its title. The notice is kept out of the search index (Material skips
+    ``data-search-exclude``): it would make every page of a language match the words of the notice."""
+    if not block:
+        return markdown
+    block = f'<div class="translation-notice" data-search-exclude markdown>\n\n{block}\n</div>\n'
+    front = FRONT_MATTER.match(markdown)
+    start = front.end() if front else 0
+    heading = HEADING.search(markdown, start)
+    at = heading.end() + 1 if heading else start
+    return markdown[:at] + "\n" + block + "\n" + markdown[at:]
+
+
+def _quote(title: str) -> str:
+    return title.replace('"', "'")
+
+
+def _excerpt(text: str, width: int = 90) -> str:
+    """A one-line, Markdown-inert excerpt of an English passage."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links -> their text
+    plain = re.sub(r"[*_`#>|\\]", "", plain)
+    plain = " ".join(plain.split())
+    if len(plain) > width:
+        plain = plain[: width - 1].rstrip() + "…"
+    return f"“{plain}”"
