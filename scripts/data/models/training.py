@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from scripts.data.models.base import ArticleNumber, Id, Line, ParagraphNumber, Record, Text
 
@@ -85,6 +85,13 @@ class Question(Record):
       learner answers true, or false)
     - ``ordering``: ``steps``, written in the correct order; the page shows them shuffled
     """
+
+    # Editors reading the JSON Schema also learn which keys each kind needs.
+    model_config = ConfigDict(**Record.model_config, json_schema_extra={"allOf": [
+        {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"required": sorted(keys)}}
+        for kind, keys in (("single", {"options"}), ("multiple", {"options"}),
+                           ("true-false", {"answer", "feedback_true", "feedback_false"}), ("ordering", {"steps"}))
+    ]})
 
     id: Id
     kind: QuestionKind
