@@ -35,7 +35,8 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
             (handout_path(workshop.id), "workshop_handout.md.j2", "workshop.handout", 0.5),
         ):
             yield Page(here, render(ctx, workshop, here, template),
-                       NavEntry(INDEX, f"{ctx.translate(workshop.title)}: {ctx.label(title_key)}", order + offset))
+                       NavEntry(INDEX, f"{ctx.translate(workshop.short_title or workshop.title)}: "
+                                       f"{ctx.label(title_key)}", order + offset))
 
 
 def render(ctx: RenderContext, workshop: Workshop, here: str, template: str) -> str:

@@ -69,6 +69,7 @@ class Workshop(Record):
 
     id: Id
     title: Line
+    short_title: Line | None = None  # for the navigation, e.g. "Durrës, June 2011"
     project: Line
     venue: Line
     start: datetime.date
