@@ -191,3 +191,24 @@ def test_progress_bar_draws_its_steps() -> None:
     lines = stream.getvalue().splitlines()
     assert lines[0].startswith("[##------] 1/4 editions") and lines[0].endswith("a ok")
     assert lines[1].startswith("[####----] 2/4 editions")
+
+
+@pytest.mark.browser
+def test_the_edition_folder_also_works_from_a_static_host(albania: Path, recorded_page) -> None:
+    from tests.conftest import serve
+
+    server = serve(albania)
+    base = next(server)
+    try:
+        page = recorded_page.page
+        page.goto(base)
+        assert page.locator("article h1").first.inner_text().startswith("Albania")
+        page.locator('a.md-nav__link[href="countries/index.html"]').first.click()
+        page.wait_for_url("**/countries/index.html")
+        assert page.locator("table.status-matrix").count() == 4
+        page.locator("input.md-search__input").fill("preservation")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+    finally:
+        next(server, None)
+    assert recorded_page.foreign_requests() == []
+    assert recorded_page.console_errors == []
