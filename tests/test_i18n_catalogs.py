@@ -1,0 +1,242 @@
+"""The translation catalogs: they compile, keep what must not change, go outdated when the English changes,
+fall back to English with a notice, and a new language needs one command and its catalog."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+import yaml
+
+from scripts.data import load_dataset
+from scripts.i18n.catalog import catalog_stats
+from scripts.i18n.checks import check_catalog, kept
+from scripts.i18n.translator import Status, Translator, load_translator
+from scripts.pages.localized import generate_localized
+from tests.conftest import DATA, ROOT, TEST_DATA, run_cli
+
+CATALOGS = sorted((DATA / "locales").glob("*.po"))
+SMALL_PO = TEST_DATA / "i18n" / "fr.po"
+
+
+def with_french(data: Path, po: Path = SMALL_PO) -> Path:
+    """The minimal data set with French declared (by the add-language command) and a small catalog."""
+    config = data.parent / "mkdocs.yml"
+    if not config.exists():
+        config.write_text("plugins:\n  - i18n:\n      languages:\n        - {locale: en, name: English, default: true}\n",
+                          encoding="utf-8")
+    result = run_cli("i18n", "--data", str(data), "add-language", "fr", "--name", "Français",
+                     "--english-name", "French", "--script", "Latn", "--plural-forms", "nplurals=2; plural=(n > 1);",
+                     "--config-file", str(config))
+    assert result.returncode == 0, result.stderr
+    shutil.copy(po, data / "locales" / "fr.po")
+    return data
+
+
+# --- every catalog compiles and keeps links, URLs, placeholders and numbers ---------------------------------
+
+@pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
+def test_every_catalog_compiles_and_keeps_what_must_not_change(path: Path) -> None:
+    if shutil.which("msgfmt"):
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True,
+                                check=False)
+        assert result.returncode == 0, result.stderr
+    po = polib.pofile(str(path))
+    assert po.metadata.get("Language") == path.stem
+    assert "charset=UTF-8" in po.metadata.get("Content-Type", "")
+    problems = check_catalog(path)
+    assert not problems, "\n".join(map(str, problems[:20]))
+
+
+def test_the_check_command_passes_on_the_catalogs() -> None:
+    result = run_cli("i18n", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("english", "translation", "problem"), [
+    ("See [paragraph 17](../guidelines/17.md).", "Voir le [paragraphe 17](../guidelines/17.md).", None),
+    ("See [paragraph 17](../guidelines/17.md).", "Voir le [paragraphe 17](../guidelines/18.md).", "link target"),
+    ("See [the source](https://example.org/a).", "Voir [la source](https://example.org/b).", "link target"),
+    ("{answered} of {total} answered", "{answered} sur {total} répondues", None),
+    ("{answered} of {total} answered", "{répondues} sur {total}", "placeholder"),
+    ("Hello {{ name }}, %s", "Bonjour {{ name }}", "placeholder"),
+    ("Articles 16 to 21, adopted on 1-2 April 2008", "Articles 16 à 21, adoptés les 1-2 avril 2008", None),
+    ("Articles 16 to 21", "Articles 16 à 12", "numbers"),
+    ("Visit https://www.coe.int/cybercrime today", "Visitez https://www.coe.int/cybercrime", None),
+    ("Visit https://www.coe.int/cybercrime today", "Visitez https://coe.int", "URL"),
+])
+def test_links_placeholders_and_numbers_must_survive(english: str, translation: str, problem: str | None) -> None:
+    problems = kept(english, translation)
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in p for p in problems), problems
+
+
+def test_the_check_command_reports_a_broken_translation(minimal_data: Path) -> None:
+    data = with_french(minimal_data)
+    po = polib.pofile(str(data / "locales" / "fr.po"))
+    po.append(polib.POEntry(msgid="See [paragraph 3](3.md) of 2008.", msgstr="Voir le [paragraphe 3](4.md).",
+                            tcomment="machine-assisted, not reviewed"))
+    po.save(str(data / "locales" / "fr.po"))
+    result = run_cli("i18n", "--data", str(data), "check")
+    assert result.returncode == 1
+    assert "link targets differ: missing ['3.md']; unexpected ['4.md']" in result.stderr
+    assert "numbers missing from the translation: 2008" in result.stderr
+    assert "fr.po:" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- a changed English string makes its translation outdated -------------------------------------------------
+
+def test_update_marks_the_translation_of_a_changed_string_outdated(minimal_data: Path) -> None:
+    data = with_french(minimal_data)
+    assert run_cli("i18n", "--data", str(data), "update").returncode == 0
+    po = polib.pofile(str(data / "locales" / "fr.po"))
+    entry = po.find("The purpose of the test guidelines.")
+    assert entry.msgstr == "L'objet des lignes directrices de test." and "fuzzy" not in entry.flags
+    assert po.find("Purpose").tcomment.startswith("reviewed:")  # the review is kept for unchanged strings
+    assert po.find("Test guidelines").msgstr == ""  # new strings come in untranslated
+
+    guidelines = data / "guidelines.yaml"
+    text = guidelines.read_text(encoding="utf-8")
+    guidelines.write_text(text.replace("summary: The purpose of the test guidelines.",
+                                       "summary: The purpose and scope of the test guidelines."), encoding="utf-8")
+    result = run_cli("i18n", "--data", str(data), "update", "fr")
+    assert result.returncode == 0, result.stderr
+    assert "1 marked outdated (fuzzy)" in result.stdout
+
+    po = polib.pofile(str(data / "locales" / "fr.po"))
+    changed = po.find("The purpose and scope of the test guidelines.")
+    assert "fuzzy" in changed.flags
+    assert changed.previous_msgid == "The purpose of the test guidelines."
+    assert changed.msgstr == "L'objet des lignes directrices de test."
+    assert po.find("The purpose of the test guidelines.") is None
+    if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(data / "locales" / "fr.po")],
+                              check=False).returncode == 0
+
+    translator = load_translator(data, "fr", "en")
+    assert translator("The purpose and scope of the test guidelines.") == "The purpose and scope of the test guidelines."
+    assert translator.status("The purpose and scope of the test guidelines.") is Status.OUTDATED
+    stats = catalog_stats(data, "fr")
+    assert stats.outdated == 2 and stats.reviewed == 1  # the fixture's fuzzy entry and the changed one
+
+    status = run_cli("i18n", "--data", str(data), "status")
+    assert status.returncode == 0
+    assert status.stdout.splitlines()[1].split()[:5] == ["fr", f"{stats.complete:.0%}", "1", str(stats.unreviewed), "2"]
+
+
+# --- missing and outdated translations fall back to English, and the page says so ---------------------------
+
+def test_translator_statuses_and_fallback() -> None:
+    catalog = polib.pofile(str(SMALL_PO))
+    translate = Translator("fr", catalog)
+    assert translate("Purpose") == "Objet"
+    assert translate.status("Purpose") is Status.REVIEWED
+    assert translate("Cooperation culture") == "Culture de coopération"
+    assert translate.status("Cooperation culture") is Status.UNREVIEWED
+    assert translate("Both sides cooperate.") == "Both sides cooperate."  # fuzzy: never shown
+    assert translate.status("Both sides cooperate.") is Status.OUTDATED
+    assert translate("Measures for both.") == "Measures for both."
+    assert translate("Not in the catalog") == "Not in the catalog"
+    assert translate.status("Not in the catalog") is Status.MISSING
+    assert [u.status for u in translate.take()] == [Status.REVIEWED, Status.UNREVIEWED, Status.OUTDATED,
+                                                   Status.MISSING, Status.MISSING]
+    assert translate.take() == []
+
+
+def test_pages_show_english_fallbacks_with_a_notice(minimal_data: Path) -> None:
+    data = with_french(minimal_data)
+    dataset = load_dataset(data)
+    labels = dataset.ui.labels
+    localized = generate_localized(dataset, load_translator(data, "fr", "en"))
+    pages = {p.path: p.content for p in localized.pages}
+
+    one = pages["guidelines/1.md"]  # reviewed heading, unreviewed summary, labels missing from the small catalog
+    assert "Objet" in one and "L'objet des lignes directrices de test." in one
+    assert labels["i18n.notice.unreviewed"] in one
+    assert labels["i18n.notice.english_title"] in one and "“Paragraph”" in one
+
+    two = pages["guidelines/2.md"]  # outdated summary: shown in English, counted, listed
+    assert "Culture de coopération" in two and "Both sides cooperate." in two
+    assert labels["i18n.notice.english_title"] in two
+    assert labels["i18n.notice.outdated"].replace("{count}", "1") in two
+    assert "“Both sides cooperate.”" in two
+    assert two.index(labels["i18n.notice.english_title"]) > two.index("# ")  # below the title
+    assert 'data-search-exclude' in two  # the notice is kept out of the search index
+
+    status = pages["translation-status.md"]
+    assert labels["i18n.status.title"] in status
+    assert "guidelines/2.md" in status
+
+    english = generate_localized(dataset, load_translator(data, "en", "en"))
+    assert not any("translation-notice" in p.content for p in english.pages if isinstance(p.content, str))
+
+
+def test_notice_is_quiet_when_all_is_reviewed_and_short_when_only_unreviewed() -> None:
+    from scripts.i18n.translator import Use
+    from scripts.pages.translation_notice import PageReport, notice
+
+    def label(key: str) -> str:
+        return key
+
+    report = PageReport("guidelines/1.md")
+    report.add([Use("Purpose", "Objet", Status.REVIEWED)], "# Objet")
+    assert notice(report, label, "guidelines/1.md") == ""
+    report.add([Use("Summary", "Résumé", Status.UNREVIEWED)], "# Objet\nRésumé")
+    text = notice(report, label, "guidelines/1.md")
+    assert text.startswith('!!! info "i18n.notice.unreviewed_title"')
+    assert "(../translation-status.md)" in text
+    report.add([Use("Unused", "Unused", Status.MISSING)], "# Objet\nRésumé")  # not on this page: not counted
+    assert notice(report, label, "guidelines/1.md") == text
+
+
+def test_a_language_without_catalog_is_all_english_and_says_so(minimal_data: Path) -> None:
+    dataset = load_dataset(minimal_data)
+    translator = load_translator(minimal_data, "de", "en")
+    localized = generate_localized(dataset, translator)
+    page = next(p.content for p in localized.pages if p.path == "guidelines/1.md")
+    assert "The purpose of the test guidelines." in page
+    assert dataset.ui.labels["i18n.notice.english_title"] in page
+
+
+# --- an eighth language: one command plus its catalog, no code change ---------------------------------------
+
+def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".site.*", "tests",
+                                                                 "build", "*.egg-info", "__pycache__"))
+    before = {p.relative_to(project) for p in (project / "scripts").rglob("*.py")}
+    result = run_cli("i18n", "--data", str(project / "guidelines_data"), "add-language", "de", "--name", "Deutsch",
+                     "--english-name", "German", "--script", "Latn", "--config-file", str(project / "mkdocs.yml"))
+    assert result.returncode == 0, result.stderr
+    site = yaml.safe_load((project / "guidelines_data" / "site.yaml").read_text(encoding="utf-8"))
+    assert site["languages"][-1] == {"code": "de", "name": "Deutsch", "english_name": "German", "script": "Latn"}
+    assert "- {locale: de, name: Deutsch}" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    po_path = project / "guidelines_data" / "locales" / "de.po"
+    po = polib.pofile(str(po_path))
+    assert po.metadata["Language"] == "de" and len(po) > 100 and not po.translated_entries()
+
+    # The translator fills the catalog (two strings are enough here).
+    guidelines = yaml.safe_load((project / "guidelines_data" / "guidelines.yaml").read_text(encoding="utf-8"))
+    heading = next(p["heading"] for p in guidelines["paragraphs"] if p["number"] == 17)
+    po.find(heading).msgstr = "Eine breite und strategische Zusammenarbeit"
+    po.find(heading).tcomment = "machine-assisted, not reviewed"
+    po.save(str(po_path))
+
+    out = tmp_path / "site"
+    result = run_cli("build", "--quiet", "--lang", "de", "--site-dir", str(out),
+                     "--config-file", str(project / "mkdocs.yml"), "--data", str(project / "guidelines_data"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (out / "de" / "guidelines" / "17" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in html
+    assert "Eine breite und strategische Zusammenarbeit" in html
+    assert 'hreflang="de"' in html and "translation-notice" in html
+    assert (out / "de" / "search" / "search_index.json").is_file()
+    assert (out / "de" / "translation-status" / "index.html").is_file()
+    english = (out / "guidelines" / "17" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../de/guidelines/17/" hreflang="de"' in english
+    assert {p.relative_to(project) for p in (project / "scripts").rglob("*.py")} == before
