@@ -6,7 +6,6 @@ language, not all of them; ``--all`` serves every language the way plain ``mkdoc
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
 from scripts.build import DEFAULT_CONFIG, LANGUAGE_ENV
@@ -28,7 +27,10 @@ def run(args) -> int:  # noqa: ANN001
     env.pop(LANGUAGE_ENV, None)
     if not args.all:
         env[LANGUAGE_ENV] = args.lang or _default_language()
-    return subprocess.run(command, env=env, check=False).returncode
+    sys.stdout.flush()
+    # Become MkDocs' server (rather than wait for a child): stopping this process stops the server.
+    os.execve(sys.executable, command, env)
+    return 0  # not reached
 
 
 def _default_language() -> str:
