@@ -51,6 +51,23 @@ def test_mou_builder_assembles_the_outline(recorded_page, site_url: str) -> None
     assert recorded_page.console_errors == []
 
 
+def test_the_outline_prints_without_the_form(recorded_page, site_url: str) -> None:
+    page = recorded_page.page
+    page.goto(site_url + "practices/mou-outline/?practices=contact-24-7")
+    page.emulate_media(media="print")
+    visible = page.evaluate("""() => {
+        const shown = (el) => el && getComputedStyle(el).visibility !== 'hidden' && el.offsetParent !== null;
+        return {
+          outline: shown(document.querySelector('[data-mou-clause="contact-24-7"]')),
+          form: shown(document.querySelector('[data-mou-form]')),
+          other: shown(document.querySelector('[data-mou-clause="joint-training"]')),
+        };
+    }""")
+    assert visible == {"outline": True, "form": False, "other": False}
+    page.goto(site_url + "workshop/durres-2011-handout/")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.handout-session')).visibility") == "visible"
+
+
 def test_a_practice_link_preselects_it(recorded_page, site_url: str) -> None:
     page = recorded_page.page
     page.goto(site_url + "practices/joint-training/")
