@@ -290,3 +290,17 @@ def test_training_pages_have_no_axe_violations(site_url: str, recorded_page, pat
     }""")
     ours = [v for v in violations if not any(part in v for part in THEME_PARTS)]
     assert ours == []
+
+
+def test_keyboard_focus_stays_on_the_result_after_a_right_answer(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    quiz = QUIZZES["legal-frame-quiz"]
+    question = quiz.questions[0]
+    page = recorded_page.page
+    page.goto(quiz_url(site_url, quiz.id))
+    answer_by_keyboard(page, quiz, question)
+    focused = page.evaluate("document.activeElement.className")
+    assert "quiz-status" in focused, focused
+    page.keyboard.press("Tab")  # and Tab goes on to the next question, not back to the top of the page
+    inside = page.evaluate(f"!!document.activeElement.closest(\"form[id='{quiz.id}--{quiz.questions[1].id}']\")"
+                           " || !!document.activeElement.closest('.quiz-explanation')")
+    assert inside

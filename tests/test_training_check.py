@@ -160,3 +160,12 @@ def test_correct_answers_are_spread_over_positions(dataset) -> None:  # noqa: AN
                  if q.kind == "single"]
     assert len(set(positions)) >= 3
     assert max(positions.count(p) for p in set(positions)) / len(positions) <= 0.5
+
+
+def test_validate_and_check_report_the_same_problem(training_data: Path) -> None:
+    """The training checks are part of the data checks: `validate` (and so the build) fails on them too."""
+    shutil.copyfile(CORPUS / "no-correct-option.yaml", training_data / "training" / "quizzes" / "no-correct-option.yaml")
+    check = run_cli("training", "--data", str(training_data), "check", cwd=training_data)
+    validate = run_cli("validate", "--data", str(training_data), cwd=training_data)
+    assert validate.returncode == check.returncode == 1
+    assert validate.stderr == check.stderr

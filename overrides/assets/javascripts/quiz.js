@@ -174,7 +174,13 @@
     this.status.textContent = correct ? labels.correct : labels.incorrect;
     this.status.className = "quiz-status " + (correct ? "is-correct" : "is-wrong");
     if (this.explanation) this.explanation.hidden = false;
+    var hadFocus = document.activeElement === this.checkButton;
     this.lock(correct);
+    if (fromUser && correct && hadFocus) {
+      // The button is now disabled and would drop the keyboard focus: keep it on the result instead.
+      this.status.setAttribute("tabindex", "-1");
+      this.status.focus();
+    }
     if (fromUser) this.quiz.record(this.id, response, correct);
   };
 
