@@ -191,3 +191,18 @@ def test_exports_follow_the_language_of_the_build(dataset) -> None:  # noqa: ANN
         etree.fromstring(f"<div>{root.findall('question')[1].findtext('generalfeedback/text')}</div>").xpath("string()"))
     quiz_page = pages[f"training/quizzes/{quiz.id}.md"].content
     assert f"{quiz.id}.xx.gift.txt" in quiz_page and f"{quiz.id}.xx.moodle.xml" in quiz_page
+
+
+def test_every_language_of_the_site_has_parsable_exports(built_site: Path, dataset, moodle_grammar) -> None:  # noqa: ANN001
+    default = dataset.site.default_language
+    for language in dataset.site.languages:
+        root = built_site if language.code == default else built_site / language.code
+        if not (root / "training").is_dir():
+            continue  # a language the build does not publish (yet)
+        for quiz in dataset.training_quiz:
+            gift = (root / "training" / "export" / f"{quiz.id}.{language.code}.gift.txt").read_text(encoding="utf-8")
+            parsed = pygift.parseFile(io.StringIO(gift))
+            assert len(parsed) == len(quiz.questions) and all(q.valid for q in parsed), (language.code, quiz.id)
+            assert [q.title for q in parsed] == [f"{quiz.id}/{q.id}" for q in quiz.questions]
+            xml = (root / "training" / "export" / f"{quiz.id}.{language.code}.moodle.xml").read_bytes()
+            assert moodle_grammar.validate(etree.fromstring(xml)), (language.code, quiz.id)
