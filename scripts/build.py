@@ -42,7 +42,7 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
     """Build the site into ``site_dir``. Returns a process exit status: 0 when the new site is in place.
 
     ``languages`` limits the build to some of site.yaml's languages (the default language is always built: it
-    is the site's root); ``jobs`` is the number of languages built at a time (default: the number of cores)."""
+    is the site's root); ``jobs`` is the number of languages built at a time (default: two per core)."""
     site_dir = Path(site_dir).resolve()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop(LANGUAGE_ENV, None)
@@ -70,7 +70,10 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
     for folder in (fresh, *parts.values()):
         shutil.rmtree(folder, ignore_errors=True)
 
-    results = _build_languages(codes, parts, config_file, env, jobs or os.cpu_count() or 1, quiet)
+    # Two languages per core: with 7 languages on 2 cores, 2 workers would leave one core idle for the last
+    # language; 4 keep both busy to the end.
+    jobs = jobs or min(len(codes), 2 * (os.cpu_count() or 1))
+    results = _build_languages(codes, parts, config_file, env, jobs, quiet)
     failed = [r for r in results if r.returncode != 0 or not (r.folder / "index.html").is_file()]
     if failed:
         for folder in parts.values():
@@ -101,7 +104,7 @@ def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
     MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
     is kept apart and shown whole, never interleaved; always when it fails."""
-    _warm_up(env)
+    _warm_up(env, config_file)
     tasks = [(code, str(parts[code]), str(config_file), env) for code in codes]
     try:
         context = multiprocessing.get_context("fork")
@@ -118,7 +121,7 @@ def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path
     return results
 
 
-def _warm_up(env: dict) -> None:
+def _warm_up(env: dict, config_file: Path) -> None:
     """Import what every language build needs and load the data once, before the workers are forked."""
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
@@ -128,7 +131,26 @@ def _warm_up(env: dict) -> None:
     from scripts.mkdocs_plugin.cache import load_dataset_cached
 
     data_dir = env.get("GUIDELINES_DATA_DIR")
-    load_dataset_cached(Path(data_dir) if data_dir else ROOT / "guidelines_data")
+    # Compile every template once here rather than once per language in each worker.
+    from mkdocs.config import load_config
+
+    from scripts.pages.context import RenderContext
+    from scripts.pages.template_cache import TEMPLATES, precompile
+
+    saved = dict(os.environ)
+    try:
+        os.environ.update(env)
+        config = load_config(str(config_file))
+        theme_env = config.theme.get_env()
+        theme_env.bytecode_cache = TEMPLATES
+        precompile(theme_env)
+    except Exception:  # noqa: BLE001 - only a head start: the real build reports any problem
+        pass
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    dataset = load_dataset_cached(Path(data_dir) if data_dir else ROOT / "guidelines_data")
+    precompile(RenderContext(dataset, dataset.site.default_language).env)
 
 
 def _build_one(task: tuple[str, str, str, dict]) -> tuple[str, int, str, float]:

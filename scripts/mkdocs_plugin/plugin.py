@@ -25,6 +25,7 @@ from scripts.mkdocs_plugin.navigation import expand_nav, translate_nav
 from scripts.pages import Page
 from scripts.pages.context import TEMPLATE_DIR, RenderContext
 from scripts.pages.localized import generate_localized
+from scripts.pages.template_cache import TEMPLATES
 from scripts.pages.translation_notice import insert, page_notice
 
 
@@ -111,6 +112,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
+        env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
+        return env
 
     # After the search plugin and mkdocs-static-i18n have written theirs.
     @event_priority(-200)

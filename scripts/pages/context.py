@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from scripts.data.dataset import Dataset
+from scripts.pages.template_cache import TEMPLATES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -39,6 +40,7 @@ class RenderContext:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=TEMPLATES,  # compiled once per process, not once per language
         )
         self.env.filters["t"] = self.translate
         self.env.globals.update(label=self.label, link=link, anchor=anchor)
