@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from scripts.data.models.base import ArticleNumber, Id, Line, ParagraphNumber, Record, Text
+from scripts.data.models.base import ArticleNumber, Id, Line, ParagraphNumber, Record, Text, Url
 
 Audience = Literal["law-enforcement", "service-providers", "prosecutors", "mixed"]
 QuestionKind = Literal["single", "multiple", "true-false", "ordering"]
@@ -38,6 +38,13 @@ class Exercise(Record):
     paragraphs: Paragraphs
 
 
+class Source(Record):
+    """Where a fact in a module comes from: a title, and a web address when there is a stable one."""
+
+    title: Line
+    url: Url | None = None
+
+
 class Module(Record):
     """``training/modules/<id>.yaml``."""
 
@@ -56,6 +63,7 @@ class Module(Record):
     exercise: Exercise
     key_points: list[Text] = Field(min_length=1)
     instructor_notes: Text
+    sources: list[Source] = Field(default_factory=list)
 
     def taught_paragraphs(self) -> set[int]:
         """The paragraphs the lessons teach (the exercise practises them, it does not teach them)."""
