@@ -302,3 +302,12 @@ def test_e_mail_and_bounded_number_are_checked(site_url: str, recorded_page) -> 
     field(page, tid, "request-reference").focus()
     expect(error_of(page, tid, "officer-email")).to_contain_text("e-mail")
     expect(error_of(page, tid, "preservation-days")).to_contain_text("1 to 365")
+
+
+def test_print_rules_leave_other_pages_alone(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    page.goto(f"{site_url}glossary/")
+    page.emulate_media(media="print")
+    heading = page.locator("article h1")
+    expect(heading).to_be_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('article h1')).visibility") == "visible"

@@ -633,6 +633,7 @@
       if (root.getAttribute("data-ready") === "1") return;
       root.setAttribute("data-ready", "1");
       root.classList.add("lea-js");
+      document.documentElement.classList.add("lea-form-page");
       new LeaForm(root);
     });
   }
