@@ -36,6 +36,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.build: languages.LanguageBuild | None = None
         self.context: RenderContext | None = None
         self.source_nav = None
+        self.source_names: tuple = ()
         self.page_urls: list[str] = []
 
     # The i18n plugin sets the language in its own on_config (priority -100); ours runs first so that the
@@ -66,6 +67,14 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         # The i18n plugin builds every language on the same config: start from mkdocs.yml's nav each time.
         if self.source_nav is None:
             self.source_nav = deepcopy(config.nav)
+            self.source_names = (config.site_name, config.site_description)
+        # The site's name and description are site.yaml's title and description, translated.
+        name, description = self.source_names
+        site = dataset.site
+        config.site_name = translator(site.title) if name == site.title else name
+        if description is not None:
+            config.site_description = translator(site.description) if description.strip() == site.description \
+                else description
         config.nav = expand_nav(translate_nav(deepcopy(self.source_nav), translator), self.pages)
         return config
 
