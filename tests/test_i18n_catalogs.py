@@ -240,3 +240,20 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
     english = (out / "guidelines" / "17" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../de/guidelines/17/" hreflang="de"' in english
     assert {p.relative_to(project) for p in (project / "scripts").rglob("*.py")} == before
+
+
+def test_a_hand_written_translation_is_outdated_when_its_english_changes_later(tmp_path: Path) -> None:
+    from scripts.mkdocs_plugin.languages import outdated_translations
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("# About\n", encoding="utf-8")
+    (docs / "about.fr.md").write_text("# À propos\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=docs, check=True)
+    subprocess.run([*git, "add", "."], cwd=docs, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "both"], cwd=docs, check=True)
+    pairs = [("about.md", "about.fr.md", "about.md")]
+    assert outdated_translations(str(docs), pairs) == set()
+    (docs / "about.md").write_text("# About this site\n", encoding="utf-8")
+    assert outdated_translations(str(docs), pairs) == {"about.md"}

@@ -22,6 +22,7 @@ import json
 import os
 import posixpath
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,8 @@ class LanguageBuild:
     site_root_url: str = ""
     #: hand-written pages (language-neutral docs paths) shown in English in this language
     in_english: set[str] = field(default_factory=set)
+    #: hand-written pages whose English version changed (in git) after their translation in this language
+    outdated: set[str] = field(default_factory=set)
 
     def root(self, language: str) -> str:
         """The folder of ``language`` relative to the whole site's root (``""`` or ``"fr/"``)."""
@@ -131,6 +134,10 @@ def split_handwritten(files: Files, config: MkDocsConfig, build: LanguageBuild) 
             pages.setdefault(file.src_uri, {})[build.default] = file
     build.in_english = {path for path, versions in pages.items()
                         if build.language != build.default and build.language not in versions}
+    if build.language != build.default:
+        build.outdated = outdated_translations(config.docs_dir, [
+            (versions[build.default].src_uri, versions[build.language].src_uri, path)
+            for path, versions in pages.items() if build.default in versions and build.language in versions])
     if not build.alone:
         return files
     for versions in pages.values():
@@ -139,6 +146,35 @@ def split_handwritten(files: Files, config: MkDocsConfig, build: LanguageBuild) 
             if file is not keep:
                 files.remove(file)
     return files
+
+
+def outdated_translations(docs_dir: str, pairs: list[tuple[str, str, str]]) -> set[str]:
+    """The pages (third item of each pair) whose English file (first) was committed after its translation
+    (second), according to git; nothing when git or the history is unavailable. Uncommitted edits count
+    as now."""
+    def committed(path: str) -> float | None:
+        full = os.path.join(docs_dir, path)
+        try:
+            status = subprocess.run(["git", "status", "--porcelain", "--", full], cwd=docs_dir, capture_output=True,
+                                    text=True, timeout=10, check=False)
+            if status.returncode != 0:
+                return None
+            if status.stdout.strip():
+                return float("inf")  # edited since the last commit
+            result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", full], cwd=docs_dir,
+                                    capture_output=True, text=True, timeout=10, check=False)
+            return float(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip() else None
+        except (OSError, ValueError, subprocess.SubprocessError):
+            return None
+
+    outdated = set()
+    for english, translation, path in pairs:
+        source, translated = committed(english), committed(translation)
+        if source is not None and translated is not None and source != float("inf") and source > translated:
+            outdated.add(path)
+        elif source == float("inf") and translated is not None and translated != float("inf"):
+            outdated.add(path)
+    return outdated
 
 
 def generated_file(config: MkDocsConfig, build: LanguageBuild, path: str, content: str | bytes) -> File:

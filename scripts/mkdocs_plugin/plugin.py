@@ -104,6 +104,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         path = languages.neutral_path(build, page.file.src_uri)
         if path in build.in_english:
             block = page_notice("missing", self.context.label, path)
+        elif path in build.outdated:
+            block = page_notice("outdated", self.context.label, path)
         elif languages.page_translation(page.meta) == "unreviewed":
             block = page_notice("unreviewed", self.context.label, path)
         else:

@@ -74,12 +74,16 @@ def notice(report: PageReport, label: Callable[[str], str], here: str) -> str:
 
 
 def page_notice(kind: str, label: Callable[[str], str], here: str) -> str:
-    """The notice of a hand-written page: ``missing`` (shown in English) or ``unreviewed``."""
+    """The notice of a hand-written page: ``missing`` (shown in English), ``outdated`` (its English version
+    changed after it was translated) or ``unreviewed``."""
     link = posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
     status_link = f"[{label('i18n.notice.status_link')}]({link})"
     if kind == "missing":
         return (f'!!! warning "{_quote(label("i18n.notice.page_missing_title"))}"\n\n'
                 f"    {label('i18n.notice.page_missing')} {status_link}\n")
+    if kind == "outdated":
+        return (f'!!! warning "{_quote(label("i18n.notice.page_outdated_title"))}"\n\n'
+                f"    {label('i18n.notice.page_outdated')} {label('i18n.notice.unreviewed')} {status_link}\n")
     return (f'!!! info "{_quote(label("i18n.notice.unreviewed_title"))}"\n\n'
             f"    {label('i18n.notice.unreviewed')} {status_link}\n")
 
