@@ -87,8 +87,9 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
     document.core_properties.subject = translate(template.summary)
 
     kind = document.add_paragraph()
-    kind_run = kind.add_run(label(document_kind(template)).upper())
+    kind_run = kind.add_run(label(document_kind(template)))  # no upper(): wrong for Turkish and Georgian
     kind_run.font.size = Pt(9)
+    kind_run.bold = True
     document.add_heading(title, level=0)
 
     articles = ", ".join(str(n) for n in template.legal_basis.articles)

@@ -564,10 +564,14 @@
   LeaForm.prototype.plainText = function () {
     var self = this;
     var L = this.labels;
-    var lines = [this.tpl.title.toUpperCase(), ""];
+    /* Titles are underlined, not upper-cased: case mapping is wrong for some languages (Turkish, Georgian). */
+    var rule = function (text, ch) {
+      return new Array(Math.min(text.length, 72) + 1).join(ch);
+    };
+    var lines = [this.tpl.title, rule(this.tpl.title, "="), ""];
     if (this.tpl.legal_basis_line) lines.push(this.tpl.legal_basis_line, "");
     this.tpl.sections.forEach(function (section) {
-      lines.push(section.title.toUpperCase());
+      lines.push(section.title, rule(section.title, "-"));
       section.fields.forEach(function (f) {
         var shown = self.display(f, self.rawValue(f));
         if (Array.isArray(shown)) shown = shown.join("; ");
