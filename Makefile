@@ -12,8 +12,6 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	# A third-party GIFT parser checks the quiz exports; its render-only dependency pins an old Markdown, so no deps.
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -c constraints.txt pygiftparser
 	touch $@
 
 site: $(STAMP)

@@ -19,8 +19,8 @@ from scripts.data import load_dataset
 from scripts.training.export import export_quiz
 from tests.conftest import DATA, TEST_DATA, run_cli
 
-pygift = pytest.importorskip("pygiftparser.parser", reason="pygiftparser is installed by `make test`")
-from pygiftparser import utils as gift_utils  # noqa: E402 - after the importorskip above
+import pygiftparser.parser as pygift
+from pygiftparser import utils as gift_utils
 
 GIFT_SET = {"single": "SelectSet", "multiple": "MultipleChoicesSet", "true-false": "TrueFalseSet",
             "ordering": "MatchingSet"}
