@@ -311,3 +311,24 @@ def test_print_rules_leave_other_pages_alone(site_url: str, recorded_page) -> No
     heading = page.locator("article h1")
     expect(heading).to_be_visible()
     assert page.evaluate("getComputedStyle(document.querySelector('article h1')).visibility") == "visible"
+
+
+@pytest.mark.parametrize("language", ["fr", "ka"])
+def test_messages_at_the_field_come_from_the_page_in_its_language(site_url: str, recorded_page,  # noqa: ANN001
+                                                                   language: str) -> None:
+    from scripts.data import load_dataset
+    from scripts.i18n.translator import load_translator
+
+    dataset = load_dataset(ROOT / "guidelines_data")
+    translate = load_translator(ROOT / "guidelines_data", language, dataset.site.default_language)
+    template = next(t for t in dataset.templates if t.id == SUBSCRIBER)
+    message = translate(dataset.ui.labels["forms.js.datetime_zone"]).replace(
+        "{label}", translate(template.field("timestamp").label))
+    assert message != dataset.ui.labels["forms.js.datetime_zone"], f"no {language} translation to test with"
+
+    page = recorded_page.page
+    page.goto(f"{site_url}{language}/forms/{SUBSCRIBER}/")
+    field(page, SUBSCRIBER, "timestamp").fill("2026-03-14 09:30")
+    field(page, SUBSCRIBER, "ip-address").focus()
+    expect(error_of(page, SUBSCRIBER, "timestamp")).to_have_text(message)
+    assert recorded_page.foreign_requests() == []
