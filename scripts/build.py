@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.data import DataError, load_dataset
+from scripts.mkdocs_plugin.languages import LANGUAGE_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
-LANGUAGE_ENV = "GUIDELINES_LANGUAGE"  # read by mkdocs.yml (i18n: build_only_locale)
 
 
 @dataclass
@@ -94,8 +94,11 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
     fresh.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     if not quiet:
-        timing = ", ".join(f"{r.language} {r.seconds:.1f}s" for r in results)
-        print(f"Built {len(results)} language(s) into {site_dir} ({timing})")
+        print(f"Built {len(results)} language(s) into {site_dir}:")
+        for r in results:
+            index = site_dir / ("" if r.language == default else r.language) / "search" / "search_index.json"
+            size = index.stat().st_size / 1024 if index.is_file() else 0
+            print(f"  {r.language}: {r.seconds:.1f}s, search index {size:.0f} KiB")
     return 0
 
 

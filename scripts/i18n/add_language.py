@@ -72,7 +72,7 @@ def add_language(data_dir: Path, config_file: Path, language: NewLanguage) -> li
 
     # mkdocs.yml: after the last `- {locale: ...}` line, same indentation.
     last = entries[-1]
-    line = f"{last['indent']}- {{locale: {language.code}, name: {_flow(language.name)}}}"
+    line = f"{last['indent']}- {{locale: {language.code}, name: {_scalar(language.name)}}}"
     config_file.write_text(config_text[:last.end()] + "\n" + line.lstrip("\n") + config_text[last.end():],
                            encoding="utf-8")
     written.append(config_file)
@@ -109,7 +109,3 @@ def _scalar(value: str) -> str:
     """A YAML plain or quoted scalar for ``value``."""
     dumped = yaml.safe_dump(value, allow_unicode=True, default_style=None, width=10_000).strip()
     return dumped.removesuffix("...").strip()
-
-
-def _flow(value: str) -> str:
-    return _scalar(value)

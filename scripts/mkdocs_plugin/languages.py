@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from mkdocs.utils import get_relative_url
 
 from scripts.data.dataset import Dataset
 
-#: The environment variable that makes a build (or ``mkdocs serve``) build one language only.
+#: The environment variable (read by mkdocs.yml) that makes a build or ``mkdocs serve`` build one language only.
 LANGUAGE_ENV = "GUIDELINES_LANGUAGE"
 SUFFIXED = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.md$")
 TRANSLATION_KEY = "translation"
@@ -119,6 +118,24 @@ def narrow_config(config: MkDocsConfig, build: LanguageBuild) -> None:
         config.extra["alternate"] = [
             {"name": build.names[code], "lang": code, "link": _site_path(build, code, "")}
             for code in build.languages]
+
+
+def untranslated_docs(docs_dir: str, build: LanguageBuild) -> tuple[str, ...]:
+    """The hand-written pages of ``docs/`` that have no version in the language being built (read before the
+    files are collected, for the Translation status page)."""
+    if build.language == build.default or not os.path.isdir(docs_dir):
+        return ()
+    english, translated = set(), set()
+    for folder, _, names in os.walk(docs_dir):
+        for name in names:
+            path = os.path.relpath(os.path.join(folder, name), docs_dir).replace(os.sep, "/")
+            match = SUFFIXED.match(path)
+            if match and match["lang"] in build.names:
+                if match["lang"] == build.language:
+                    translated.add(match["stem"] + ".md")
+            elif path.endswith(".md"):
+                english.add(path)
+    return tuple(sorted(english - translated))
 
 
 def split_handwritten(files: Files, config: MkDocsConfig, build: LanguageBuild) -> Files:
@@ -261,15 +278,7 @@ def write_sitemap(site_dir: str, build: LanguageBuild, urls: list[str]) -> None:
             handle.write(path.read_bytes())
 
 
-def is_generated_by_us(file: File) -> bool:
-    return getattr(file, "generated_by", None) == "guidelines" or bool(getattr(file, "guidelines_page", False))
-
-
 def page_translation(meta: dict) -> str:
     """A hand-written translation's front matter ``translation:``: reviewed or not."""
     value = str(meta.get(TRANSLATION_KEY, "")).strip().lower()
     return "reviewed" if value.startswith("reviewed") else "unreviewed"
-
-
-def relative_docs_path(src_uri: str) -> str:
-    return posixpath.normpath(src_uri).replace(os.sep, "/")

@@ -62,7 +62,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             self.build.site_root_url = previous.site_root_url
         languages.narrow_config(config, self.build)
         translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
-        localized = generate_localized(dataset, translator, edition=edition)
+        localized = generate_localized(dataset, translator, edition=edition,
+                                       handwritten_in_english=languages.untranslated_docs(config.docs_dir, self.build))
         self.pages, self.context = localized.pages, localized.context
         # The i18n plugin builds every language on the same config: start from mkdocs.yml's nav each time.
         if self.source_nav is None:
