@@ -84,14 +84,15 @@ def language_build(config: MkDocsConfig, dataset: Dataset) -> LanguageBuild:
     if i18n is None:
         return LanguageBuild(site.default_language, site.default_language, [site.default_language], names, True)
     locales = [lang.locale for lang in i18n.config.languages]
-    unknown = [code for code in locales if code not in names]
+    only = i18n.config.build_only_locale
+    unknown = [code for code in ([only] if only else locales) if code not in names]
     if unknown:
         raise PluginError(f"mkdocs.yml: the i18n plugin lists {', '.join(unknown)}, which "
                           f"guidelines_data/site.yaml does not declare (add a language with "
                           f"`python -m scripts i18n add-language`)")
-    only = i18n.config.build_only_locale
     if only:
-        # build_only_locale makes the one language the i18n plugin's default; ours stays the site's.
+        # build_only_locale makes the one language the i18n plugin's default; ours stays the site's. The
+        # language menu lists the languages both site.yaml and mkdocs.yml declare.
         return LanguageBuild(only, site.default_language, [c for c in names if c in locales], names, True)
     default = next(lang.locale for lang in i18n.config.languages if lang.default)
     if default != site.default_language:
