@@ -21,7 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.data import DataError, load_dataset
+from scripts.data import DataError
+from scripts.mkdocs_plugin.cache import load_dataset_cached
 from scripts.mkdocs_plugin.languages import LANGUAGE_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +50,8 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
     if data_dir is not None:
         env["GUIDELINES_DATA_DIR"] = str(Path(data_dir).resolve())
     try:
-        dataset = load_dataset(Path(env.get("GUIDELINES_DATA_DIR") or config_file.parent / "guidelines_data"))
+        # Loaded once for the whole build: the forked workers reuse it (scripts.mkdocs_plugin.cache).
+        dataset = load_dataset_cached(Path(env.get("GUIDELINES_DATA_DIR") or config_file.parent / "guidelines_data"))
     except DataError as error:
         print(error.report(), file=sys.stderr)
         print(f"The build stopped; {site_dir} was left as it was.", file=sys.stderr)
@@ -131,9 +133,8 @@ def _warm_up(env: dict, config_file: Path) -> None:
     import mkdocs_static_i18n.plugin  # noqa: F401
 
     from scripts.mkdocs_plugin import plugin  # noqa: F401
-    from scripts.mkdocs_plugin.cache import load_dataset_cached
 
-    data_dir = env.get("GUIDELINES_DATA_DIR")
+    data_dir = env.get("GUIDELINES_DATA_DIR") or str(config_file.parent / "guidelines_data")
     # Compile every template once here rather than once per language in each worker.
     from mkdocs.config import load_config
 
@@ -152,7 +153,7 @@ def _warm_up(env: dict, config_file: Path) -> None:
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    dataset = load_dataset_cached(Path(data_dir) if data_dir else ROOT / "guidelines_data")
+    dataset = load_dataset_cached(Path(data_dir))
     precompile(RenderContext(dataset, dataset.site.default_language).env)
 
 
