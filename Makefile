@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate chromium clean
+.PHONY: site test serve validate chromium clean benchmark
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ chromium:
 
 test: $(STAMP) chromium
 	$(PY) -m pytest
+
+# Our build against stock MkDocs + Material + mkdocs-static-i18n (several minutes): a table and benchmark-results/benchmark.json
+benchmark: $(STAMP)
+	$(PY) -m scripts benchmark
 
 clean:
 	rm -rf site .site.* build

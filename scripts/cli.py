@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from scripts.commands import build, i18n, schemas, serve, validate
 from scripts.commands import training
 from scripts.commands import edition
+from scripts.commands import benchmark
 
-COMMANDS = [validate, schemas, build, serve, i18n, training, edition]
+COMMANDS = [validate, schemas, build, serve, i18n, training, edition, benchmark]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,227 @@
+"""The benchmark: our build against the stock stack on the same content, and how both grow with the data.
+
+In one run, alternately (ours, stock, ours, stock, ...), to spread the machine's noise over both:
+
+- (a) our full build of every language (``python -m scripts build``: one process per language, in parallel);
+- (b) the same generated Markdown built by stock MkDocs + Material + mkdocs-static-i18n (``scripts.benchmark.stock``).
+
+For each: wall time, peak memory of the whole process tree, and the ratio a/b. Then what one reader downloads:
+the search index of their language (raw and gzip) against the stock site's shared index, and the weight of a
+paragraph page; the time a single-language ``serve`` takes to show one YAML edit; and both builds again on a
+synthetic data set ten times larger, to show how build time grows with the number of pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from scripts.benchmark.measure import Run, measure, sizes
+from scripts.benchmark.payload import page_weight, search_index
+from scripts.benchmark.serve_rebuild import measure_rebuild
+from scripts.benchmark.stock import export_stock_project
+from scripts.benchmark.synthetic import make_larger_dataset
+from scripts.build import ROOT
+from scripts.data import load_dataset
+
+say = functools.partial(print, flush=True)
+RESULTS = ROOT / "benchmark-results" / "benchmark.json"
+RECORD = ROOT / "scripts" / "benchmark" / "last-run.json"
+PARAGRAPH = "guidelines/17"
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": model or platform.processor(), "cores": os.cpu_count(),
+            "memory_gib": round(psutil.virtual_memory().total / 2**30, 1), "system": platform.platform(),
+            "python": platform.python_version(), "load_average_at_start": list(os.getloadavg())}
+
+
+def _html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def _summary(runs: list[Run]) -> dict[str, Any]:
+    ok = [r for r in runs if r.returncode == 0 and not r.timed_out]
+    times = [r.seconds for r in ok]
+    timed_out = [r for r in runs if r.timed_out]
+    return {"runs": len(runs), "failed": len(runs) - len(ok) - len(timed_out), "timed_out": len(timed_out),
+            "timed_out_after_seconds": round(min(r.seconds for r in timed_out), 1) if timed_out else None,
+            "seconds": [round(t, 2) for t in times],
+            "median_seconds": round(statistics.median(times), 2) if times else None,
+            "min_seconds": round(min(times), 2) if times else None,
+            "peak_pss_mib": round(max(r.peak_pss_bytes for r in ok) / 2**20, 1) if ok else None,
+            "peak_rss_mib": round(max(r.peak_rss_bytes for r in ok) / 2**20, 1) if ok else None}
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 3) if a and b else None
+
+
+class Bench:
+    def __init__(self, work: Path, rounds: int, stock_timeout: float | None = None,
+                 log=functools.partial(print, flush=True)) -> None:  # noqa: ANN001, B008
+        self.work = work
+        self.stock_timeout = stock_timeout
+        self.rounds = rounds
+        self.log = log
+        self.env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        for name in ("GUIDELINES_DATA_DIR", "GUIDELINES_LANGUAGE"):
+            self.env.pop(name, None)
+
+    def ours(self, data: Path, label: str, n: int) -> Run:
+        site = self.work / f"ours-{label}" / "site"
+        shutil.rmtree(site, ignore_errors=True)
+        command = [sys.executable, "-m", "scripts", "build", "--quiet", "--data", str(data), "--site-dir", str(site)]
+        run = measure(command, self.env, ROOT, self.work / "logs" / f"ours-{label}-{n}.log")
+        self.log(f"  ours  {label} run {n}: {run.seconds:7.1f} s, {run.peak_pss_bytes / 2**20:6.0f} MiB PSS, "
+                 f"{run.peak_rss_bytes / 2**20:6.0f} MiB RSS"
+                 + ("" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"))
+        return run
+
+    def stock(self, project: Path, label: str, n: int) -> Run:
+        site = project / "site"
+        shutil.rmtree(site, ignore_errors=True)
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(project / "mkdocs.yml"),
+                   "--site-dir", str(site)]
+        run = measure(command, self.env, project, self.work / "logs" / f"stock-{label}-{n}.log",
+                      timeout=self.stock_timeout)
+        status = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"
+        if run.timed_out:
+            status = f"  STOPPED after {self.stock_timeout:.0f} s (time limit)"
+        self.log(f"  stock {label} run {n}: {run.seconds:7.1f} s, {run.peak_pss_bytes / 2**20:6.0f} MiB PSS, "
+                 f"{run.peak_rss_bytes / 2**20:6.0f} MiB RSS{status}")
+        return run
+
+    def compare(self, data: Path, label: str, rounds: int) -> dict[str, Any]:
+        project = self.work / f"stock-{label}"
+        self.log(f"[{label}] exporting the generated Markdown for the stock project")
+        export_stock_project(data, project)
+        ours_runs, stock_runs = [], []
+        for n in range(1, rounds + 1):
+            ours_runs.append(self.ours(data, label, n))
+            stock_runs.append(self.stock(project, label, n))
+        ours_site, stock_site = self.work / f"ours-{label}" / "site", project / "site"
+        result = {"ours": _summary(ours_runs), "stock": _summary(stock_runs)}
+        result["ratio_time"] = _ratio(result["ours"]["median_seconds"], result["stock"]["median_seconds"])
+        if result["stock"]["timed_out"] and result["ours"]["median_seconds"]:
+            result["ratio_time_at_most"] = _ratio(result["ours"]["median_seconds"],
+                                                  result["stock"]["timed_out_after_seconds"])
+        result["ratio_memory"] = _ratio(result["ours"]["peak_pss_mib"], result["stock"]["peak_pss_mib"])
+        result["ours"]["html_pages"] = _html_pages(ours_site) if ours_site.exists() else 0
+        result["stock"]["html_pages"] = _html_pages(stock_site) if stock_site.exists() else 0
+        result["stock"]["markdown_pages"] = sum(1 for _ in (project / "docs").rglob("*.md"))
+        for name, site in (("ours", ours_site), ("stock", stock_site)):
+            if (site / PARAGRAPH / "index.html").is_file():
+                result[name]["paragraph_page"] = page_weight(site, PARAGRAPH)
+        return result
+
+
+def search_payloads(ours_site: Path, stock_site: Path, languages: list[str], default: str) -> dict[str, Any]:
+    stock_index, _ = search_index(stock_site, default, "-")  # the stock site's one shared index
+    stock_sizes = sizes(stock_index)
+    per_language = {}
+    for language in languages:
+        index, own = search_index(ours_site, language, default)
+        ours = sizes(index)
+        per_language[language] = {"raw": ours["raw"], "gzip": ours["gzip"], "own_index": own,
+                                  "share_of_stock_raw": round(ours["raw"] / stock_sizes["raw"], 3),
+                                  "share_of_stock_gzip": round(ours["gzip"] / stock_sizes["gzip"], 3)}
+    largest = max(per_language.values(), key=lambda v: v["raw"])
+    return {"stock_shared_index": stock_sizes, "ours_per_language": per_language,
+            "largest_share_of_stock_raw": largest["share_of_stock_raw"],
+            "largest_share_of_stock_gzip": largest["share_of_stock_gzip"]}
+
+
+def run_benchmark(rounds: int = 2, large: bool = True, large_rounds: int = 1, serve_language: str | None = None,
+                  keep: bool = False, record: bool = False, stock_timeout: float = 1800) -> dict[str, Any]:
+    data = ROOT / "guidelines_data"
+    dataset = load_dataset(data)
+    default = dataset.site.default_language
+    languages = [lang.code for lang in dataset.site.languages]
+    work = Path(tempfile.mkdtemp(prefix="guidelines-benchmark-"))
+    bench = Bench(work, rounds)
+    started = dt.datetime.now(dt.timezone.utc)
+    say(f"benchmark in {work} ({len(languages)} languages, {rounds} alternating round(s))")
+    try:
+        results: dict[str, Any] = {"date": started.isoformat(timespec="seconds"), "machine": machine(),
+                                   "languages": languages}
+        results["real"] = bench.compare(data, "1x", rounds)
+        results["real"]["counts"] = {"paragraphs": len(dataset.guidelines.paragraphs),
+                                     "countries": len(getattr(dataset, "countries", []))}
+        results["search"] = search_payloads(work / "ours-1x" / "site", work / "stock-1x" / "site", languages, default)
+        say("[serve] single-language serve, one YAML edit")
+        try:
+            results["serve"] = measure_rebuild(data, work, serve_language or default)
+        except RuntimeError as error:
+            results["serve"] = {"error": str(error)}
+        if large:
+            say("[10x] synthetic data set, ten times larger")
+            counts = make_larger_dataset(data, work / "data-10x", factor=10)
+            bench.stock_timeout = stock_timeout  # the stock build of the large set may take very long
+            results["large"] = bench.compare(work / "data-10x", "10x", large_rounds)
+            results["large"]["counts"] = counts
+            results["growth"] = growth(results["real"], results["large"])
+        results["targets"] = targets(results)
+        results["seconds_total"] = round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 1)
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        if record:
+            RECORD.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return results
+    finally:
+        if keep:
+            say(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def growth(real: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
+    """How time grows against pages from the real data to the 10x data: above 1 means faster than the pages."""
+    out = {}
+    for name in ("ours", "stock"):
+        a, b = real[name], large[name]
+        seconds_10x = b.get("median_seconds") or b.get("timed_out_after_seconds")
+        pages_1x = a.get("html_pages")
+        # a stock build stopped at the time limit left no site: its pages are counted from its Markdown
+        pages_10x = b.get("html_pages") if b.get("median_seconds") else \
+            round(b.get("markdown_pages", 0) * a.get("html_pages", 0) / max(a.get("markdown_pages", 1), 1))
+        if a.get("median_seconds") and seconds_10x and pages_1x and pages_10x:
+            pages = pages_10x / pages_1x
+            time_factor = seconds_10x / a["median_seconds"]
+            out[name] = {"pages_factor": round(pages, 2), "time_factor": round(time_factor, 2),
+                         "time_per_page_factor": round(time_factor / pages, 2),
+                         "lower_bound": not b.get("median_seconds"),
+                         "ms_per_page_1x": round(1000 * a["median_seconds"] / pages_1x, 2),
+                         "ms_per_page_10x": round(1000 * seconds_10x / pages_10x, 2)}
+            if a.get("paragraph_page") and b.get("paragraph_page"):
+                out[name]["paragraph_html_kib_1x"] = round(a["paragraph_page"]["html_raw"] / 1024, 1)
+                out[name]["paragraph_html_kib_10x"] = round(b["paragraph_page"]["html_raw"] / 1024, 1)
+    return out
+
+
+def targets(results: dict[str, Any]) -> dict[str, Any]:
+    real = results["real"]
+    out = {"build_time_at_most_half_of_stock": (real["ratio_time"] is not None and real["ratio_time"] <= 0.5),
+           "search_payload_at_most_a_fifth_of_stock": results["search"]["largest_share_of_stock_raw"] <= 0.2}
+    if "large" in results:
+        out["large_data_set_builds"] = results["large"]["ours"]["failed"] == 0 and results["large"]["ours"]["runs"] > 0
+    return out

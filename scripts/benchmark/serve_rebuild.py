@@ -1,0 +1,90 @@
+"""Time from saving one YAML edit to the changed page being served, in a single-language ``serve``.
+
+``python -m scripts serve --lang CODE`` runs on a copy of the data (the real data is never touched); once it
+serves paragraph 17, the copy's guidelines.yaml gets a marker appended to paragraph 17's heading, and the page is
+fetched every 50 ms until the marker shows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from scripts.build import ROOT
+
+MARKER = "BENCHMARK-EDIT"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - 127.0.0.1 only
+            return response.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _edit(guidelines: Path, number: int) -> None:
+    text = guidelines.read_text(encoding="utf-8")
+    pattern = re.compile(rf"(- number: {number}\n(?:[ \t]+.*\n)*?[ \t]+heading: )([^\n]*)")
+    edited, count = pattern.subn(lambda m: f"{m[1]}{m[2]} {MARKER}", text, count=1)
+    if not count:
+        raise RuntimeError(f"paragraph {number}'s heading was not found in {guidelines}")
+    guidelines.write_text(edited, encoding="utf-8")
+
+
+def measure_rebuild(data_dir: Path, work: Path, language: str, timeout: float = 600) -> dict[str, float | str]:
+    copy = work / "serve-data"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(data_dir, copy)
+    port = _free_port()
+    env = dict(os.environ, GUIDELINES_DATA_DIR=str(copy), NO_MKDOCS_2_WARNING="1")
+    log = (work / "serve.log").open("w", encoding="utf-8")
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", language, "--port", str(port)],
+                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/guidelines/17/"
+        if language != _default(copy):
+            page = _fetch(f"http://127.0.0.1:{port}/{language}/guidelines/17/")
+            url = f"http://127.0.0.1:{port}/{language}/guidelines/17/" if page else url
+        while _fetch(url) is None:
+            if server.poll() is not None or time.perf_counter() - started > timeout:
+                raise RuntimeError(f"serve did not start: see {work / 'serve.log'}")
+            time.sleep(0.1)
+        first_page = time.perf_counter() - started
+        time.sleep(2)  # let the watcher settle after the first build
+        _edit(copy / "guidelines.yaml", 17)
+        edited = time.perf_counter()
+        while MARKER not in (_fetch(url) or ""):
+            if server.poll() is not None or time.perf_counter() - edited > timeout:
+                raise RuntimeError(f"the edit never showed: see {work / 'serve.log'}")
+            time.sleep(0.05)
+        return {"language": language, "first_page_seconds": first_page,
+                "rebuild_seconds": time.perf_counter() - edited, "url": url.split(str(port), 1)[1]}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def _default(data_dir: Path) -> str:
+    match = re.search(r"^default_language:\s*(\S+)", (data_dir / "site.yaml").read_text(encoding="utf-8"), re.M)
+    return match[1] if match else "en"

@@ -1,0 +1,63 @@
+"""A synthetic data set N times larger than the real one, made from it (for the benchmark only).
+
+The guidelines are repeated N times: copy k of paragraph n becomes paragraph n + 59*k in a copy of its section;
+every country (and its edition) is repeated N times under a new id. The English text stays the same, so the
+PO catalogs still translate it; nothing here is published.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+
+def _dump(path: Path, data: object, schema_line: str) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    path.write_text(schema_line + text, encoding="utf-8")
+
+
+def _schema_line(path: Path) -> str:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    return first + "\n" if first.startswith("# yaml-language-server:") else ""
+
+
+def make_larger_dataset(source: Path, target: Path, factor: int = 10) -> dict[str, int]:
+    """Write into ``target`` a copy of the data folder ``source`` with ``factor`` times the paragraphs and
+    countries. Returns the counts."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target)
+
+    guidelines_file = target / "guidelines.yaml"
+    guidelines = yaml.safe_load(guidelines_file.read_text(encoding="utf-8"))
+    base_count = max(p["number"] for p in guidelines["paragraphs"])
+    sections, paragraphs = [], []
+    for k in range(factor):
+        suffix = "" if k == 0 else f"-{k + 1}"
+        for section in guidelines["sections"]:
+            copy = dict(section, id=section["id"] + suffix, first=section["first"] + base_count * k,
+                        last=section["last"] + base_count * k)
+            if k:
+                copy["title"] = f"{section['title']} ({k + 1})"
+            sections.append(copy)
+        for paragraph in guidelines["paragraphs"]:
+            paragraphs.append(dict(paragraph, number=paragraph["number"] + base_count * k,
+                                   section=paragraph["section"] + suffix))
+    guidelines["sections"], guidelines["paragraphs"] = sections, paragraphs
+    _dump(guidelines_file, guidelines, _schema_line(guidelines_file))
+
+    countries = sorted((target / "countries").glob("*.yaml"))
+    for file in countries:
+        country = yaml.safe_load(file.read_text(encoding="utf-8"))
+        edition_file = target / "editions" / file.name
+        edition = yaml.safe_load(edition_file.read_text(encoding="utf-8")) if edition_file.is_file() else None
+        for k in range(1, factor):
+            new_id = f"{country['id']}-{k + 1}"
+            _dump(file.with_name(f"{new_id}.yaml"), dict(country, id=new_id, name=f"{country['name']} {k + 1}"),
+                  _schema_line(file))
+            if edition is not None:
+                _dump(edition_file.with_name(f"{new_id}.yaml"), dict(edition, id=new_id, country=new_id),
+                      _schema_line(edition_file))
+    return {"paragraphs": len(paragraphs), "countries": len(countries) * factor}

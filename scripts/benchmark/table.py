@@ -1,0 +1,101 @@
+"""The benchmark's one table, from its JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _fmt(value: Any, unit: str = "") -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.2f}{unit}"
+    return f"{value:,}{unit}"
+
+
+def _seconds(side: dict[str, Any]) -> Any:
+    if side.get("median_seconds") is None and side.get("timed_out_after_seconds"):
+        return f"> {side['timed_out_after_seconds']:.0f} (stopped)"
+    return side.get("median_seconds")
+
+
+def _kib(n: int | None) -> float | None:
+    return None if n is None else round(n / 1024, 1)
+
+
+def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
+    real, search = r["real"], r["search"]
+    out: list[tuple[str, Any, Any, Any]] = [
+        (f"full build, {len(r['languages'])} languages: median seconds",
+         real["ours"]["median_seconds"], real["stock"]["median_seconds"], real["ratio_time"]),
+        ("  peak memory, process tree, PSS (MiB)", real["ours"]["peak_pss_mib"], real["stock"]["peak_pss_mib"],
+         real["ratio_memory"]),
+        ("  peak memory, process tree, RSS summed (MiB)", real["ours"]["peak_rss_mib"], real["stock"]["peak_rss_mib"],
+         None),
+        ("  HTML pages built", real["ours"]["html_pages"], real["stock"]["html_pages"], None),
+    ]
+    largest = max(search["ours_per_language"].items(), key=lambda kv: kv[1]["raw"])
+    stock = search["stock_shared_index"]
+    out += [
+        (f"search index one reader loads, KiB raw (largest: {largest[0]})", _kib(largest[1]["raw"]),
+         _kib(stock["raw"]), largest[1]["share_of_stock_raw"]),
+        ("  same, KiB gzip", _kib(largest[1]["gzip"]), _kib(stock["gzip"]), largest[1]["share_of_stock_gzip"]),
+    ]
+    pa, pb = real["ours"].get("paragraph_page"), real["stock"].get("paragraph_page")
+    if pa and pb:
+        out += [
+            ("paragraph page HTML, KiB raw", _kib(pa["html_raw"]), _kib(pb["html_raw"]),
+             round(pa["html_raw"] / pb["html_raw"], 3)),
+            ("  HTML, KiB gzip", _kib(pa["html_gzip"]), _kib(pb["html_gzip"]),
+             round(pa["html_gzip"] / pb["html_gzip"], 3)),
+            ("  with its CSS/JS/images, KiB gzip", _kib(pa["with_assets_gzip"]), _kib(pb["with_assets_gzip"]),
+             round(pa["with_assets_gzip"] / pb["with_assets_gzip"], 3)),
+        ]
+    serve = r.get("serve", {})
+    if "rebuild_seconds" in serve:
+        out.append((f"serve --lang {serve['language']}: seconds from YAML edit to page",
+                    round(serve["rebuild_seconds"], 2), None, None))
+    else:
+        out.append(("serve: YAML edit to page", serve.get("error", "not measured"), None, None))
+    if "large" in r:
+        large = r["large"]
+        counts = large.get("counts", {})
+        at_most = large.get("ratio_time_at_most")
+        out += [
+            (f"10x data ({counts.get('paragraphs')} paragraphs, {counts.get('countries')} countries): median seconds",
+             _seconds(large["ours"]), _seconds(large["stock"]),
+             large["ratio_time"] or (f"< {at_most:.2f}" if at_most else None)),
+            ("  peak memory, PSS (MiB)", large["ours"]["peak_pss_mib"], large["stock"]["peak_pss_mib"],
+             large["ratio_memory"]),
+            ("  HTML pages built", large["ours"]["html_pages"], large["stock"]["html_pages"], None),
+            ("  failed builds", large["ours"]["failed"], large["stock"]["failed"], None),
+        ]
+        g = r.get("growth", {})
+        if g:
+            out += [
+                ("growth 1x->10x: pages factor", g.get("ours", {}).get("pages_factor"),
+                 g.get("stock", {}).get("pages_factor"), None),
+                ("  time factor" + (" (stock: at least)" if g.get("stock", {}).get("lower_bound") else ""),
+                 g.get("ours", {}).get("time_factor"), g.get("stock", {}).get("time_factor"), None),
+                ("  time per page factor (1 = linear)", g.get("ours", {}).get("time_per_page_factor"),
+                 g.get("stock", {}).get("time_per_page_factor"), None),
+                ("  paragraph page HTML KiB at 10x", g.get("ours", {}).get("paragraph_html_kib_10x"),
+                 g.get("stock", {}).get("paragraph_html_kib_10x"), None),
+            ]
+    return out
+
+
+def render(r: dict[str, Any]) -> str:
+    header = ("measure", "ours (a)", "stock (b)", "a/b")
+    body = [(name, _fmt(a), _fmt(b), _fmt(ratio)) for name, a, b, ratio in rows(r)]
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(4)]
+    lines = [" | ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
+             for row in [header, *body]]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    m = r["machine"]
+    lines.append("")
+    lines.append(f"{r['date']}  {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, Python {m['python']}, "
+                 f"load average at start {', '.join(f'{x:.1f}' for x in m['load_average_at_start'])}")
+    for name, ok in r.get("targets", {}).items():
+        lines.append(f"target {name.replace('_', ' ')}: {'met' if ok else 'NOT met'}")
+    return "\n".join(lines)
