@@ -1,4 +1,4 @@
-"""Loading the data once per process while it is unchanged.
+"""Loading the data once per process while it is unchanged, and keeping generated pages between builds.
 
 mkdocs-static-i18n runs the whole build (and so our ``on_config``) again for every language, and the parallel
 build forks workers from a process that has loaded the data already: both reuse the loaded dataset as long
@@ -6,8 +6,13 @@ as no file below the data folder changed (``mkdocs serve`` reloads after an edit
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from scripts.data import load_dataset
 from scripts.data.dataset import Dataset
@@ -36,3 +41,58 @@ def load_dataset_cached(data_dir: Path) -> Dataset:
     dataset = load_dataset(data_dir)
     _cache[data_dir] = (key, dataset)
     return dataset
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Generated pages, kept between builds while nothing they are made from changes
+
+#: set to 1 to generate every page afresh (a cold build)
+NO_CACHE_ENV = "GUIDELINES_NO_CACHE"
+_CODE = Path(__file__).resolve().parents[1]  # the scripts package: generators, templates, translator
+_PACKAGES = ("python-docx", "Jinja2", "polib", "pydantic", "PyYAML")
+
+
+def pages_key(data_dir: Path, *parts: object) -> str:
+    """A digest of everything page generation reads: every file of the data folder (catalogs included), the
+    code and templates of the ``scripts`` package, the versions of the libraries that write the output, and
+    ``parts`` (language, edition, the hand-written pages a language lacks)."""
+    digest = hashlib.sha256(repr(parts).encode())
+    for package in _PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    for base, suffixes in ((Path(data_dir), None), (_CODE, (".py", ".j2"))):
+        for path in sorted(base.rglob("*")):
+            if "__pycache__" in path.parts or not path.is_file():
+                continue
+            if suffixes and path.suffix not in suffixes:
+                continue
+            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any]) -> Any:
+    """``generate()``'s result for ``key``, from ``folder`` when an earlier build stored it, else generated and
+    stored (replacing what was stored under ``name`` before)."""
+    if os.environ.get(NO_CACHE_ENV) == "1":
+        return generate()
+    path = folder / f"{name}-{key[:32]}.pickle"
+    if path.is_file():
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # noqa: BLE001 - a damaged cache entry is regenerated, never trusted
+            path.unlink(missing_ok=True)
+    result = generate()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"{name}-*.pickle"):
+            old.unlink(missing_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # no cache, same pages
+    return result

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from scripts.data import DataError
 from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin import languages
-from scripts.mkdocs_plugin.cache import load_dataset_cached
+from scripts.mkdocs_plugin.cache import cached_pages, load_dataset_cached, pages_key
 from scripts.mkdocs_plugin.config import GuidelinesConfig
 from scripts.mkdocs_plugin.navigation import expand_nav, translate_nav
 from scripts.pages import Page
@@ -62,9 +62,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             self.build.site_root_url = previous.site_root_url
         languages.narrow_config(config, self.build)
         translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
-        localized = generate_localized(dataset, translator, edition=edition,
-                                       handwritten_in_english=languages.untranslated_docs(config.docs_dir, self.build))
-        self.pages, self.context = localized.pages, localized.context
+        untranslated = languages.untranslated_docs(config.docs_dir, self.build)
+        key = pages_key(self.data_dir, self.build.language, self.config.edition, untranslated)
+        self.pages = cached_pages(base / "build" / "cache", f"pages-{self.build.language}-{self.config.edition}", key,
+                                  lambda: generate_localized(dataset, translator, edition=edition,
+                                                             handwritten_in_english=untranslated).pages)
+        self.context = RenderContext(dataset, self.build.language, translator, edition)
         # The i18n plugin builds every language on the same config: start from mkdocs.yml's nav each time.
         if self.source_nav is None:
             self.source_nav = deepcopy(config.nav)
