@@ -146,7 +146,7 @@ def test_zip_opens_and_navigates_under_file_urls(editions_out: Path, tmp_path: P
         page.wait_for_url("**/countries/albania.html")
         # search works without a server
         page.locator("input.md-search__input").fill("preservation")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
         assert page.locator(".md-search-result__item").count() > 0
         # the language menu leads to the same page in Albanian, which searches its own index
         page.goto((tmp_path / "albania" / "guidelines" / "17.html").as_uri())
@@ -155,7 +155,7 @@ def test_zip_opens_and_navigates_under_file_urls(editions_out: Path, tmp_path: P
         page.goto((tmp_path / "albania" / "sq" / "guidelines" / "17.html").as_uri())
         assert page.locator("html").get_attribute("lang") == "sq"
         page.locator("input.md-search__input").fill("Albania")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
         assert all("/sq/" in (link.get_attribute("href") or "") or not (link.get_attribute("href") or "")
                    .startswith("..") for link in page.locator(".md-search-result__item a").all())
     finally:
@@ -207,7 +207,7 @@ def test_the_edition_folder_also_works_from_a_static_host(albania: Path, recorde
         page.wait_for_url("**/countries/index.html")
         assert page.locator("table.status-matrix").count() == 4
         page.locator("input.md-search__input").fill("preservation")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
     finally:
         next(server, None)
     assert recorded_page.foreign_requests() == []
