@@ -18,6 +18,7 @@ import sys
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,7 +76,14 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
     # Two languages per core: with 7 languages on 2 cores, 2 workers would leave one core idle for the last
     # language; 4 keep both busy to the end.
     jobs = jobs or min(len(codes), 2 * (os.cpu_count() or 1))
-    results = _build_languages(codes, parts, config_file, env, jobs, quiet)
+    try:
+        results = _build_languages(codes, parts, config_file, env, jobs, quiet)
+    except (BrokenProcessPool, KeyboardInterrupt) as error:
+        for folder in parts.values():
+            shutil.rmtree(folder, ignore_errors=True)
+        reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"
+        print(f"The build failed ({reason}); {site_dir} was left as it was.", file=sys.stderr)
+        return 130 if isinstance(error, KeyboardInterrupt) else 1
     failed = [r for r in results if r.returncode != 0 or not (r.folder / "index.html").is_file()]
     if failed:
         for folder in parts.values():
