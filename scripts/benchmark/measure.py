@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import resource
 import subprocess
 import time
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ class Run:
     output: str
     #: stopped after the time limit (the figures are then lower bounds)
     timed_out: bool = False
+    #: user + system CPU seconds of the whole tree (less sensitive than wall time to other load on the machine)
+    cpu_seconds: float = 0.0
 
 
 def tree_memory(process: psutil.Process) -> tuple[int, int]:
@@ -64,6 +67,7 @@ def measure(command: list[str], env: dict[str, str], cwd: Path, log: Path, timeo
     """Run ``command``, sampling the memory of its process tree every 50 ms; output goes to ``log``. After
     ``timeout`` seconds the process tree is killed and the run is marked as timed out."""
     log.parent.mkdir(parents=True, exist_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
         child = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
@@ -80,8 +84,10 @@ def measure(command: list[str], env: dict[str, str], cwd: Path, log: Path, timeo
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(POLL_SECONDS)
         seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return Run(seconds, peak_rss, peak_pss, child.returncode, log.read_text(encoding="utf-8", errors="replace"),
-               timed_out)
+               timed_out, cpu)
 
 
 def sizes(path: Path) -> dict[str, int]:

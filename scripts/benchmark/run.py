@@ -68,6 +68,7 @@ def _summary(runs: list[Run]) -> dict[str, Any]:
             "seconds": [round(t, 2) for t in times],
             "median_seconds": round(statistics.median(times), 2) if times else None,
             "min_seconds": round(min(times), 2) if times else None,
+            "median_cpu_seconds": round(statistics.median(r.cpu_seconds for r in ok), 2) if ok else None,
             "peak_pss_mib": round(max(r.peak_pss_bytes for r in ok) / 2**20, 1) if ok else None,
             "peak_rss_mib": round(max(r.peak_rss_bytes for r in ok) / 2**20, 1) if ok else None}
 
@@ -92,7 +93,8 @@ class Bench:
         shutil.rmtree(site, ignore_errors=True)
         command = [sys.executable, "-m", "scripts", "build", "--quiet", "--data", str(data), "--site-dir", str(site)]
         run = measure(command, self.env, ROOT, self.work / "logs" / f"ours-{label}-{n}.log")
-        self.log(f"  ours  {label} run {n}: {run.seconds:7.1f} s, {run.peak_pss_bytes / 2**20:6.0f} MiB PSS, "
+        self.log(f"  ours  {label} run {n}: {run.seconds:7.1f} s ({run.cpu_seconds:.1f} s CPU), "
+                 f"{run.peak_pss_bytes / 2**20:6.0f} MiB PSS, "
                  f"{run.peak_rss_bytes / 2**20:6.0f} MiB RSS"
                  + ("" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"))
         return run
@@ -107,7 +109,8 @@ class Bench:
         status = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"
         if run.timed_out:
             status = f"  STOPPED after {self.stock_timeout:.0f} s (time limit)"
-        self.log(f"  stock {label} run {n}: {run.seconds:7.1f} s, {run.peak_pss_bytes / 2**20:6.0f} MiB PSS, "
+        self.log(f"  stock {label} run {n}: {run.seconds:7.1f} s ({run.cpu_seconds:.1f} s CPU), "
+                 f"{run.peak_pss_bytes / 2**20:6.0f} MiB PSS, "
                  f"{run.peak_rss_bytes / 2**20:6.0f} MiB RSS{status}")
         return run
 
@@ -122,6 +125,8 @@ class Bench:
         ours_site, stock_site = self.work / f"ours-{label}" / "site", project / "site"
         result = {"ours": _summary(ours_runs), "stock": _summary(stock_runs)}
         result["ratio_time"] = _ratio(result["ours"]["median_seconds"], result["stock"]["median_seconds"])
+        # the fastest run of each: the least disturbed by other work on the machine (as timeit reports)
+        result["ratio_time_best"] = _ratio(result["ours"]["min_seconds"], result["stock"]["min_seconds"])
         if result["stock"]["timed_out"] and result["ours"]["median_seconds"]:
             result["ratio_time_at_most"] = _ratio(result["ours"]["median_seconds"],
                                                   result["stock"]["timed_out_after_seconds"])
@@ -220,7 +225,10 @@ def growth(real: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
 
 def targets(results: dict[str, Any]) -> dict[str, Any]:
     real = results["real"]
-    out = {"build_time_at_most_half_of_stock": (real["ratio_time"] is not None and real["ratio_time"] <= 0.5),
+    out = {"build_time_at_most_half_of_stock (median runs)": (real["ratio_time"] is not None
+                                                              and real["ratio_time"] <= 0.5),
+           "build_time_at_most_half_of_stock (best runs)": (real["ratio_time_best"] is not None
+                                                            and real["ratio_time_best"] <= 0.5),
            "search_payload_at_most_a_fifth_of_stock": results["search"]["largest_share_of_stock_raw"] <= 0.2}
     if "large" in results:
         out["large_data_set_builds"] = results["large"]["ours"]["failed"] == 0 and results["large"]["ours"]["runs"] > 0

@@ -19,6 +19,10 @@ def _seconds(side: dict[str, Any]) -> Any:
     return side.get("median_seconds")
 
 
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 3) if a and b else None
+
+
 def _kib(n: int | None) -> float | None:
     return None if n is None else round(n / 1024, 1)
 
@@ -28,6 +32,10 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
     out: list[tuple[str, Any, Any, Any]] = [
         (f"full build, {len(r['languages'])} languages: median seconds",
          real["ours"]["median_seconds"], real["stock"]["median_seconds"], real["ratio_time"]),
+        ("  fastest run, seconds", real["ours"]["min_seconds"], real["stock"]["min_seconds"], real["ratio_time_best"]),
+        ("  CPU seconds (user + system, median)", real["ours"].get("median_cpu_seconds"),
+         real["stock"].get("median_cpu_seconds"), _ratio(real["ours"].get("median_cpu_seconds"),
+                                                         real["stock"].get("median_cpu_seconds"))),
         ("  peak memory, process tree, PSS (MiB)", real["ours"]["peak_pss_mib"], real["stock"]["peak_pss_mib"],
          real["ratio_memory"]),
         ("  peak memory, process tree, RSS summed (MiB)", real["ours"]["peak_rss_mib"], real["stock"]["peak_rss_mib"],
@@ -98,4 +106,5 @@ def render(r: dict[str, Any]) -> str:
                  f"load average at start {', '.join(f'{x:.1f}' for x in m['load_average_at_start'])}")
     for name, ok in r.get("targets", {}).items():
         lines.append(f"target {name.replace('_', ' ')}: {'met' if ok else 'NOT met'}")
+    lines.append("(wall times on a shared machine vary with other work; the fastest runs are the least disturbed)")
     return "\n".join(lines)
