@@ -72,25 +72,30 @@ class Translator:
             for entry in catalog:
                 if not entry.obsolete:
                     self._entries[entry.msgid] = entry
-        self._uses: list[Use] = []
+        self._answers: dict[str, Use] = {}
+        self._uses: dict[str, Use] = {}  # since the last take(), each string once, in order of first use
 
     def __call__(self, english: str) -> str:
-        if self.source or not isinstance(english, str) or not english.strip():
+        if self.source or not isinstance(english, str):
             return english
-        entry = self._entries.get(english)
-        status = entry_status(entry)
-        shown = english if status.in_english else entry.msgstr
-        self._uses.append(Use(english, shown, status))
-        return shown
+        use = self._answers.get(english)
+        if use is None:
+            if not english.strip():
+                return english
+            entry = self._entries.get(english)
+            status = entry_status(entry)
+            use = self._answers[english] = Use(english, english if status.in_english else entry.msgstr, status)
+        self._uses[english] = use
+        return use.shown
 
     def status(self, english: str) -> Status:
         """The status of ``english`` in this catalog (``reviewed`` for the source language)."""
         return Status.REVIEWED if self.source else entry_status(self._entries.get(english))
 
     def take(self) -> list[Use]:
-        """What was translated since the last call (and forget it)."""
-        uses, self._uses = self._uses, []
-        return uses
+        """What was translated since the last call, each string once (and forget it)."""
+        uses, self._uses = self._uses, {}
+        return list(uses.values())
 
 
 def load_translator(data_dir: Path, language: str, default_language: str) -> Translator:
