@@ -29,16 +29,6 @@ def test_home_to_paragraph_17_to_glossary_stays_on_127_0_0_1(site_url: str, reco
     assert recorded_page.console_errors == []
 
 
-def test_search_finds_a_paragraph_locally(site_url: str, recorded_page) -> None:  # noqa: ANN001
-    page = recorded_page.page
-    page.goto(site_url)
-    page.keyboard.press("/")  # Material's keyboard shortcut opens search
-    page.locator("input.md-search__input").fill("preservation")
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
-    assert recorded_page.foreign_requests() == []
-
-
 def test_pager_works_by_keyboard(site_url: str, recorded_page) -> None:  # noqa: ANN001
     page = recorded_page.page
     page.goto(site_url + "guidelines/17/")
