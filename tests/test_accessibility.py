@@ -99,8 +99,8 @@ def test_kinds_of_pages_are_found(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_axe_finds_no_serious_violation_on_any_kind_of_page(built_site: Path, site_url: str, browser, axe,  # noqa: ANN001
-                                                            language: str) -> None:
+def test_axe_finds_no_serious_violation_on_any_kind_of_page(built_site: Path, site_url: str, browser,  # noqa: ANN001
+                                                            axe, language: str) -> None:  # noqa: ANN001
     root = language_root(built_site, language)
     assert (root / "index.html").is_file(), f"site.yaml declares {language!r} but the site has no {root}/index.html"
     prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
