@@ -34,3 +34,13 @@ def test_extract_command_writes_a_valid_catalog(minimal_data: Path) -> None:
     pot = polib.pofile(str(minimal_data / "locales" / "content.pot"))
     assert pot.find("Purpose") is not None
     assert pot.find("en") is None
+
+
+def test_committed_template_is_current() -> None:
+    """Translators work from the committed POT: it must hold exactly what the data says today."""
+    from tests.conftest import DATA
+
+    fresh = build_template(load_dataset(DATA))
+    committed = polib.pofile(str(DATA / "locales" / "content.pot"))
+    assert [(e.msgid, e.occurrences) for e in committed] == [(e.msgid, e.occurrences) for e in fresh], \
+        "run `python -m scripts i18n extract` (and `i18n update`) and commit the catalogs"
