@@ -73,6 +73,3 @@ COLLECTIONS: list[Collection] = [
                checks=(checks_countries.check_editions,)),
 ]
 
-
-def collection(name: str) -> Collection:
-    return next(c for c in COLLECTIONS if c.name == name)

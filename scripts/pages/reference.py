@@ -12,10 +12,6 @@ GLOSSARY = "glossary.md"
 CONVENTION = "convention.md"
 
 
-def term_anchor(term_id: str) -> str:
-    return term_id
-
-
 def article_anchor(number: int) -> str:
     return f"article-{number}"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -39,4 +38,3 @@ Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\
 #: an absolute web address
 Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#].[^\s]*$")]
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
