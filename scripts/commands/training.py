@@ -2,8 +2,8 @@
 
 - ``training check``: every data check (the training checks among them); prints every problem as
   ``file:line:column: key.path: message`` and exits non-zero, or prints a one-line summary.
-- ``training coverage``: which paragraphs each module teaches and how many questions examine each;
-  exits non-zero when a paragraph from 10 to 59 is not covered.
+- ``training coverage``: which measures each module teaches and how many questions examine each;
+  exits non-zero when a measure is not covered.
 - ``training export --out DIR``: every quiz as Moodle GIFT and Moodle XML, in each language asked for.
 """
 
@@ -21,7 +21,7 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private type
     p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data folder (default: guidelines_data)")
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("check", help="check modules and quizzes (answer keys, duplicates, references, coverage)")
-    actions.add_parser("coverage", help="print which paragraphs each module teaches and each quiz examines")
+    actions.add_parser("coverage", help="print which measures each module teaches and each quiz examines")
     export = actions.add_parser("export", help="write every quiz as Moodle GIFT and Moodle XML")
     export.add_argument("--out", type=Path, required=True, help="folder to write the files into")
     export.add_argument("--lang", action="append", default=None,
@@ -50,7 +50,7 @@ def run(args) -> int:  # noqa: ANN001
     if args.action == "coverage":
         from scripts.training.coverage import coverage, render_text
 
-        report = coverage(modules, quizzes, [p.number for p in dataset.guidelines.paragraphs])
+        report = coverage(modules, quizzes, [m.id for m in dataset.guidelines.ordered_measures()])
         print(render_text(report))
         return 0 if report.complete else 1
     return _export(dataset, quizzes, args)
@@ -70,7 +70,10 @@ def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
     written = 0
     for lang in languages:
         translate = _translator(dataset, lang)
-        labels = {key: translate(text) for key, text in dataset.ui.labels.items() if key.startswith("training.")}
+        labels = {key: translate(text) for key, text in dataset.ui.labels.items()
+                  if key.startswith(("training.", "guidelines."))}
+        labels.update({f"measure.{m.id}": translate(m.heading) for m in dataset.guidelines.measures})
+        labels.update({f"section.{s.id}": translate(s.title) for s in dataset.guidelines.sections})
         for quiz in quizzes:
             for fmt, content in export_quiz(localize_quiz(quiz, translate), labels, lang).items():
                 (args.out / export_name(quiz.id, lang, fmt)).write_bytes(content)

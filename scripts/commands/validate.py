@@ -21,7 +21,8 @@ def run(args) -> int:  # noqa: ANN001
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"The data is valid: {len(dataset.guidelines.paragraphs)} paragraphs, "
+    print(f"The data is valid: {len(dataset.guidelines.measures)} measures, "
+          f"{len(dataset.guidelines.paragraphs)} paragraph numbers, "
           f"{len(dataset.glossary.terms)} glossary terms, {len(dataset.convention.articles)} Convention articles, "
           f"{len(dataset.site.languages)} languages.")
     return 0

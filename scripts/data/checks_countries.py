@@ -1,7 +1,7 @@
 """Cross-reference checks for countries, good practices, workshops and editions.
 
-A country may only name paragraphs that exist; a practice, paragraphs, articles, modules and countries
-that exist; a workshop, paragraphs, practices and modules that exist, in time order; an edition, a
+A country gives each of the measures one status, in order; a practice names measures, articles, modules and countries
+that exist; a workshop, paragraph ranges, measures, practices and modules that exist, in time order; an edition, a
 country that exists and only languages the site is published in.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from scripts.data.crossrefs import article_numbers, paragraph_numbers, references, unique
+from scripts.data.crossrefs import article_numbers, measure_ids, paragraph_numbers, references, unique
 from scripts.data.models.editions import EDITION_REQUIRED_LANGUAGE
 
 if TYPE_CHECKING:
@@ -36,26 +36,15 @@ def _file_ids(dataset: Dataset, name: str) -> Iterator[Problem]:
 
 
 def check_countries(dataset: Dataset) -> Iterator[Problem]:
-    paragraphs = paragraph_numbers(dataset)
     articles = article_numbers(dataset) if "convention" in dataset else set()
-    last = max(paragraphs) if paragraphs else 0
+    expected = [m.id for m in dataset.guidelines.ordered_measures()] if "guidelines" in dataset else []
     yield from _file_ids(dataset, "countries")
     for index, country in enumerate(dataset.countries):
         doc = dataset.document("countries", index)
         yield from unique(doc, country.languages, lambda lang: (lang.code, lang.script), ("languages",), "code",
                           "language and script")
-        seen: dict[int, int] = {}
-        for entry_index, entry in enumerate(country.guideline_status):
-            path = ("guideline_status", entry_index, "paragraphs")
-            for item_index, number in enumerate(entry.paragraphs):
-                if number not in paragraphs:
-                    yield doc.problem(path + (item_index,), f"expected a guideline paragraph number from 1 to "
-                                                            f"{last}, got {number}")
-                elif number in seen:
-                    yield doc.problem(path + (item_index,), f"paragraph {number} already has a status in entry "
-                                                            f"{seen[number] + 1}; give each paragraph one status")
-                else:
-                    seen[number] = entry_index
+        if expected:
+            yield from _measure_statuses(doc, [entry.measure for entry in country.measures], expected)
         for power in ("preservation", "production", "interception", "search_and_seizure"):
             provision = country.power(power)
             yield from references(doc, provision.articles, ("procedural_powers", power, "articles"), articles,
@@ -65,15 +54,35 @@ def check_countries(dataset: Dataset) -> Iterator[Problem]:
                                   "article", "convention.yaml")
 
 
+def _measure_statuses(doc, given: list[str], expected: list[str]) -> Iterator[Problem]:
+    """A country lists every measure once, in the guidelines' order (``unknown`` where nothing is known)."""
+    known = set(expected)
+    seen: set[str] = set()
+    for index, measure in enumerate(given):
+        path = ("measures", index, "measure")
+        if measure not in known:
+            yield doc.problem(path, f"measure {measure!r} does not exist in guidelines.yaml")
+        elif measure in seen:
+            yield doc.problem(path, f"measure {measure!r} already has a status; give each measure one status")
+        seen.add(measure)
+    missing = [m for m in expected if m not in seen]
+    if missing:
+        yield doc.problem(("measures",), f"expected a status for each of the {len(expected)} measures (write "
+                                         f"'status: unknown' where nothing is known); missing: {', '.join(missing)}")
+    elif [m for m in given if m in known] != expected:
+        yield doc.problem(("measures",), "expected the measures in the guidelines' order: "
+                                         + ", ".join(expected))
+
+
 def check_practices(dataset: Dataset) -> Iterator[Problem]:
-    paragraphs = paragraph_numbers(dataset)
+    measures = measure_ids(dataset)
     articles = article_numbers(dataset) if "convention" in dataset else set()
     modules = _module_ids(dataset)
     countries = _ids(dataset, "countries")
     yield from _file_ids(dataset, "practices")
     for index, practice in enumerate(dataset.practices):
         doc = dataset.document("practices", index)
-        yield from references(doc, practice.paragraphs, ("paragraphs",), paragraphs, "paragraph", "guidelines.yaml")
+        yield from references(doc, practice.measures, ("measures",), measures, "measure", "guidelines.yaml")
         yield from references(doc, practice.articles, ("articles",), articles, "article", "convention.yaml")
         if modules:
             yield from references(doc, practice.modules, ("modules",), modules, "training module",
@@ -114,8 +123,8 @@ def check_workshops(dataset: Dataset) -> Iterator[Problem]:
                         if number not in paragraphs:
                             yield doc.problem(path + ("ranges", range_index, key),
                                               f"paragraph {number} does not exist in guidelines.yaml")
-                yield from references(doc, item.related_paragraphs, path + ("related_paragraphs",), paragraphs,
-                                      "paragraph", "guidelines.yaml")
+                yield from references(doc, item.related_measures, path + ("related_measures",),
+                                      measure_ids(dataset), "measure", "guidelines.yaml")
                 yield from references(doc, item.practices, path + ("practices",), practices, "practice",
                                       "practices/")
                 if modules:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from scripts.data.crossrefs import article_numbers, paragraph_numbers, references, unique
+from scripts.data.crossrefs import article_numbers, measure_ids, references, unique
 
 if TYPE_CHECKING:
     from scripts.data.dataset import Dataset
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def check_templates(dataset: Dataset) -> Iterator[Problem]:
     templates = dataset.templates
     documents = dataset.documents("templates")
-    paragraphs = paragraph_numbers(dataset) if "guidelines" in dataset else set()
+    measures = measure_ids(dataset)
     articles = article_numbers(dataset) if "convention" in dataset else set()
     seen: dict[str, str] = {}
     orders: dict[int, str] = {}
@@ -32,16 +32,16 @@ def check_templates(dataset: Dataset) -> Iterator[Problem]:
             yield doc.problem(("id",), f"expected the id to match the file name {doc.path.stem!r}, "
                                        f"got {template.id!r}")
         yield from unique(doc, template.sections, lambda s: s.id, ("sections",), "id", "section id")
-        yield from references(doc, template.paragraphs, ("paragraphs",), paragraphs, "paragraph", "guidelines.yaml")
+        yield from references(doc, template.measures, ("measures",), measures, "measure", "guidelines.yaml")
         yield from references(doc, template.legal_basis.articles, ("legal_basis", "articles"), articles, "article",
                               "convention.yaml")
         for s_index, section in enumerate(template.sections):
             base = ("sections", s_index)
-            yield from references(doc, section.paragraphs, base + ("paragraphs",), paragraphs, "paragraph",
+            yield from references(doc, section.measures, base + ("measures",), measures, "measure",
                                   "guidelines.yaml")
             for f_index, field in enumerate(section.fields):
                 path = base + ("fields", f_index)
-                yield from references(doc, field.paragraphs, path + ("paragraphs",), paragraphs, "paragraph",
+                yield from references(doc, field.measures, path + ("measures",), measures, "measure",
                                       "guidelines.yaml")
                 yield from references(doc, field.articles, path + ("articles",), articles, "article",
                                       "convention.yaml")

@@ -41,6 +41,32 @@ def paragraph_numbers(dataset: Dataset) -> set[int]:
     return {p.number for p in dataset.guidelines.paragraphs}
 
 
+def measure_ids(dataset: Dataset) -> set[str]:
+    return {m.id for m in dataset.guidelines.measures} if "guidelines" in dataset else set()
+
+
+def guideline_references(dataset: Dataset, document: YamlDocument, refs: Any, path: tuple,
+                         required: bool = True) -> Iterator[Problem]:
+    """The measures, sections and paragraph numbers a record points to must exist, and a paragraph number
+    may be named only when its content is established (see ``guidelines.yaml``)."""
+    if "guidelines" not in dataset:
+        return
+    guidelines = dataset.guidelines
+    yield from references(document, refs.measures, path + ("measures",), measure_ids(dataset), "measure",
+                          "guidelines.yaml")
+    yield from references(document, refs.sections, path + ("sections",), {s.id for s in guidelines.sections},
+                          "section", "guidelines.yaml")
+    established = guidelines.established_numbers()
+    for index, number in enumerate(refs.paragraphs):
+        if number not in established:
+            known = ", ".join(str(n) for n in sorted(established)) or "none"
+            yield document.problem(path + ("paragraphs", index),
+                                   f"paragraph {number} is not established (its content is unknown), so nothing "
+                                   f"may cite it; point to its measure instead (established paragraphs: {known})")
+    if required and not refs.has_references():
+        yield document.problem(path, "expected at least one of 'measures', 'sections' or 'paragraphs'")
+
+
 def article_numbers(dataset: Dataset) -> set[int]:
     return {a.number for a in dataset.convention.articles}
 
@@ -75,9 +101,17 @@ def check_glossary(dataset: Dataset) -> Iterator[Problem]:
 
 def check_guidelines(dataset: Dataset) -> Iterator[Problem]:
     guidelines, doc = dataset.guidelines, dataset.document("guidelines")
-    sections, paragraphs = guidelines.sections, guidelines.paragraphs
+    sections, paragraphs, measures = guidelines.sections, guidelines.paragraphs, guidelines.measures
+    yield from unique(doc, guidelines.sources, lambda s: s.id, ("sources",), "id", "source id")
     yield from unique(doc, sections, lambda s: s.id, ("sections",), "id", "section id")
+    yield from unique(doc, measures, lambda m: m.id, ("measures",), "id", "measure id")
+    yield from unique(doc, measures, lambda m: (m.section, m.order), ("measures",), "order",
+                      "order within the section")
     yield from unique(doc, paragraphs, lambda p: p.number, ("paragraphs",), "number", "paragraph number")
+    source_ids = {s.id for s in guidelines.sources}
+
+    def sources(values: list[str], path: tuple) -> Iterator[Problem]:
+        yield from references(doc, values, path, source_ids, "source", "the 'sources' of guidelines.yaml")
 
     expected_first = 1
     for index, section in enumerate(sections):
@@ -87,14 +121,34 @@ def check_guidelines(dataset: Dataset) -> Iterator[Problem]:
         if section.last < section.first:
             yield doc.problem(("sections", index, "last"), f"expected a number of at least {section.first}")
         expected_first = max(section.last, section.first) + 1
+        yield from sources(section.sources, ("sections", index, "sources"))
+
+    by_id = {s.id for s in sections}
+    known_terms = term_ids(dataset) if "glossary" in dataset else set()
+    known_articles = article_numbers(dataset) if "convention" in dataset else set()
+    for index, measure in enumerate(measures):
+        path = ("measures", index)
+        if measure.section not in by_id:
+            yield doc.problem(path + ("section",), f"expected one of the section ids {sorted(by_id)}, "
+                                                   f"got {measure.section!r}")
+        for st_index, statement in enumerate(measure.established):
+            yield from sources(statement.sources, path + ("established", st_index, "sources"))
+        yield from references(doc, measure.terms, path + ("terms",), known_terms, "term", "glossary.yaml")
+        yield from references(doc, measure.articles, path + ("articles",), known_articles, "article",
+                              "convention.yaml")
+    for section in sections:
+        orders = sorted(m.order for m in measures if m.section == section.id)
+        if orders and orders != list(range(1, len(orders) + 1)):
+            index = next(i for i, m in enumerate(measures) if m.section == section.id)
+            yield doc.problem(("measures", index, "order"), f"expected the measures of section '{section.id}' to "
+                                                           f"be numbered 1 to {len(orders)}, got {orders}")
 
     numbers = [p.number for p in paragraphs]
     last = sections[-1].last
     for missing in sorted(set(range(1, last + 1)) - set(numbers)):
         yield doc.problem(("paragraphs",), f"paragraph {missing} is missing: expected every number from 1 to {last}")
-    by_id = {s.id: s for s in sections}
-    known_terms = term_ids(dataset) if "glossary" in dataset else set()
-    known_articles = article_numbers(dataset) if "convention" in dataset else set()
+    section_of = {s.id: s for s in sections}
+    measure_of = {m.id: m for m in measures}
     previous = 0
     for index, paragraph in enumerate(paragraphs):
         path = ("paragraphs", index)
@@ -104,13 +158,31 @@ def check_guidelines(dataset: Dataset) -> Iterator[Problem]:
             yield doc.problem(path + ("number",), f"expected paragraphs in order: {paragraph.number} comes after "
                                                   f"{previous}")
         previous = max(previous, paragraph.number)
-        section = by_id.get(paragraph.section)
+        section = section_of.get(paragraph.section)
         if section is None:
             yield doc.problem(path + ("section",), f"expected one of the section ids {sorted(by_id)}, "
                                                    f"got {paragraph.section!r}")
-        elif not section.first <= paragraph.number <= section.last:
+            continue
+        if not section.first <= paragraph.number <= section.last:
             yield doc.problem(path + ("section",), f"paragraph {paragraph.number} lies outside section "
                                                    f"'{section.id}' ({section.first}-{section.last})")
-        yield from references(doc, paragraph.terms, path + ("terms",), known_terms, "term", "glossary.yaml")
-        yield from references(doc, paragraph.articles, path + ("articles",), known_articles, "article",
-                              "convention.yaml")
+        has_measures = any(m.section == section.id for m in measures)
+        if paragraph.measure is None and has_measures:
+            yield doc.problem(path, f"expected 'measure': the measure of section '{section.id}' this paragraph "
+                                    f"belongs to, or 'unknown' until a source establishes it")
+        elif paragraph.measure is not None and not has_measures:
+            yield doc.problem(path + ("measure",), f"section '{section.id}' has no measures; leave 'measure' out")
+        elif paragraph.known_measure:
+            measure = measure_of.get(paragraph.known_measure)
+            if measure is None:
+                yield doc.problem(path + ("measure",), f"measure {paragraph.measure!r} does not exist in "
+                                                       f"guidelines.yaml (or write 'unknown')")
+            elif measure.section != section.id:
+                yield doc.problem(path + ("measure",), f"measure {measure.id!r} belongs to section "
+                                                       f"'{measure.section}', but paragraph {paragraph.number} lies "
+                                                       f"in '{section.id}' ({section.first}-{section.last})")
+            if not paragraph.measure_sources:
+                yield doc.problem(path, "expected 'measure_sources': the source that establishes the measure")
+        yield from sources(paragraph.measure_sources, path + ("measure_sources",))
+        if paragraph.established:
+            yield from sources(paragraph.content.sources, path + ("content", "sources"))

@@ -38,6 +38,7 @@ class RenderContext:
             undefined=jinja2.StrictUndefined,  # a typo in a template fails the build
             autoescape=False,  # we write Markdown, not HTML; data is validated to hold no raw HTML
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.do"],
             trim_blocks=True,
             lstrip_blocks=True,
             bytecode_cache=TEMPLATES,  # compiled once per process, not once per language

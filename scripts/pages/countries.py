@@ -1,30 +1,21 @@
-"""Country pages: the matrix of countries by paragraph status, one page per country, and the block on
-each paragraph page that says how the countries stand."""
+"""Country pages: the matrix of countries by measure status, one page per country, and the block on each
+measure page that says how the countries stand."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scripts.data.models.countries import DEFAULT_STATUS, GUIDELINE_STATUSES, PROCEDURAL_POWERS, UNKNOWN, Country
-from scripts.data.models.guidelines import Paragraph
+from scripts.data.models.countries import MEASURE_STATUSES, PROCEDURAL_POWERS, UNKNOWN, Country
+from scripts.data.models.guidelines import Measure
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.guidelines import paragraph_path
-from scripts.pages.paragraph_blocks import PARAGRAPH_BLOCKS
+from scripts.pages.routes import COUNTRIES as INDEX
+from scripts.pages.routes import country_path, measure_path, status_anchor
 
-INDEX = "countries/index.md"
 FRONT = "index.md"
 
 #: A symbol for each status, shown with its word: the matrix never relies on colour alone.
-STATUS_SYMBOLS = {"not-assessed": "–", "planned": "○", "in-progress": "◐", "in-place": "●"}
-
-
-def country_path(country_id: str) -> str:
-    return f"countries/{country_id}.md"
-
-
-def status_anchor(paragraph: int) -> str:
-    return f"status-{paragraph}"
+STATUS_SYMBOLS = {"unknown": "–", "not-in-place": "○", "partly": "◐", "in-place": "●"}
 
 
 def edition_country(ctx: RenderContext) -> Country | None:
@@ -54,43 +45,34 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
         return
     countries = ordered_countries(ctx)
     guidelines = ctx.dataset.guidelines
-    counts = {c.id: {s: sum(1 for p in guidelines.paragraphs if c.status_value(p.number) == s)
-                     for s in GUIDELINE_STATUSES} for c in countries}
+    counts = {c.id: {s: sum(1 for m in guidelines.measures if c.status_value(m.id) == s)
+                     for s in MEASURE_STATUSES} for c in countries}
     yield Page(INDEX, ctx.render("countries_index.md.j2", INDEX, countries=countries, guidelines=guidelines,
-                                 counts=counts,
-                                 statuses=GUIDELINE_STATUSES, symbols=STATUS_SYMBOLS,
-                                 country_path=country_path, paragraph_path=paragraph_path,
+                                 counts=counts, total=len(guidelines.measures),
+                                 statuses=MEASURE_STATUSES, symbols=STATUS_SYMBOLS,
+                                 country_path=country_path, measure_path=measure_path,
                                  status_anchor=status_anchor))
-    headings = {p.number: p.heading for p in guidelines.paragraphs}
     own = edition_country(ctx)
     if own is not None:  # an edition: its country's page is the front page
-        yield Page(FRONT, render_country(ctx, own, FRONT, headings))
+        yield Page(FRONT, render_country(ctx, own, FRONT))
     for order, country in enumerate(countries):
         here = country_path(country.id)
-        yield Page(here, render_country(ctx, country, here, headings),
+        yield Page(here, render_country(ctx, country, here),
                    NavEntry(INDEX, ctx.translate(country.name), order))
 
 
-def render_country(ctx: RenderContext, country: Country, here: str, headings: dict[int, str]) -> str:
-    assessed = sorted({n for entry in country.guideline_status for n in entry.paragraphs})
+def render_country(ctx: RenderContext, country: Country, here: str) -> str:
+    unknown_ids = [entry.measure for entry in country.measures if not entry.assessed]
     return ctx.render("country.md.j2", here, country=country, powers=PROCEDURAL_POWERS, unknown=UNKNOWN,
-                      headings=headings, assessed=assessed, symbols=STATUS_SYMBOLS,
-                      paragraph_path=paragraph_path, status_anchor=status_anchor, index=INDEX,
+                      guidelines=ctx.dataset.guidelines, unknown_ids=unknown_ids, symbols=STATUS_SYMBOLS,
+                      measure_path=measure_path, status_anchor=status_anchor, index=INDEX,
                       site_languages={lang.code for lang in ctx.dataset.site.languages})
 
 
-def paragraph_block(ctx: RenderContext, paragraph: Paragraph) -> str:
-    """How the countries stand on one paragraph: countries grouped by status, assessed ones first."""
+def measure_block(ctx: RenderContext, measure: Measure) -> str:
+    """How every country stands on one measure, with the note that gives its status."""
     if "countries" not in ctx.dataset or not ctx.dataset.countries:
         return ""
-    here = paragraph_path(paragraph.number)
-    groups = {status: [] for status in reversed(GUIDELINE_STATUSES)}
-    for country in ordered_countries(ctx):
-        groups[country.status_value(paragraph.number)].append(country)
-    return ctx.render("country_paragraph_block.md.j2", here, paragraph=paragraph,
-                      groups=[(s, cs) for s, cs in groups.items() if cs], default=DEFAULT_STATUS,
-                      symbols=STATUS_SYMBOLS, country_path=country_path, status_anchor=status_anchor, index=INDEX,
-                      designated=designated(ctx.dataset.countries))
-
-
-PARAGRAPH_BLOCKS.append(paragraph_block)
+    return ctx.render("country_measure_block.md.j2", measure_path(measure.id), measure=measure,
+                      countries=ordered_countries(ctx), symbols=STATUS_SYMBOLS, country_path=country_path,
+                      status_anchor=status_anchor, index=INDEX, designated=designated(ctx.dataset.countries))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
-from scripts.pages.guidelines import paragraph_path
+from scripts.pages.routes import measure_path
 
 GLOSSARY = "glossary.md"
 CONVENTION = "convention.md"
@@ -18,14 +18,14 @@ def article_anchor(number: int) -> str:
 
 def generate(ctx: RenderContext) -> Iterator[Page]:
     data = ctx.dataset
-    paragraphs = data.guidelines.paragraphs
-    used_in = {t.id: [p.number for p in paragraphs if t.id in p.terms] for t in data.glossary.terms}
-    cited_by = {a.number: [p.number for p in paragraphs if a.number in p.articles] for a in data.convention.articles}
+    measures = data.guidelines.ordered_measures()
+    used_in = {t.id: [m for m in measures if t.id in m.terms] for t in data.glossary.terms}
+    cited_by = {a.number: [m for m in measures if a.number in m.articles] for a in data.convention.articles}
     titles = {t.id: t.term for t in data.glossary.terms}
     terms = sorted(data.glossary.terms, key=lambda t: ctx.translate(t.term).casefold())
     yield Page(GLOSSARY, ctx.render("glossary.md.j2", GLOSSARY, terms=terms, titles=titles, used_in=used_in,
-                                    paragraph_path=paragraph_path, convention=CONVENTION,
+                                    measure_path=measure_path, convention=CONVENTION,
                                     article_anchor=article_anchor))
     yield Page(CONVENTION, ctx.render("convention.md.j2", CONVENTION, convention=data.convention,
-                                      cited_by=cited_by, paragraph_path=paragraph_path,
+                                      cited_by=cited_by, measure_path=measure_path,
                                       article_anchor=article_anchor))

@@ -7,12 +7,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from scripts.data.models.guidelines import Paragraph
+from scripts.data.models.guidelines import Measure
 from scripts.data.models.templates import Template
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.guidelines import paragraph_path
-from scripts.pages.paragraph_blocks import PARAGRAPH_BLOCKS
+from scripts.pages.routes import measure_path
 from scripts.pages.reference import CONVENTION, article_anchor
 from scripts.pages.templates_prefill import Prefill, prefill_for
 
@@ -132,7 +131,8 @@ def render_form(ctx: RenderContext, template: Template, prefill: Prefill) -> str
         domestic_label = f"{domestic_label} ({ctx.translate(country_name)})"
     return ctx.render(
         "template_form.md.j2", here,
-        tpl=template, paragraph_path=paragraph_path, convention_path=CONVENTION,
+        tpl=template, measure_path=measure_path, measures={m.id: m for m in ctx.dataset.guidelines.measures},
+        convention_path=CONVENTION,
         article_anchor=article_anchor, domestic_text=domestic_text, domestic_label=domestic_label,
         docx_path=docx_path(template.id, ctx.language), docx_filename=docx_filename(template.id, ctx.language),
         input_attributes=INPUT_ATTRIBUTES, prefill=field_values(template, prefill),
@@ -145,16 +145,14 @@ def dataset_templates(ctx: RenderContext) -> list[Template]:
     return sorted(ctx.dataset.templates, key=lambda t: t.order) if "templates" in ctx.dataset else []
 
 
-def paragraph_block(ctx: RenderContext, paragraph: Paragraph) -> str:
-    """On each paragraph page: the templates that serve it."""
-    serving = [t for t in dataset_templates(ctx) if paragraph.number in t.paragraphs]
+def measure_block(ctx: RenderContext, measure: Measure) -> str:
+    """On each measure page: the templates that serve it."""
+    serving = [t for t in dataset_templates(ctx) if measure.id in t.measures]
     if not serving:
         return ""
-    return ctx.render("templates_paragraph_block.md.j2", paragraph_path(paragraph.number), templates=serving,
+    return ctx.render("templates_measure_block.md.j2", measure_path(measure.id), templates=serving,
                       template_path=template_path)
 
-
-PARAGRAPH_BLOCKS.append(paragraph_block)
 
 
 def generate(ctx: RenderContext) -> Iterator[Page]:

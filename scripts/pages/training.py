@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.guidelines import paragraph_path
-from scripts.pages.paragraph_blocks import PARAGRAPH_BLOCKS
-from scripts.training.coverage import COVERED_RANGE, coverage
+from scripts.data.models.guidelines import Measure
+from scripts.pages.routes import TRAINING as OVERVIEW
+from scripts.pages.routes import measure_path, module_path, paragraph_anchor, quiz_path
+from scripts.training.coverage import coverage
 from scripts.training.export import export_path, export_quiz
 from scripts.training.localize import localize_module, localize_quiz
 from scripts.training.shuffle import display_order
 
-OVERVIEW = "training/index.md"
 PROGRESS = "training/progress.md"
 COVERAGE = "training/coverage.md"
 
@@ -29,14 +29,6 @@ JS_LABELS = {
 }
 
 
-def module_path(module_id: str) -> str:
-    return f"training/modules/{module_id}.md"
-
-
-def quiz_path(quiz_id: str) -> str:
-    return f"training/quizzes/{quiz_id}.md"
-
-
 def _has_training(ctx: RenderContext) -> bool:
     return "training_module" in ctx.dataset and bool(ctx.dataset.training_module)
 
@@ -47,6 +39,17 @@ def js_labels(ctx: RenderContext) -> str:
     return text.replace("</", "<\\/")
 
 
+def export_labels_for(ctx: RenderContext) -> dict[str, str]:
+    """The labels the GIFT and Moodle XML writers use, with the measure headings and section titles that the
+    questions refer to, in the page's language."""
+    data = ctx.dataset
+    labels = {key: ctx.translate(text) for key, text in data.ui.labels.items()
+              if key.startswith(("training.", "guidelines."))}
+    labels.update({f"measure.{m.id}": ctx.translate(m.heading) for m in data.guidelines.measures})
+    labels.update({f"section.{s.id}": ctx.translate(s.title) for s in data.guidelines.sections})
+    return labels
+
+
 def generate(ctx: RenderContext) -> Iterator[Page]:
     if not _has_training(ctx):
         return
@@ -55,10 +58,11 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
     quizzes = list(data.training_quiz) if "training_quiz" in data else []
     by_module = {m.id: [q for q in quizzes if q.module == m.id] for m in modules}
     titles = {m.id: ctx.translate(m.title) for m in modules}
-    report = coverage(modules, quizzes, [p.number for p in data.guidelines.paragraphs])
+    report = coverage(modules, quizzes, [m.id for m in data.guidelines.ordered_measures()])
     labels = js_labels(ctx)
-    export_labels = {key: ctx.translate(text) for key, text in data.ui.labels.items() if key.startswith("training.")}
-    common = dict(module_path=module_path, quiz_path=quiz_path, paragraph_path=paragraph_path,
+    export_labels = export_labels_for(ctx)
+    common = dict(module_path=module_path, quiz_path=quiz_path, measure_path=measure_path,
+                  guidelines=data.guidelines, paragraph_anchor=paragraph_anchor,
                   js_labels=labels, titles=titles, glossary={t.id: t for t in data.glossary.terms})
 
     yield Page(OVERVIEW, ctx.render("training_overview.md.j2", OVERVIEW, modules=modules, by_module=by_module,
@@ -82,23 +86,19 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
     yield Page(PROGRESS, ctx.render("training_progress.md.j2", PROGRESS, modules=modules, by_module=by_module,
                                     **common), NavEntry(OVERVIEW, ctx.label("training.progress.title"), 90))
     yield Page(COVERAGE, ctx.render("training_coverage.md.j2", COVERAGE, report=report, modules=modules,
-                                    covered=COVERED_RANGE, **common),
+                                    **common),
                NavEntry(OVERVIEW, ctx.label("training.coverage.title"), 91))
 
 
-def paragraph_block(ctx: RenderContext, paragraph) -> str:  # noqa: ANN001 - a guidelines Paragraph
-    """On each paragraph page: the modules that teach it and how many quiz questions examine it."""
+def measure_block(ctx: RenderContext, measure: Measure) -> str:
+    """On each measure page: the modules that teach it and the quiz questions that examine it."""
     if not _has_training(ctx):
         return ""
-    here = paragraph_path(paragraph.number)
     modules = [m for m in sorted(ctx.dataset.training_module, key=lambda m: m.order)
-               if paragraph.number in m.taught_paragraphs()]
+               if measure.id in m.taught_measures()]
     quizzes = list(ctx.dataset.training_quiz) if "training_quiz" in ctx.dataset else []
-    questions = [(quiz, q) for quiz in quizzes for q in quiz.questions if paragraph.number in q.paragraphs]
+    questions = [(quiz, q) for quiz in quizzes for q in quiz.questions if measure.id in q.measures]
     if not modules and not questions:
         return ""
-    return ctx.render("training_paragraph_block.md.j2", here, modules=modules, questions=questions,
-                      module_path=module_path, quiz_path=quiz_path)
-
-
-PARAGRAPH_BLOCKS.append(paragraph_block)
+    return ctx.render("training_measure_block.md.j2", measure_path(measure.id), modules=modules,
+                      questions=questions, module_path=module_path, quiz_path=quiz_path)

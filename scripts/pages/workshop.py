@@ -1,5 +1,5 @@
 """The workshop kit: per workshop, an agenda page and a printable handout, both linked to the
-paragraphs, good practices and training modules each session works on."""
+sections, measures, good practices and training modules each session works on."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from scripts.data.models.workshops import Workshop
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.countries import country_path, designated
-from scripts.pages.guidelines import paragraph_path
-from scripts.pages.practices import module_path, practice_path
+from scripts.pages.countries import designated
+from scripts.pages.routes import GUIDELINES, country_path, measure_path, module_path, practice_path
 
 INDEX = "workshop/index.md"
 
@@ -43,11 +42,13 @@ def render(ctx: RenderContext, workshop: Workshop, here: str, template: str) -> 
     data = ctx.dataset
     return ctx.render(
         template, here, workshop=workshop,
-        paragraphs={p.number: p for p in data.guidelines.paragraphs},
+        guidelines=data.guidelines, measures={m.id: m for m in data.guidelines.measures},
+        section_of=lambda r: next((s for s in data.guidelines.sections if s.first <= r.first and r.last <= s.last), None),
+        overview=GUIDELINES,
         practices={p.id: p for p in data.practices} if "practices" in data else {},
         modules={m.id: m for m in data.training_module} if "training_module" in data else {},
         countries={c.id: c for c in data.countries} if "countries" in data else {},
-        paragraph_path=paragraph_path, practice_path=practice_path, module_path=module_path,
+        measure_path=measure_path, practice_path=practice_path, module_path=module_path,
         country_path=country_path, agenda=agenda_path(workshop.id), handout=handout_path(workshop.id),
         designated=designated([c for c in data.countries if c.id in workshop.areas]) if "countries" in data else [],
     )

@@ -3,7 +3,7 @@
 Registered as the checks of the ``training_module`` and ``training_quiz`` collections, so that
 ``validate``, the build and ``training check`` all report the same problems, each positioned at the
 key that is wrong: a valid answer key for every question, unique options, references that exist, an
-explanation, correct answers spread over positions, and the coverage of paragraphs 10-59.
+explanation, correct answers spread over positions, and the coverage of the 24 measures.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scripts.data.crossrefs import references, unique
+from scripts.data.crossrefs import guideline_references, references, unique
 from scripts.data.problems import Problem, display_path
-from scripts.training.coverage import COVERED_RANGE, coverage
+from scripts.training.coverage import coverage
 
 if TYPE_CHECKING:
     from scripts.data.dataset import Dataset
@@ -65,7 +65,6 @@ def normalise(text: str) -> str:
 def check_modules(dataset: Dataset) -> Iterator[Problem]:
     modules = _modules(dataset)
     documents = dataset.documents("training_module")
-    paragraphs = _known(dataset, "guidelines", "paragraphs", "number")
     articles = _known(dataset, "convention", "articles", "number")
     terms = _known(dataset, "glossary", "terms", "id")
     ids = {m.id for m in modules}
@@ -84,25 +83,22 @@ def check_modules(dataset: Dataset) -> Iterator[Problem]:
             elif prerequisite not in ids:
                 yield doc.problem(("prerequisites", index),
                                   f"module {prerequisite!r} does not exist in guidelines_data/training/modules/")
-        if paragraphs is not None:
-            yield from references(doc, module.paragraphs, ("paragraphs",), paragraphs, "paragraph",
-                                  "the guidelines")
-            for li, lesson in enumerate(module.lessons):
-                yield from references(doc, lesson.paragraphs, ("lessons", li, "paragraphs"), paragraphs,
-                                      "paragraph", "the guidelines")
-            yield from references(doc, module.exercise.paragraphs, ("exercise", "paragraphs"), paragraphs,
-                                  "paragraph", "the guidelines")
+        yield from guideline_references(dataset, doc, module, ())
+        for li, lesson in enumerate(module.lessons):
+            yield from guideline_references(dataset, doc, lesson, ("lessons", li))
+        yield from guideline_references(dataset, doc, module.exercise, ("exercise",))
         if articles is not None:
             yield from references(doc, module.articles, ("articles",), articles, "article", "the convention data")
         if terms is not None:
             yield from references(doc, module.terms, ("terms",), terms, "term", "the glossary")
-        linked = set(module.paragraphs)
-        for li, lesson in enumerate(module.lessons):
-            for pi, number in enumerate(lesson.paragraphs):
-                if number not in linked and (paragraphs is None or number in paragraphs):
-                    yield doc.problem(("lessons", li, "paragraphs", pi),
-                                      f"paragraph {number} is taught here but missing from the module's "
-                                      f"'paragraphs' list; add it there")
+        for key in ("measures", "sections", "paragraphs"):
+            linked = set(getattr(module, key))
+            for li, lesson in enumerate(module.lessons):
+                for pi, value in enumerate(getattr(lesson, key)):
+                    if value not in linked:
+                        yield doc.problem(("lessons", li, key, pi),
+                                          f"{value!r} is taught here but missing from the module's '{key}' list; "
+                                          f"add it there")
     yield from _prerequisite_cycles(modules, documents)
 
 
@@ -130,7 +126,6 @@ def _prerequisite_cycles(modules: list[Module], documents: list[YamlDocument]) -
 def check_quizzes(dataset: Dataset) -> Iterator[Problem]:
     quizzes = _quizzes(dataset)
     documents = dataset.documents("training_quiz")
-    paragraphs = _known(dataset, "guidelines", "paragraphs", "number")
     module_ids = {m.id for m in _modules(dataset)}
 
     yield from _unique_across(documents, [q.id for q in quizzes], ("id",), "quiz id")
@@ -142,9 +137,7 @@ def check_quizzes(dataset: Dataset) -> Iterator[Problem]:
         yield from unique(doc, quiz.questions, lambda q: q.id, ("questions",), "id", "question id")
         for qi, question in enumerate(quiz.questions):
             path = ("questions", qi)
-            if paragraphs is not None:
-                yield from references(doc, question.paragraphs, path + ("paragraphs",), paragraphs,
-                                      "paragraph", "the guidelines")
+            yield from guideline_references(dataset, doc, question, path)
             yield from check_question(doc, question, path)
         yield from _spread_in_quiz(doc, quiz)
     yield from _spread_overall(quizzes, documents)
@@ -222,19 +215,19 @@ def _spread_overall(quizzes: list[Quiz], documents: list[YamlDocument]) -> Itera
 
 
 def check_coverage(dataset: Dataset) -> Iterator[Problem]:
-    """Every paragraph from 10 to 59 must be taught by a lesson and examined by a question."""
+    """Every measure must be taught by a lesson and examined by a question."""
     modules, quizzes = _modules(dataset), _quizzes(dataset)
     if not modules or not quizzes or "guidelines" not in dataset:
         return
-    report = coverage(modules, quizzes, [p.number for p in dataset.guidelines.paragraphs])
+    report = coverage(modules, quizzes, [m.id for m in dataset.guidelines.ordered_measures()])
     module_dir = display_path(Path(dataset.documents("training_module")[0].path).parent)
     quiz_dir = display_path(Path(dataset.documents("training_quiz")[0].path).parent)
-    for number in report.untaught():
-        yield Problem(module_dir, 1, 1, "", f"paragraph {number} is taught by no module lesson; every paragraph "
-                                            f"{COVERED_RANGE.start}-{COVERED_RANGE.stop - 1} must be taught")
-    for number in report.unexamined():
-        yield Problem(quiz_dir, 1, 1, "", f"paragraph {number} is examined by no quiz question; every paragraph "
-                                          f"{COVERED_RANGE.start}-{COVERED_RANGE.stop - 1} must be examined")
+    for measure in report.untaught():
+        yield Problem(module_dir, 1, 1, "", f"measure {measure!r} is taught by no module lesson; every measure "
+                                            f"must be taught")
+    for measure in report.unexamined():
+        yield Problem(quiz_dir, 1, 1, "", f"measure {measure!r} is examined by no quiz question; every measure "
+                                          f"must be examined")
 
 
 # --- helpers -------------------------------------------------------------------------------------------

@@ -27,8 +27,10 @@ def general_feedback(question: Question, labels: Mapping[str, str]) -> str:
     if question.kind == "ordering" and question.steps:
         parts.append("\n".join(f"{i}. {step.text} - {step.feedback.strip()}"
                                for i, step in enumerate(question.steps, 1)))
-    numbers = ", ".join(str(n) for n in question.paragraphs)
-    parts.append(f"{labels['training.paragraphs']}: {numbers}")
+    refs = [labels.get(f"measure.{m}", m) for m in question.measures]
+    refs += [labels.get(f"section.{s}", s) for s in question.sections]
+    refs += [f"{labels.get('guidelines.paragraph', 'Paragraph')} {n}" for n in question.paragraphs]
+    parts.append(f"{labels['training.refs']}: {'; '.join(refs)}")
     return "\n\n".join(parts)
 
 

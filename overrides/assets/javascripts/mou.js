@@ -1,7 +1,7 @@
 /*
  * The memorandum-of-understanding outline builder.
  *
- * The page carries the whole outline already rendered, every practice clause and every paragraph
+ * The page carries the whole outline already rendered, every practice clause and every measure
  * hidden until picked. This script only shows what the working group picks, copies the party names
  * into the outline and prints it. It holds no text of its own (every word comes from the page, so it
  * is translated with the page), stores nothing and sends nothing anywhere.
@@ -16,7 +16,7 @@
     root.classList.add("mou-builder--active");
 
     var practiceBoxes = Array.prototype.slice.call(form.querySelectorAll("input[data-mou-practice]"));
-    var paragraphBoxes = Array.prototype.slice.call(form.querySelectorAll("input[data-mou-paragraph]"));
+    var measureBoxes = Array.prototype.slice.call(form.querySelectorAll("input[data-mou-measure]"));
     var status = root.querySelector("[data-mou-status]");
 
     function checkedValues(boxes, attribute) {
@@ -26,21 +26,21 @@
 
     function update() {
       var practices = checkedValues(practiceBoxes, "data-mou-practice");
-      var paragraphs = checkedValues(paragraphBoxes, "data-mou-paragraph");
+      var measures = checkedValues(measureBoxes, "data-mou-measure");
       outline.querySelectorAll("[data-mou-clause]").forEach(function (item) {
         item.hidden = practices.indexOf(item.getAttribute("data-mou-clause")) === -1;
       });
       outline.querySelectorAll("[data-mou-commitment]").forEach(function (item) {
-        item.hidden = paragraphs.indexOf(item.getAttribute("data-mou-commitment")) === -1;
+        item.hidden = measures.indexOf(item.getAttribute("data-mou-commitment")) === -1;
       });
       outline.querySelectorAll("[data-mou-commitments]").forEach(function (group) {
-        group.hidden = paragraphs.length === 0;
+        group.hidden = measures.length === 0;
       });
       outline.querySelectorAll("[data-mou-section]").forEach(function (group) {
         var visible = group.querySelectorAll("[data-mou-commitment]:not([hidden])").length;
         group.hidden = visible === 0;
       });
-      var empty = practices.length === 0 && paragraphs.length === 0;
+      var empty = practices.length === 0 && measures.length === 0;
       outline.querySelectorAll("[data-mou-empty]").forEach(function (note) { note.hidden = !empty; });
       form.querySelectorAll("[data-mou-party]").forEach(function (input) {
         var name = input.getAttribute("data-mou-party");
@@ -52,29 +52,29 @@
       if (status) {
         status.textContent = status.getAttribute("data-mou-template")
           .replace("{practices}", String(practices.length))
-          .replace("{paragraphs}", String(paragraphs.length));
+          .replace("{measures}", String(measures.length));
       }
     }
 
     practiceBoxes.forEach(function (box) {
       box.addEventListener("change", function () {
         if (box.checked) {
-          var wanted = (box.getAttribute("data-mou-paragraphs") || "").split(/\s+/);
-          paragraphBoxes.forEach(function (p) {
-            if (wanted.indexOf(p.getAttribute("data-mou-paragraph")) !== -1) { p.checked = true; }
+          var wanted = (box.getAttribute("data-mou-measures") || "").split(/\s+/);
+          measureBoxes.forEach(function (p) {
+            if (wanted.indexOf(p.getAttribute("data-mou-measure")) !== -1) { p.checked = true; }
           });
         }
         update();
       });
     });
-    paragraphBoxes.forEach(function (box) { box.addEventListener("change", update); });
+    measureBoxes.forEach(function (box) { box.addEventListener("change", update); });
     form.querySelectorAll("[data-mou-party]").forEach(function (input) {
       input.addEventListener("input", update);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     form.querySelectorAll("[data-mou-clear]").forEach(function (button) {
       button.addEventListener("click", function () {
-        practiceBoxes.concat(paragraphBoxes).forEach(function (box) { box.checked = false; });
+        practiceBoxes.concat(measureBoxes).forEach(function (box) { box.checked = false; });
         update();
       });
     });
@@ -82,7 +82,7 @@
       button.addEventListener("click", function () { update(); window.print(); });
     });
 
-    // A link may preselect practices or paragraphs: ...?practices=a,b&paragraphs=12,13
+    // A link may preselect practices or measures: ...?practices=a,b&measures=12,13
     var query = decodeURIComponent(location.search.replace(/^\?/, ""));
     query.split("&").forEach(function (part) {
       var pair = part.split("=");
@@ -94,9 +94,9 @@
             box.dispatchEvent(new Event("change"));
           }
         });
-      } else if (pair[0] === "paragraphs") {
-        paragraphBoxes.forEach(function (box) {
-          if (values.indexOf(box.getAttribute("data-mou-paragraph")) !== -1) { box.checked = true; }
+      } else if (pair[0] === "measures") {
+        measureBoxes.forEach(function (box) {
+          if (values.indexOf(box.getAttribute("data-mou-measure")) !== -1) { box.checked = true; }
         });
       }
     });

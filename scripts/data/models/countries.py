@@ -1,8 +1,8 @@
 """Country adaptations: how one country or area stands against the guidelines.
 
 One file per country in ``guidelines_data/countries/``. Every fact carries its sources; whatever is not
-known for certain is written ``unknown`` (procedural provisions, treaty dates) or left ``not-assessed``
-(the status of a paragraph), and the pages say so.
+known for certain is written ``unknown`` (procedural provisions, treaty dates, the status of a measure), and
+the pages say so.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from scripts.data.models.base import ArticleNumber, Id, Line, ParagraphNumber, Record, Text, Url
+from scripts.data.models.base import ArticleNumber, Id, Line, Record, Text, Url
 from scripts.data.models.site import LanguageCode
 
 UNKNOWN = "unknown"
@@ -23,10 +23,9 @@ DateOrUnknown = Annotated[str, Field(pattern=r"^(unknown|\d{4}(-(0[1-9]|1[0-2])(
 #: An ISO 15924 script code, e.g. Latn, Cyrl, Geor.
 Script = Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")]
 
-GuidelineStatusValue = Literal["not-assessed", "planned", "in-progress", "in-place"]
+MeasureStatusValue = Literal["unknown", "not-in-place", "partly", "in-place"]
 #: The statuses in the order a reader meets them, from nothing known to done.
-GUIDELINE_STATUSES: tuple[str, ...] = ("not-assessed", "planned", "in-progress", "in-place")
-DEFAULT_STATUS = "not-assessed"
+MEASURE_STATUSES: tuple[str, ...] = ("unknown", "not-in-place", "partly", "in-place")
 
 ConventionStatusValue = Literal["party", "signatory", "not-party", "unknown"]
 PROCEDURAL_POWERS: tuple[str, ...] = ("preservation", "production", "interception", "search_and_seizure")
@@ -109,20 +108,26 @@ class Institution(Record):
     sources: list[SourceRef] = Field(min_length=1)
 
 
-class GuidelineStatus(Record):
-    """The status of one or more paragraphs in the country. Paragraphs not listed are not assessed."""
+class MeasureStatus(Record):
+    """How one of the 24 measures stands in the country, as a source shows it."""
 
-    paragraphs: list[ParagraphNumber] = Field(min_length=1)
-    status: GuidelineStatusValue
+    measure: Id
+    status: MeasureStatusValue
     as_of: PartialDate | None = None
-    notes: Text | None = None
+    note: Text | None = None
     sources: list[SourceRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _assessed_needs_source(self) -> GuidelineStatus:
-        if self.status != DEFAULT_STATUS and not self.sources:
-            raise ValueError(f"a status other than '{DEFAULT_STATUS}' needs at least one entry under 'sources'")
+    def _assessed_needs_source(self) -> MeasureStatus:
+        if self.status != UNKNOWN and not self.sources:
+            raise ValueError(f"a status other than '{UNKNOWN}' needs at least one entry under 'sources'")
+        if self.status != UNKNOWN and not self.note:
+            raise ValueError(f"a status other than '{UNKNOWN}' needs a 'note' saying what the source shows")
         return self
+
+    @property
+    def assessed(self) -> bool:
+        return self.status != UNKNOWN
 
 
 class TimelineEvent(Record):
@@ -144,7 +149,8 @@ class Country(Record):
     legal_framework: list[LegalInstrument] = Field(default_factory=list)
     procedural_powers: ProceduralPowers
     institutions: list[Institution] = Field(default_factory=list)
-    guideline_status: list[GuidelineStatus] = Field(default_factory=list)
+    #: one entry for each of the 24 measures, in the guidelines' order
+    measures: list[MeasureStatus] = Field(min_length=1)
     timeline: list[TimelineEvent] = Field(default_factory=list)
 
     @property
@@ -152,13 +158,17 @@ class Country(Record):
         """The country's language codes, each once, in the order given."""
         return list(dict.fromkeys(lang.code for lang in self.languages))
 
-    def status_of(self, paragraph: int) -> GuidelineStatus | None:
-        """The entry that gives ``paragraph`` its status, or None when it is not assessed."""
-        return next((s for s in self.guideline_status if paragraph in s.paragraphs), None)
+    def status_of(self, measure: str) -> MeasureStatus | None:
+        """The entry for ``measure`` (None only in data that failed its checks)."""
+        return next((s for s in self.measures if s.measure == measure), None)
 
-    def status_value(self, paragraph: int) -> str:
-        entry = self.status_of(paragraph)
-        return entry.status if entry else DEFAULT_STATUS
+    def status_value(self, measure: str) -> str:
+        entry = self.status_of(measure)
+        return entry.status if entry else UNKNOWN
+
+    def assessed_count(self) -> int:
+        """How many measures have a status other than unknown (each of those has sources)."""
+        return sum(1 for entry in self.measures if entry.assessed)
 
     def power(self, name: str) -> Provision:
         return getattr(self.procedural_powers, name)

@@ -1,6 +1,6 @@
 """Good practices of cooperation (a memorandum of understanding, a 24/7 contact, ...).
 
-One file per practice in ``guidelines_data/practices/``: what it is, the paragraphs it serves, a
+One file per practice in ``guidelines_data/practices/``: what it is, the measures it serves, a
 checklist, a clause for a memorandum of understanding, and country examples that carry their sources.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from scripts.data.models.base import ArticleNumber, Id, Line, ParagraphNumber, Record, Text
+from scripts.data.models.base import ArticleNumber, Id, Line, Record, Text
 from scripts.data.models.countries import PartialDate, SourceRef
 
 
@@ -34,7 +34,7 @@ class Practice(Record):
     title: Line
     summary: Text
     description: Text
-    paragraphs: list[ParagraphNumber] = Field(min_length=1)
+    measures: list[Id] = Field(min_length=1)
     articles: list[ArticleNumber] = Field(default_factory=list)
     modules: list[Id] = Field(default_factory=list)
     checklist: list[Line] = Field(min_length=1)

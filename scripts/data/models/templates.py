@@ -17,7 +17,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from scripts.data.models.base import ArticleNumber, Id, Line, ParagraphNumber, Record, Text, Url
+from scripts.data.models.base import ArticleNumber, Id, Line, Record, Text, Url
 
 FieldType = Literal[
     "text",  # one line
@@ -73,7 +73,7 @@ class TemplateField(Record):
     required: bool = False
     help: Line | None = None
     example: Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^\n]+$")] | None = None
-    paragraphs: list[ParagraphNumber] = Field(default_factory=list)
+    measures: list[Id] = Field(default_factory=list)
     articles: list[ArticleNumber] = Field(default_factory=list)
     options: list[Option] = Field(default_factory=list)
     prefill: PrefillKey | None = None
@@ -120,7 +120,7 @@ class TemplateField(Record):
 class TemplateSection(Record):
     id: Id
     title: Line
-    paragraphs: list[ParagraphNumber] = Field(default_factory=list)
+    measures: list[Id] = Field(default_factory=list)
     fields: list[TemplateField] = Field(min_length=1)
 
 
@@ -144,7 +144,7 @@ class Template(Record):
     issuer: Issuer
     recipient: Recipient
     description: Text
-    paragraphs: list[ParagraphNumber] = Field(min_length=1)
+    measures: list[Id] = Field(min_length=1)
     legal_basis: LegalBasis
     sources: list[SourceRef] = Field(default_factory=list)
     #: fixed sentences printed at the foot of the finished document

@@ -11,31 +11,27 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from scripts.data.models.base import ArticleNumber, Id, Line, ParagraphNumber, Record, Text, Url
+from scripts.data.models.base import ArticleNumber, Id, Line, Record, Text, Url
+from scripts.data.models.guidelines import GuidelineReferences
 
 Audience = Literal["law-enforcement", "service-providers", "prosecutors", "mixed"]
 QuestionKind = Literal["single", "multiple", "true-false", "ordering"]
 
-Paragraphs = Annotated[list[ParagraphNumber], Field(min_length=1)]
-
-
-class Lesson(Record):
-    """One lesson of a module: teaching text in our own words and the paragraphs it teaches."""
+class Lesson(GuidelineReferences):
+    """One lesson of a module: teaching text in our own words and the measures it teaches."""
 
     id: Id
     title: Line
-    paragraphs: Paragraphs
     body: Text
 
 
-class Exercise(Record):
+class Exercise(GuidelineReferences):
     """A case study: the scenario and tasks are shown; the model answer stays folded until asked for."""
 
     title: Line
     scenario: Text
     tasks: list[Text] = Field(min_length=1)
     model_answer: Text
-    paragraphs: Paragraphs
 
 
 class Source(Record):
@@ -45,7 +41,7 @@ class Source(Record):
     url: Url | None = None
 
 
-class Module(Record):
+class Module(GuidelineReferences):
     """``training/modules/<id>.yaml``."""
 
     id: Id
@@ -56,7 +52,6 @@ class Module(Record):
     duration_minutes: Annotated[int, Field(ge=5, le=960)]
     prerequisites: list[Id] = Field(default_factory=list)
     objectives: list[Text] = Field(min_length=1)
-    paragraphs: Paragraphs
     articles: list[ArticleNumber] = Field(default_factory=list)
     terms: list[Id] = Field(default_factory=list)
     lessons: list[Lesson] = Field(min_length=1)
@@ -65,9 +60,9 @@ class Module(Record):
     instructor_notes: Text
     sources: list[Source] = Field(default_factory=list)
 
-    def taught_paragraphs(self) -> set[int]:
-        """The paragraphs the lessons teach (the exercise practises them, it does not teach them)."""
-        return {n for lesson in self.lessons for n in lesson.paragraphs}
+    def taught_measures(self) -> set[str]:
+        """The measures the lessons teach (the exercise practises them, it does not teach them)."""
+        return {m for lesson in self.lessons for m in lesson.measures}
 
 
 class Option(Record):
@@ -85,7 +80,7 @@ class Step(Record):
     feedback: Text
 
 
-class Question(Record):
+class Question(GuidelineReferences):
     """One question. Which keys it needs depends on ``kind``:
 
     - ``single`` and ``multiple``: ``options`` (each with ``feedback``; mark the right ones ``correct: true``)
@@ -104,7 +99,6 @@ class Question(Record):
     id: Id
     kind: QuestionKind
     prompt: Text
-    paragraphs: Paragraphs
     options: list[Option] | None = None
     answer: bool | None = None
     feedback_true: Text | None = None
@@ -126,5 +120,5 @@ class Quiz(Record):
     pass_percent: Annotated[int, Field(ge=1, le=100)] = 70
     questions: list[Question] = Field(min_length=1)
 
-    def examined_paragraphs(self) -> set[int]:
-        return {n for question in self.questions for n in question.paragraphs}
+    def examined_measures(self) -> set[str]:
+        return {m for question in self.questions for m in question.measures}

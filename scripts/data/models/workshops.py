@@ -1,4 +1,4 @@
-"""A workshop kit: a regional workshop's agenda, session by session, linked to paragraphs and modules."""
+"""A workshop kit: a regional workshop's agenda, session by session, linked to sections, measures and modules."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class AgendaItem(Record):
     title: Line
     activities: list[Text] = Field(default_factory=list)
     ranges: list[ParagraphRange] = Field(default_factory=list)  # as the agenda states them
-    related_paragraphs: list[ParagraphNumber] = Field(default_factory=list)  # our pointers for the handout
+    related_measures: list[Id] = Field(default_factory=list)  # our pointers for the handout
     practices: list[Id] = Field(default_factory=list)
     modules: list[Id] = Field(default_factory=list)
 
@@ -54,9 +54,8 @@ class AgendaItem(Record):
 
     @property
     def paragraphs(self) -> list[int]:
-        """Every paragraph the item concerns: the agenda's ranges, then our related paragraphs."""
-        numbers = [n for r in self.ranges for n in r.numbers] + list(self.related_paragraphs)
-        return list(dict.fromkeys(numbers))
+        """Every paragraph number of the agenda's ranges (the ranges are the agenda's own, so established)."""
+        return list(dict.fromkeys(n for r in self.ranges for n in r.numbers))
 
 
 class AgendaDay(Record):

@@ -1,0 +1,44 @@
+"""Where generated pages live: every path and anchor that more than one page module needs, in one place.
+
+Paths are of the Markdown source (``guidelines/common-culture.md``); ``RenderContext.link`` turns them into
+links relative to the page being written.
+"""
+
+from __future__ import annotations
+
+GUIDELINES = "guidelines/index.md"
+INTRODUCTION = "guidelines/introduction.md"
+PARAGRAPH_NUMBERS = "guidelines/paragraphs.md"
+COUNTRIES = "countries/index.md"
+PRACTICES = "practices/index.md"
+TRAINING = "training/index.md"
+
+
+def measure_path(measure_id: str) -> str:
+    return f"guidelines/{measure_id}.md"
+
+
+def paragraph_anchor(number: int) -> str:
+    """The anchor of a paragraph number on the paragraph-numbers page (and on the introduction page)."""
+    return f"paragraph-{number}"
+
+
+def country_path(country_id: str) -> str:
+    return f"countries/{country_id}.md"
+
+
+def status_anchor(measure_id: str) -> str:
+    """The anchor of a measure's status on a country page."""
+    return f"status-{measure_id}"
+
+
+def practice_path(practice_id: str) -> str:
+    return f"practices/{practice_id}.md"
+
+
+def module_path(module_id: str) -> str:
+    return f"training/modules/{module_id}.md"
+
+
+def quiz_path(quiz_id: str) -> str:
+    return f"training/quizzes/{quiz_id}.md"
