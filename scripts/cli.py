@@ -14,8 +14,9 @@ from scripts.commands import build, i18n, schemas, serve, validate
 from scripts.commands import training
 from scripts.commands import edition
 from scripts.commands import benchmark
+from scripts.commands import guidelines
 
-COMMANDS = [validate, schemas, build, serve, i18n, training, edition, benchmark]
+COMMANDS = [validate, guidelines, schemas, build, serve, i18n, training, edition, benchmark]
 
 
 def parser() -> argparse.ArgumentParser:

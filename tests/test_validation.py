@@ -21,20 +21,25 @@ BROKEN = TEST_DATA / "broken"
 EXPECTED: dict[str, list[tuple[str, str]]] = {
     "syntax-error": [("", "YAML syntax error")],
     "wrong-type": [("paragraphs[3].number", "expected a whole number, got 'four'")],
-    "missing-key": [("paragraphs[3].summary", "required key 'summary' is missing")],
-    "misspelt-key": [("paragraphs[3].summry", "unknown key 'summry' (did you mean 'summary'?)")],
-    "duplicate-key": [("paragraphs[3].heading", "duplicate key 'heading' (first given on line")],
+    "missing-key": [("measures[2].heading", "required key 'heading' is missing")],
+    "misspelt-key": [("measures[2].headng", "unknown key 'headng' (did you mean 'heading'?)")],
+    "duplicate-key": [("measures[2].heading", "duplicate key 'heading' (first given on line")],
     "duplicate-id": [("terms[2].id", "duplicate term id 'traffic-data' (already used on line")],
-    "dangling-reference": [("paragraphs[1].terms[1]", "term 'no-such-term' does not exist in glossary.yaml")],
+    "dangling-reference": [("measures[0].terms[1]", "term 'no-such-term' does not exist in glossary.yaml")],
     "empty-file": [("", "the file is empty")],
-    "unknown-addressee": [("paragraphs[0].addressees[0]",
+    "unknown-addressee": [("measures[0].addressees[0]",
                            "expected one of 'law-enforcement', 'service-providers' or 'policy-makers', got 'police'")],
     "missing-paragraph": [("paragraphs", "paragraph 4 is missing")],
-    "several-problems": [("paragraphs[2].summry", "unknown key 'summry'"),
-                         ("paragraphs[3].number", "expected a whole number"),
-                         ("paragraphs[4].articles[1]", "expected a number at most 48, got 99")],
+    "several-problems": [("measures[1].guidance.aks", "unknown key 'aks'"),
+                         ("measures[3].articles[1]", "expected a number at most 48, got 99"),
+                         ("paragraphs[3].number", "expected a whole number")],
     "top-level-list": [("", "expected a mapping of keys to values at the top of the file, got a list")],
     "invalid-utf8": [("", "not valid UTF-8 (byte 0xe9)")],
+    # issue 10: a paragraph's measure must lie in its section, and every source id must exist
+    "measure-outside-section": [("paragraphs[4].measure",
+                                 "measure 'le-written' belongs to section 'law-enforcement', but paragraph 5 lies in "
+                                 "'service-providers'")],
+    "unknown-source": [("paragraphs[1].measure_sources[0]", "source 'no-such-source' does not exist")],
 }
 
 
@@ -45,7 +50,7 @@ def error_lines(path: Path) -> list[int]:
 def test_minimal_data_is_valid() -> None:
     result = run_cli("validate", "--data", str(TEST_DATA / "minimal"))
     assert result.returncode == 0, result.stderr
-    assert "The data is valid: 5 paragraphs" in result.stdout
+    assert "The data is valid: 4 measures, 5 paragraph numbers" in result.stdout
 
 
 def test_every_corpus_file_has_an_expectation() -> None:
