@@ -34,4 +34,10 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
     paragraph = schema["$defs"]["Paragraph"]
     assert paragraph["additionalProperties"] is False
     assert paragraph["properties"]["number"]["type"] == "integer"
-    assert set(paragraph["required"]) >= {"number", "section", "heading", "summary", "addressees"}
+    assert set(paragraph["required"]) >= {"number", "section"}
+    # a paragraph's content is either established (a mapping with a summary and sources) or the word unknown
+    content = json.dumps(paragraph["properties"]["content"])
+    assert '"const": "unknown"' in content and "ParagraphContent" in content
+    measure = schema["$defs"]["Measure"]
+    assert measure["additionalProperties"] is False
+    assert set(measure["required"]) >= {"id", "section", "order", "heading", "addressees", "established", "guidance"}
