@@ -1,7 +1,7 @@
 """The validator on country, practice, workshop and edition files: what it accepts and what it rejects.
 
-The cases the issue names: a country with an unknown guideline number, an unknown status, and a language
-the site lacks (used in an edition).
+The cases the issues name: a country with an unknown measure, a measure missing or listed twice, an unknown status,
+a status without a source, and a language the site lacks (used in an edition).
 """
 
 from __future__ import annotations
@@ -38,12 +38,16 @@ procedural_powers:
     provision: unknown
   search_and_seizure:
     provision: unknown
-guideline_status:
-  - paragraphs: [{paragraph}]
+measures:
+  - measure: {measure}
     status: {status}
     as_of: "2009-07"
+    note: A working group drafted an agreement.
     sources:
       - title: A news item
+  - {{measure: le-written, status: unknown}}
+  - {{measure: le-specific, status: unknown}}
+  - {{measure: sp-procedures, status: unknown}}
 timeline:
   - date: "2009-07"
     event: A working group is set up.
@@ -72,43 +76,58 @@ def problems(data: Path) -> list[str]:
 
 
 def test_a_valid_country_and_edition_load(minimal_data: Path) -> None:
-    write(minimal_data, "countries", "testland", COUNTRY.format(paragraph=3, status="in-progress"))
+    write(minimal_data, "countries", "testland", COUNTRY.format(measure="common-culture", status="partly"))
     write(minimal_data, "editions", "testland", EDITION.format(languages="en"))
     dataset = load_dataset(minimal_data)
     (country,) = dataset.countries
-    assert country.status_value(3) == "in-progress"
-    assert country.status_value(4) == "not-assessed"  # not listed: not assessed, never guessed
+    assert country.status_value("common-culture") == "partly"
+    assert country.status_value("le-written") == "unknown"  # written out as unknown, never guessed
+    assert country.assessed_count() == 1
     assert not country.power("preservation").known
 
 
-def test_rejects_an_unknown_guideline_number(minimal_data: Path) -> None:
-    path = write(minimal_data, "countries", "testland", COUNTRY.format(paragraph=60, status="planned"))
+def test_rejects_an_unknown_measure(minimal_data: Path) -> None:
+    path = write(minimal_data, "countries", "testland", COUNTRY.format(measure="no-such-measure", status="partly"))
+    second, first = problems(minimal_data)  # in line order: the list's own problem comes first
+    assert first.startswith(f"{path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}:")
+    assert "measures[0].measure: measure 'no-such-measure' does not exist in guidelines.yaml" in first
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "no-such-measure" in text)
+    assert f":{line}:" in first
+    assert "expected a status for each of the 4 measures" in second and "missing: common-culture" in second
+
+
+def test_rejects_a_measure_given_twice_and_the_wrong_order(minimal_data: Path) -> None:
+    text = COUNTRY.format(measure="common-culture", status="partly")
+    write(minimal_data, "countries", "testland", text.replace("{measure: le-written, status: unknown}",
+                                                              "{measure: common-culture, status: unknown}"))
+    found = problems(minimal_data)
+    assert any("measures[1].measure: measure 'common-culture' already has a status" in p for p in found), found
+    write(minimal_data, "countries", "testland", text.replace(
+        "  - {measure: le-written, status: unknown}\n  - {measure: le-specific, status: unknown}\n",
+        "  - {measure: le-specific, status: unknown}\n  - {measure: le-written, status: unknown}\n"))
     (message,) = problems(minimal_data)
-    assert message.startswith(f"{path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}:")
-    assert "guideline_status[0].paragraphs[0]: expected a guideline paragraph number from 1 to 5, got 60" in message
-    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "paragraphs: [60]" in text)
-    assert f":{line}:" in message
+    assert "expected the measures in the guidelines' order" in message
 
 
 def test_rejects_an_unknown_status(minimal_data: Path) -> None:
-    write(minimal_data, "countries", "testland", COUNTRY.format(paragraph=3, status="done"))
+    write(minimal_data, "countries", "testland", COUNTRY.format(measure="common-culture", status="done"))
     (message,) = problems(minimal_data)
-    assert "guideline_status[0].status" in message
-    for status in ("not-assessed", "planned", "in-progress", "in-place"):
+    assert "measures[0].status" in message
+    for status in ("unknown", "not-in-place", "partly", "in-place"):
         assert status in message
     assert "got 'done'" in message
 
 
 def test_rejects_a_status_without_a_source(minimal_data: Path) -> None:
-    text = COUNTRY.format(paragraph=3, status="in-place").replace(
-        '    as_of: "2009-07"\n    sources:\n      - title: A news item\n', "")
+    text = COUNTRY.format(measure="common-culture", status="in-place").replace(
+        '    sources:\n      - title: A news item\n  - {measure: le-written', "  - {measure: le-written")
     write(minimal_data, "countries", "testland", text)
     (message,) = problems(minimal_data)
     assert "needs at least one entry under 'sources'" in message
 
 
 def test_rejects_a_language_the_site_lacks(minimal_data: Path) -> None:
-    write(minimal_data, "countries", "testland", COUNTRY.format(paragraph=3, status="planned"))
+    write(minimal_data, "countries", "testland", COUNTRY.format(measure="common-culture", status="partly"))
     write(minimal_data, "editions", "testland", EDITION.format(languages="xx, en"))
     (message,) = problems(minimal_data)
     assert "editions/testland.yaml:4:13:" in message  # line 4: the schema line comes first
@@ -119,7 +138,7 @@ def test_rejects_an_edition_language_the_country_does_not_speak(minimal_data: Pa
     site = minimal_data / "site.yaml"
     site.write_text(site.read_text() + "  - code: fr\n    name: Français\n    english_name: French\n"
                     "    script: Latn\n", encoding="utf-8")
-    write(minimal_data, "countries", "testland", COUNTRY.format(paragraph=3, status="planned"))
+    write(minimal_data, "countries", "testland", COUNTRY.format(measure="common-culture", status="partly"))
     write(minimal_data, "editions", "testland", EDITION.format(languages="fr, en"))
     (message,) = problems(minimal_data)
     assert "language 'fr' is not a language of Testland" in message
@@ -136,7 +155,7 @@ def test_rejects_an_edition_without_english(minimal_data: Path) -> None:
     site = minimal_data / "site.yaml"
     site.write_text(site.read_text() + "  - code: fr\n    name: Français\n    english_name: French\n"
                     "    script: Latn\n", encoding="utf-8")
-    write(minimal_data, "countries", "testland", COUNTRY.format(paragraph=3, status="planned").replace(
+    write(minimal_data, "countries", "testland", COUNTRY.format(measure="common-culture", status="partly").replace(
         "code: xx", "code: fr"))
     write(minimal_data, "editions", "testland", EDITION.format(languages="fr"))
     (message,) = problems(minimal_data)
@@ -144,7 +163,7 @@ def test_rejects_an_edition_without_english(minimal_data: Path) -> None:
 
 
 def test_the_command_line_reports_every_problem_with_its_position(minimal_data: Path) -> None:
-    write(minimal_data, "countries", "testland", COUNTRY.format(paragraph=99, status="finished"))
+    write(minimal_data, "countries", "testland", COUNTRY.format(measure="no-such-measure", status="finished"))
     result = run_cli("validate", "--data", str(minimal_data))
     assert result.returncode == 1
     assert "countries/testland.yaml" in result.stderr
@@ -172,3 +191,19 @@ def test_the_real_data_is_complete() -> None:
         assert country.budapest_convention.sources
         for event in country.timeline:
             assert event.sources
+
+
+def test_every_country_is_assessed_per_measure_with_sources() -> None:
+    """13 x 24 cells; every status but unknown carries a note and a source (the first landing carried 68)."""
+    dataset = load_dataset(DATA)
+    measures = [m.id for m in dataset.guidelines.ordered_measures()]
+    assert len(dataset.countries) == 13 and len(measures) == 24
+    assessed = 0
+    for country in dataset.countries:
+        assert [entry.measure for entry in country.measures] == measures, country.id
+        for entry in country.measures:
+            if entry.status != "unknown":
+                assert entry.note and entry.sources, (country.id, entry.measure)
+                assert all(s.title.strip() for s in entry.sources)
+                assessed += 1
+    assert assessed >= 60

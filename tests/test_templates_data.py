@@ -68,7 +68,7 @@ def _field(content: dict, field_id: str) -> dict:
      "only choice and multichoice"),
     (lambda c: _field(c, "priority").update(options=[{"id": "only", "label": "Only"}]), "at least two options"),
     (lambda c: _field(c, "domestic-legal-basis").update(prefill="procedural_powers.magic"), "expected one of"),
-    (lambda c: c["paragraphs"].append(60), "paragraph 60 does not exist"),
+    (lambda c: c["measures"].append("no-such-measure"), "measure 'no-such-measure' does not exist"),
     (lambda c: c["legal_basis"]["articles"].append(48), "article 48 does not exist"),
     (lambda c: c["sections"][0]["fields"].append(dict(c["sections"][0]["fields"][0])), "unique within a template"),
     (lambda c: c.update(id="another-id"), "match the file name"),
@@ -96,7 +96,7 @@ def test_country_prefill_takes_known_provisions_and_institution_names() -> None:
 
 
 def test_an_edition_prefills_the_country_legal_basis_in_pages_and_docx() -> None:
-    """Albania's edition: its production provision is written into the form and the .docx; its preservation
+    """Georgia's edition: its production provision is written into the form and the .docx; its preservation
     provision is unknown, so the form says so and leaves the field empty for the officer."""
     import io
 
@@ -107,7 +107,7 @@ def test_an_edition_prefills_the_country_legal_basis_in_pages_and_docx() -> None
     from scripts.pages.templates_forms import generate as generate_forms
 
     dataset = load_dataset(DATA)
-    edition = next(e for e in dataset.editions if e.id == "albania")
+    edition = next(e for e in dataset.editions if e.id == "georgia")
     country = next(c for c in dataset.countries if c.id == edition.country)
     production = country.procedural_powers.production.provision
     assert country.procedural_powers.preservation.provision == "unknown"  # the case this test covers

@@ -35,7 +35,11 @@ def dataset():
 
 @pytest.fixture(scope="module")
 def labels(dataset):  # noqa: ANN001
-    return dict(dataset.ui.labels)
+    """The labels the site build hands the writers (with the measure headings), in English."""
+    from scripts.pages.context import RenderContext
+    from scripts.pages.training import export_labels_for
+
+    return export_labels_for(RenderContext(dataset, "en"))
 
 
 def plain(text: str) -> str:
@@ -65,7 +69,7 @@ def test_gift_export_parses_to_the_same_questions(quiz_id: str, dataset, labels)
         assert type(gift.answers).__name__ == GIFT_SET[question.kind], question.id
         assert plain(gift.text).startswith(squash(question.prompt))
         assert squash(question.explanation) in plain(gift.generalFeedback)
-        assert all(str(n) in plain(gift.generalFeedback) for n in question.paragraphs)
+        assert all(plain(labels[f"measure.{m}"]) in plain(gift.generalFeedback) for m in question.measures)
         answers = getattr(gift.answers, "answers", None)
         if question.kind in ("single", "multiple"):
             assert [plain(a.answer) for a in answers] == [o.text for o in question.options]
@@ -185,7 +189,9 @@ def test_exports_follow_the_language_of_the_build(dataset) -> None:  # noqa: ANN
     parsed = pygift.parseFile(io.StringIO(gift))
     assert parsed[0].title == f"{quiz.id}/{quiz.questions[0].id}"  # ids are never translated
     assert plain(parsed[0].text).startswith(squash(quiz.questions[0].prompt.upper()))
-    assert shout(dataset.ui.labels["training.paragraphs"]) in plain(parsed[0].generalFeedback)
+    assert shout(dataset.ui.labels["training.refs"]) in plain(parsed[0].generalFeedback)
+    first = dataset.guidelines.measure(quiz.questions[0].measures[0])
+    assert shout(first.heading) in plain(parsed[0].generalFeedback)  # the measure, in the build's language
     root = etree.fromstring(xml)
     assert squash(quiz.questions[0].explanation.upper()) in squash(
         etree.fromstring(f"<div>{root.findall('question')[1].findtext('generalfeedback/text')}</div>").xpath("string()"))
