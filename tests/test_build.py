@@ -15,48 +15,70 @@ def text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_every_paragraph_has_a_page_with_source_and_neighbours(built_site: Path) -> None:
+def measures_in_order(data: dict) -> list[dict]:
+    order = {s["id"]: i for i, s in enumerate(data["sections"])}
+    return sorted(data["measures"], key=lambda m: (order[m["section"]], m["order"]))
+
+
+def test_every_measure_has_a_page_with_sources_guidance_and_neighbours(built_site: Path) -> None:
     data = yaml.safe_load(text_of(DATA / "guidelines.yaml"))
-    numbers = [p["number"] for p in data["paragraphs"]]
-    assert numbers == list(range(1, 60))
-    for n in numbers:
-        html = text_of(built_site / "guidelines" / str(n) / "index.html")
-        assert f">{n}. " in html
-        assert data["source"]["url"].replace("&", "&amp;") in html, f"paragraph {n} does not cite the source"
+    measures = measures_in_order(data)
+    assert len(measures) == 24
+    sources = {s["id"]: s for s in data["sources"]}
+    for index, measure in enumerate(measures):
+        html = text_of(built_site / "guidelines" / measure["id"] / "index.html")
+        assert f">{measure['heading']}</h1>" in html.replace("&#39;", "'").replace("&rsquo;", "'")
+        assert data["source"]["url"].replace("&", "&amp;") in html, f"{measure['id']} does not cite the source"
+        for statement in measure["established"]:
+            for source in statement["sources"]:
+                assert sources[source]["title"].split(":")[0].replace("&", "&amp;") in html.replace("&#39;", "'")
+        assert 'id="guidance"' in html and "Guidance, not the text of the guidelines" in html
         pager = html[html.index('class="paragraph-pager"'):]
         pager = pager[:pager.index("</nav>")]
-        assert (f'href="../{n - 1}/" rel="prev"' in pager) == (n > 1), pager
-        assert (f'href="../{n + 1}/" rel="next"' in pager) == (n < 59), pager
+        previous = measures[index - 1]["id"] if index else None
+        following = measures[index + 1]["id"] if index + 1 < len(measures) else None
+        assert (f'href="../{previous}/" rel="prev"' in pager) == (previous is not None), pager
+        assert (f'href="../{following}/" rel="next"' in pager) == (following is not None), pager
 
 
-def test_overview_lists_all_paragraphs_by_part(built_site: Path) -> None:
-    html = text_of(built_site / "guidelines" / "index.html")
-    for section_id in ("introduction", "common-measures", "law-enforcement", "service-providers"):
-        assert f'id="{section_id}"' in html
+def test_no_page_for_a_paragraph_number_and_none_made_up(built_site: Path) -> None:
+    """Paragraph numbers are listed on one page with what is known; no page invents content for an unknown one."""
     for n in range(1, 60):
-        assert f'href="{n}/"' in html
+        assert not (built_site / "guidelines" / str(n)).exists()
+    html = text_of(built_site / "guidelines" / "paragraphs" / "index.html")
+    for n in range(1, 60):
+        assert f'id="paragraph-{n}"' in html
+    # number 1 leads to what is known of it (the introduction), and its established content is there
+    assert 'href="../introduction/#paragraph-1"' in html
+    assert html.count("What this paragraph says is not known to this project.") == 57
+    intro = text_of(built_site / "guidelines" / "introduction" / "index.html")
+    assert "World Summits on the Information Society (Geneva 2003, Tunis 2005)" in intro
 
 
-def test_glossary_has_an_anchor_per_term_and_paragraph_pages_link_them(built_site: Path) -> None:
+def test_overview_lists_sections_then_measures(built_site: Path) -> None:
+    html = text_of(built_site / "guidelines" / "index.html")
+    data = yaml.safe_load(text_of(DATA / "guidelines.yaml"))
+    positions = [html.index(f'id="{section_id}"')
+                 for section_id in ("introduction", "common-measures", "law-enforcement", "service-providers")]
+    assert positions == sorted(positions)
+    for measure in measures_in_order(data):
+        assert f'href="{measure["id"]}/"' in html
+    assert 'href="paragraphs/"' in html
+
+
+def test_glossary_has_an_anchor_per_term_and_measure_pages_link_them(built_site: Path) -> None:
     glossary = yaml.safe_load(text_of(DATA / "glossary.yaml"))["terms"]
     assert len(glossary) >= 25
     html = text_of(built_site / "glossary" / "index.html")
     for term in glossary:
         assert f'id="{term["id"]}"' in html
     guidelines = yaml.safe_load(text_of(DATA / "guidelines.yaml"))
-    for paragraph in guidelines["paragraphs"]:
-        page = text_of(built_site / "guidelines" / str(paragraph["number"]) / "index.html")
-        for term in paragraph["terms"]:
+    for measure in guidelines["measures"]:
+        page = text_of(built_site / "guidelines" / measure["id"] / "index.html")
+        for term in measure["terms"]:
             assert f'href="../../glossary/#{term}"' in page
-        for article in paragraph["articles"]:
+        for article in measure["articles"]:
             assert f'href="../../convention/#article-{article}"' in page
-
-
-def test_unverified_summaries_say_so(built_site: Path) -> None:
-    guidelines = yaml.safe_load(text_of(DATA / "guidelines.yaml"))
-    for paragraph in guidelines["paragraphs"]:
-        page = text_of(built_site / "guidelines" / str(paragraph["number"]) / "index.html")
-        assert ("Not yet checked against the official text" in page) != paragraph.get("verified", False)
 
 
 def test_generated_pages_are_not_in_docs_or_git() -> None:
@@ -70,7 +92,7 @@ def test_plain_mkdocs_build_is_strict_and_generates_pages(tmp_path: Path) -> Non
                              "build", "--strict", "-d", str(tmp_path / "out")],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "out" / "guidelines" / "17" / "index.html").is_file()
+    assert (tmp_path / "out" / "guidelines" / "le-strategic-cooperation" / "index.html").is_file()
 
 
 def test_invalid_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
@@ -79,7 +101,7 @@ def test_invalid_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site", encoding="utf-8")
-    text = text_of(data / "guidelines.yaml").replace("  - number: 17\n", "  - number: seventeen\n", 1)
+    text = text_of(data / "guidelines.yaml").replace("  - {number: 17,", "  - {number: seventeen,", 1)
     (data / "guidelines.yaml").write_text(text, encoding="utf-8")
 
     result = run_cli("build", "--quiet", "--site-dir", str(site), "--data", str(data))

@@ -17,7 +17,7 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     port = free_port()
-    url = f"http://127.0.0.1:{port}/guidelines/17/"
+    url = f"http://127.0.0.1:{port}/guidelines/le-strategic-cooperation/"
     env = {**os.environ, "GUIDELINES_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", "fr", "--port", str(port)],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -27,7 +27,7 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         assert '<html lang="fr"' in first
         assert "A heading changed while serving" not in first
         text = (data / "guidelines.yaml").read_text(encoding="utf-8")
-        start = text.index("  - number: 17\n")
+        start = text.index("  - id: le-strategic-cooperation\n")
         head = text.index("    heading: ", start)
         end = text.index("\n", head)
         edited = time.monotonic()

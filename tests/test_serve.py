@@ -41,7 +41,7 @@ def test_serve_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("locales"))
     port = free_port()
-    url = f"http://127.0.0.1:{port}/guidelines/17/"
+    url = f"http://127.0.0.1:{port}/guidelines/le-strategic-cooperation/"
     env = {**os.environ, "GUIDELINES_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -49,7 +49,7 @@ def test_serve_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         assert wait_for(lambda: fetch(url) is not None, 240), "mkdocs serve did not come up"
         assert "A heading changed while serving" not in fetch(url)
         text = (data / "guidelines.yaml").read_text(encoding="utf-8")
-        start = text.index("  - number: 17\n")
+        start = text.index("  - id: le-strategic-cooperation\n")
         head = text.index("    heading: ", start)
         end = text.index("\n", head)
         (data / "guidelines.yaml").write_text(text[:head] + "    heading: A heading changed while serving"

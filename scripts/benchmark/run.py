@@ -38,7 +38,7 @@ from scripts.data import load_dataset
 say = functools.partial(print, flush=True)
 RESULTS = ROOT / "benchmark-results" / "benchmark.json"
 RECORD = ROOT / "scripts" / "benchmark" / "last-run.json"
-PARAGRAPH = "guidelines/17"
+PARAGRAPH = "guidelines/le-strategic-cooperation"  # a measure page (the unit of reading)
 
 
 def machine() -> dict[str, Any]:

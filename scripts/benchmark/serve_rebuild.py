@@ -37,12 +37,12 @@ def _fetch(url: str) -> str | None:
         return None
 
 
-def _edit(guidelines: Path, number: int) -> None:
+def _edit(guidelines: Path, measure: str) -> None:
     text = guidelines.read_text(encoding="utf-8")
-    pattern = re.compile(rf"(- number: {number}\n(?:[ \t]+.*\n)*?[ \t]+heading: )([^\n]*)")
+    pattern = re.compile(rf"(- id: {re.escape(measure)}\n(?:[ \t]+.*\n)*?[ \t]+heading: )([^\n]*)")
     edited, count = pattern.subn(lambda m: f"{m[1]}{m[2]} {MARKER}", text, count=1)
     if not count:
-        raise RuntimeError(f"paragraph {number}'s heading was not found in {guidelines}")
+        raise RuntimeError(f"the heading of measure {measure!r} was not found in {guidelines}")
     guidelines.write_text(edited, encoding="utf-8")
 
 
@@ -57,17 +57,17 @@ def measure_rebuild(data_dir: Path, work: Path, language: str, timeout: float = 
     server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", language, "--port", str(port)],
                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        url = f"http://127.0.0.1:{port}/guidelines/17/"
+        url = f"http://127.0.0.1:{port}/guidelines/le-strategic-cooperation/"
         if language != _default(copy):
-            page = _fetch(f"http://127.0.0.1:{port}/{language}/guidelines/17/")
-            url = f"http://127.0.0.1:{port}/{language}/guidelines/17/" if page else url
+            page = _fetch(f"http://127.0.0.1:{port}/{language}/guidelines/le-strategic-cooperation/")
+            url = f"http://127.0.0.1:{port}/{language}/guidelines/le-strategic-cooperation/" if page else url
         while _fetch(url) is None:
             if server.poll() is not None or time.perf_counter() - started > timeout:
                 raise RuntimeError(f"serve did not start: see {work / 'serve.log'}")
             time.sleep(0.1)
         first_page = time.perf_counter() - started
         time.sleep(2)  # let the watcher settle after the first build
-        _edit(copy / "guidelines.yaml", 17)
+        _edit(copy / "guidelines.yaml", "le-strategic-cooperation")
         edited = time.perf_counter()
         while MARKER not in (_fetch(url) or ""):
             if server.poll() is not None or time.perf_counter() - edited > timeout:

@@ -1,7 +1,8 @@
 """A synthetic data set N times larger than the real one, made from it (for the benchmark only).
 
-The guidelines are repeated N times: copy k of paragraph n becomes paragraph n + 59*k in a copy of its section;
-every country (and its edition) is repeated N times under a new id. The English text stays the same, so the
+The guidelines are repeated N times: copy k of paragraph n becomes paragraph n + 59*k in a copy of its section, and
+each measure gets a copy per section copy; every country (and its edition) is repeated N times under a new id, with a
+status for every measure copy. The English text stays the same, so the
 PO catalogs still translate it; nothing here is published.
 """
 
@@ -33,7 +34,7 @@ def make_larger_dataset(source: Path, target: Path, factor: int = 10) -> dict[st
     guidelines_file = target / "guidelines.yaml"
     guidelines = yaml.safe_load(guidelines_file.read_text(encoding="utf-8"))
     base_count = max(p["number"] for p in guidelines["paragraphs"])
-    sections, paragraphs = [], []
+    sections, paragraphs, measures = [], [], []
     for k in range(factor):
         suffix = "" if k == 0 else f"-{k + 1}"
         for section in guidelines["sections"]:
@@ -42,15 +43,26 @@ def make_larger_dataset(source: Path, target: Path, factor: int = 10) -> dict[st
             if k:
                 copy["title"] = f"{section['title']} ({k + 1})"
             sections.append(copy)
+        for measure in guidelines["measures"]:
+            measures.append(dict(measure, id=measure["id"] + suffix, section=measure["section"] + suffix))
         for paragraph in guidelines["paragraphs"]:
-            paragraphs.append(dict(paragraph, number=paragraph["number"] + base_count * k,
-                                   section=paragraph["section"] + suffix))
-    guidelines["sections"], guidelines["paragraphs"] = sections, paragraphs
+            copy = dict(paragraph, number=paragraph["number"] + base_count * k, section=paragraph["section"] + suffix)
+            if copy.get("measure") not in (None, "unknown"):
+                copy["measure"] += suffix
+            paragraphs.append(copy)
+    guidelines["sections"], guidelines["paragraphs"], guidelines["measures"] = sections, paragraphs, measures
+    # measures are listed section by section, so that a country's statuses follow the guidelines' order
+    order = {s["id"]: i for i, s in enumerate(sections)}
+    guidelines["measures"].sort(key=lambda m: (order[m["section"]], m["order"]))
     _dump(guidelines_file, guidelines, _schema_line(guidelines_file))
 
     countries = sorted((target / "countries").glob("*.yaml"))
     for file in countries:
         country = yaml.safe_load(file.read_text(encoding="utf-8"))
+        by_id = {e["measure"]: e for e in country["measures"]}
+        country["measures"] = [dict(by_id[m["id"].rsplit("-", 1)[0]] if m["id"] not in by_id else by_id[m["id"]],
+                                    measure=m["id"]) for m in guidelines["measures"]]
+        _dump(file, country, _schema_line(file))
         edition_file = target / "editions" / file.name
         edition = yaml.safe_load(edition_file.read_text(encoding="utf-8")) if edition_file.is_file() else None
         for k in range(1, factor):
@@ -60,4 +72,4 @@ def make_larger_dataset(source: Path, target: Path, factor: int = 10) -> dict[st
             if edition is not None:
                 _dump(edition_file.with_name(f"{new_id}.yaml"), dict(edition, id=new_id, country=new_id),
                       _schema_line(edition_file))
-    return {"paragraphs": len(paragraphs), "countries": len(countries) * factor}
+    return {"paragraphs": len(paragraphs), "measures": len(measures), "countries": len(countries) * factor}
