@@ -90,11 +90,12 @@ def axe():  # noqa: ANN201
 def test_kinds_of_pages_are_found(built_site: Path) -> None:
     kinds = page_kinds(built_site)
     paths = {p for pages in kinds.values() for p in pages}
-    for expected in ("", "guidelines/", "guidelines/17/", "glossary/", "convention/"):
+    for expected in ("", "guidelines/", "guidelines/le-strategic-cooperation/", "glossary/", "convention/"):
         assert expected in paths, f"{expected!r} is not among the built pages"
-    # home, overview, paragraph, glossary and convention are each a kind of their own
+    # home, overview, measure, glossary and convention are each a kind of their own
     representatives = {kind for kind, pages in kinds.items()
-                       for p in ("", "guidelines/", "guidelines/17/", "glossary/", "convention/") if p in pages}
+                       for p in ("", "guidelines/", "guidelines/le-strategic-cooperation/", "glossary/", "convention/")
+                       if p in pages}
     assert len(representatives) == 5, kinds
 
 
@@ -158,10 +159,10 @@ def test_keyboard_skip_link_and_navigation(site_url: str, recorded_page) -> None
     tab_to(page, ".md-nav--primary a.md-nav__link[href$='guidelines/']")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/guidelines/$"))
-    tab_to(page, "article a[href$='17/']")
+    tab_to(page, "article a[href$='le-strategic-cooperation/']")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/guidelines/17/$"))
-    expect(page.locator("h1")).to_have_text(re.compile(r"^17\. "))
+    expect(page).to_have_url(re.compile(r"/guidelines/le-strategic-cooperation/$"))
+    expect(page.locator("h1")).to_have_text(re.compile(r"^Broad and strategic cooperation"))
     assert recorded_page.foreign_requests() == []
 
 

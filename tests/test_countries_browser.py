@@ -27,26 +27,26 @@ def test_mou_builder_assembles_the_outline(recorded_page, site_url: str) -> None
     page.get_by_label("24/7 contact").check()
     assert clause.is_visible()
     assert outline.locator("[data-mou-empty]").is_hidden()
-    # the practice's paragraphs are ticked with it and appear as commitments; others stay out
-    assert page.locator('input[data-mou-paragraph="38"]').is_checked()
-    assert outline.locator('[data-mou-commitment="38"]').is_visible()
-    assert outline.locator('[data-mou-commitment="1"]').is_hidden()
+    # the practice's measures are ticked with it and appear as commitments; others stay out
+    assert page.locator('input[data-mou-measure="le-international"]').is_checked()
+    assert outline.locator('[data-mou-commitment="le-international"]').is_visible()
+    assert outline.locator('[data-mou-commitment="common-culture"]').is_hidden()
     assert outline.locator('[data-mou-clause="joint-training"]').is_hidden()
 
-    # keyboard: tab to a paragraph checkbox and tick it with the space bar
-    box = page.locator('input[data-mou-paragraph="12"]')
+    # keyboard: tab to a measure checkbox and tick it with the space bar
+    box = page.locator('input[data-mou-measure="common-written-procedures"]')
     box.focus()
     page.keyboard.press("Space")
     assert box.is_checked()
-    assert outline.locator('[data-mou-commitment="12"]').is_visible()
+    assert outline.locator('[data-mou-commitment="common-written-procedures"]').is_visible()
 
     page.get_by_label("Law enforcement party").fill("State Police")
     assert outline.locator('[data-mou-party-name="lea"]').inner_text() == "State Police"
     status = page.locator("[data-mou-status]").inner_text()
-    assert status.startswith("1 practices and ") and "paragraphs picked" in status
+    assert status.startswith("1 practices and ") and "measures picked" in status
 
     page.get_by_role("button", name="Clear all choices").click()
-    assert clause.is_hidden() and outline.locator('[data-mou-commitment="12"]').is_hidden()
+    assert clause.is_hidden() and outline.locator('[data-mou-commitment="common-written-procedures"]').is_hidden()
     assert recorded_page.foreign_requests() == []
     assert recorded_page.console_errors == []
 
@@ -78,7 +78,8 @@ def test_a_practice_link_preselects_it(recorded_page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("path", [
-    "countries/", "countries/albania/", "countries/kosovo/", "guidelines/13/", "practices/",
+    "countries/", "countries/albania/", "countries/kosovo/", "guidelines/common-written-procedures/",
+    "guidelines/paragraphs/", "guidelines/introduction/", "practices/",
     "practices/contact-24-7/", "practices/mou-outline/", "workshop/durres-2011/", "workshop/durres-2011-handout/",
 ])
 def test_pages_are_axe_clean(recorded_page, site_url: str, path: str) -> None:

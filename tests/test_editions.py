@@ -136,12 +136,12 @@ def test_zip_opens_and_navigates_under_file_urls(editions_out: Path, tmp_path: P
     try:
         page.goto(front.as_uri())
         assert page.locator("article h1").first.inner_text().startswith("Albania")
-        # navigate by clicking: to the guidelines, then to a paragraph, then to the country matrix
+        # navigate by clicking: to the guidelines, then to a measure, then to the country page
         page.locator('a.md-nav__link[href="guidelines/index.html"]').first.click()
         page.wait_for_url("**/guidelines/index.html")
-        page.locator('article a[href="17.html"]').first.click()
-        page.wait_for_url("**/guidelines/17.html")
-        assert page.locator("article h1").first.inner_text().startswith("17.")
+        page.locator('article a[href="le-strategic-cooperation.html"]').first.click()
+        page.wait_for_url("**/guidelines/le-strategic-cooperation.html")
+        assert page.locator("article h1").first.inner_text().startswith("Broad and strategic cooperation")
         page.locator('article a[href="../countries/albania.html"]').first.click()
         page.wait_for_url("**/countries/albania.html")
         # search works without a server
@@ -149,10 +149,10 @@ def test_zip_opens_and_navigates_under_file_urls(editions_out: Path, tmp_path: P
         page.wait_for_selector(".md-search-result__item", timeout=30000)
         assert page.locator(".md-search-result__item").count() > 0
         # the language menu leads to the same page in Albanian, which searches its own index
-        page.goto((tmp_path / "albania" / "guidelines" / "17.html").as_uri())
+        page.goto((tmp_path / "albania" / "guidelines" / "le-strategic-cooperation.html").as_uri())
         href = page.locator('a.md-select__link[hreflang="sq"]').first.get_attribute("href")
-        assert href == "../sq/guidelines/17.html"
-        page.goto((tmp_path / "albania" / "sq" / "guidelines" / "17.html").as_uri())
+        assert href == "../sq/guidelines/le-strategic-cooperation.html"
+        page.goto((tmp_path / "albania" / "sq" / "guidelines" / "le-strategic-cooperation.html").as_uri())
         assert page.locator("html").get_attribute("lang") == "sq"
         page.locator("input.md-search__input").fill("Albania")
         page.wait_for_selector(".md-search-result__item", timeout=30000)

@@ -155,12 +155,12 @@ def test_pages_show_english_fallbacks_with_a_notice(minimal_data: Path) -> None:
     localized = generate_localized(dataset, load_translator(data, "fr", "en"))
     pages = {p.path: p.content for p in localized.pages}
 
-    one = pages["guidelines/1.md"]  # reviewed heading, unreviewed summary, labels missing from the small catalog
+    one = pages["guidelines/introduction.md"]  # reviewed title, unreviewed summary, labels missing from the catalog
     assert "Objet" in one and "L'objet des lignes directrices de test." in one
     assert labels["i18n.notice.unreviewed"] in one
     assert labels["i18n.notice.english_title"] in one and "“Paragraph”" in one
 
-    two = pages["guidelines/2.md"]  # outdated summary: shown in English, counted, listed
+    two = pages["guidelines/common-culture.md"]  # outdated guidance: shown in English, counted, listed
     assert "Culture de coopération" in two and "Both sides cooperate." in two
     assert labels["i18n.notice.english_title"] in two
     assert labels["i18n.notice.outdated"].replace("{count}", "1") in two
@@ -170,7 +170,7 @@ def test_pages_show_english_fallbacks_with_a_notice(minimal_data: Path) -> None:
 
     status = pages["translation-status.md"]
     assert labels["i18n.status.title"] in status
-    assert "guidelines/2.md" in status
+    assert "guidelines/common-culture.md" in status
 
     english = generate_localized(dataset, load_translator(data, "en", "en"))
     assert not any("translation-notice" in p.content for p in english.pages if isinstance(p.content, str))
@@ -198,7 +198,7 @@ def test_a_language_without_catalog_is_all_english_and_says_so(minimal_data: Pat
     dataset = load_dataset(minimal_data)
     translator = load_translator(minimal_data, "de", "en")
     localized = generate_localized(dataset, translator)
-    page = next(p.content for p in localized.pages if p.path == "guidelines/1.md")
+    page = next(p.content for p in localized.pages if p.path == "guidelines/introduction.md")
     assert "The purpose of the test guidelines." in page
     assert dataset.ui.labels["i18n.notice.english_title"] in page
 
@@ -222,7 +222,7 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
 
     # The translator fills the catalog (two strings are enough here).
     guidelines = yaml.safe_load((project / "guidelines_data" / "guidelines.yaml").read_text(encoding="utf-8"))
-    heading = next(p["heading"] for p in guidelines["paragraphs"] if p["number"] == 17)
+    heading = next(m["heading"] for m in guidelines["measures"] if m["id"] == "le-strategic-cooperation")
     po.find(heading).msgstr = "Eine breite und strategische Zusammenarbeit"
     po.find(heading).tcomment = "machine-assisted, not reviewed"
     po.save(str(po_path))
@@ -231,14 +231,14 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
     result = run_cli("build", "--quiet", "--lang", "de", "--site-dir", str(out),
                      "--config-file", str(project / "mkdocs.yml"), "--data", str(project / "guidelines_data"))
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (out / "de" / "guidelines" / "17" / "index.html").read_text(encoding="utf-8")
+    html = (out / "de" / "guidelines" / "le-strategic-cooperation" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in html
     assert "Eine breite und strategische Zusammenarbeit" in html
     assert 'hreflang="de"' in html and "translation-notice" in html
     assert (out / "de" / "search" / "search_index.json").is_file()
     assert (out / "de" / "translation-status" / "index.html").is_file()
-    english = (out / "guidelines" / "17" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../de/guidelines/17/" hreflang="de"' in english
+    english = (out / "guidelines" / "le-strategic-cooperation" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../de/guidelines/le-strategic-cooperation/" hreflang="de"' in english
     assert {p.relative_to(project) for p in (project / "scripts").rglob("*.py")} == before
 
 

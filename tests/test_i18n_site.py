@@ -19,7 +19,7 @@ SITE = load_dataset(DATA).site
 DEFAULT = SITE.default_language
 CODES = [lang.code for lang in SITE.languages]
 SCRIPTS = {"Cyrl": re.compile(r"[\u0400-\u04FF]"), "Geor": re.compile(r"[\u10A0-\u10FF]")}
-PARAGRAPH = 17
+PARAGRAPH = "le-strategic-cooperation"  # a measure page
 
 
 def root(code: str) -> str:
