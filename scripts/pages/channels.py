@@ -42,7 +42,7 @@ QUESTIONS: list[tuple[str, str, list[tuple[str, str]]]] = [
 def channels_for(answers: dict[str, str]) -> list[str]:
     """The documented answer for one path through the guide (channels.js applies the same rules; a test
     compares the two on every path)."""
-    provider, data, emergency = answers["provider"], answers["data"], answers["emergency"]
+    provider, data, emergency = answers["provider"], answers.get("data"), answers.get("emergency")
     if provider == "domestic":
         return ["domestic"]
     out: list[str] = []

@@ -554,7 +554,8 @@
       }
     });
     window.addEventListener("beforeunload", function (ev) {
-      if (!self.dirty) return undefined;
+      /* Nothing is lost when the input is kept as a draft on this device. */
+      if (!self.dirty || (self.keep && self.keep.checked)) return undefined;
       ev.preventDefault();
       ev.returnValue = self.labels.leave_warning;
       return self.labels.leave_warning;
