@@ -59,14 +59,15 @@ def document_kind(template: Template) -> str:
     return "forms.doc_kind.request" if template.issuer == "law-enforcement" else "forms.doc_kind.response"
 
 
-def instrument_citations(dataset: Any, template: Template) -> list[str]:
-    """``CETS No. 224, Art. 7`` for each provision of today's instruments the template rests on."""
+def instrument_citations(dataset: Any, template: Template, skip_convention: bool = False) -> list[str]:
+    """``CETS No. 224, Art. 7`` for each provision of today's instruments the template rests on
+    (without the Convention's own articles when ``skip_convention``: the line already names them)."""
     if dataset is None or "instruments" not in dataset:
         return []
     out = []
     for provision_id in template.legal_basis.provisions:
         found = dataset.instruments.provision(provision_id)
-        if found:
+        if found and not (skip_convention and found[1].convention_article is not None):
             out.append(f"{found[0].citation}, {found[1].ref}")
     return out
 
@@ -77,8 +78,10 @@ def legal_basis_text(dataset: Any, template: Template, label: Any) -> str:
     if template.legal_basis.articles:
         articles = ", ".join(str(n) for n in template.legal_basis.articles)
         parts.append(label("forms.legal_basis_line").replace("{articles}", articles))
-    citations = instrument_citations(dataset, template)
-    if citations:
+    citations = instrument_citations(dataset, template, skip_convention=bool(parts))
+    if citations and parts:
+        parts += citations  # one "Legal basis:" is enough; Convention articles are not named twice
+    elif citations:
         parts.append(label("forms.legal_basis_instruments").replace("{citations}", "; ".join(citations)))
     return "; ".join(parts)
 

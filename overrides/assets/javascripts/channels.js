@@ -110,13 +110,11 @@
       });
       self.steps.appendChild(fs);
     });
-    if (nextQuestion(a) === null) {
-      this.showResult();
-    } else if (focusQuestion) {
-      var next = this.steps.querySelector('[data-question="' + nextQuestion(a) + '"] input');
+    if (nextQuestion(a) === null) this.showResult();
+    /* The answer just given keeps the focus, so that Tab moves on to the next question or the result. */
+    if (focusQuestion) {
       var current = this.steps.querySelector('[data-question="' + focusQuestion + '"] input:checked');
       if (current) current.focus();
-      if (next) next.setAttribute("data-next", "1");
     }
   };
 
