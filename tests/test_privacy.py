@@ -21,6 +21,11 @@ DORMANT_IN_THEME_JS = {
     "https://${e}/api/v4/projects/": "only when repo_url names a GitLab repository",
 }
 
+#: Hosts that appear only in XML namespace names (written into files, never fetched): the W3C's, and those the
+#: vendored docx library (assets/vendor/docx) writes into every .docx it makes.
+XML_NAMESPACE_HOSTS = ("www.w3.org", "schemas.openxmlformats.org", "schemas.microsoft.com", "purl.org",
+                       "purl.oclc.org")
+
 #: Attributes through which HTML makes the browser fetch something (not ordinary <a href> links).
 LOADING_ATTRIBUTES = {
     ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -75,7 +80,7 @@ def foreign_loads(site: Path) -> list[str]:
             text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)  # licence comments
             for match in JS_ABSOLUTE_URL.finditer(text):
                 url = match["url"]
-                if urlparse(url).netloc in ("www.w3.org",):  # XML namespace names, never fetched
+                if urlparse(url).netloc in XML_NAMESPACE_HOSTS:  # XML namespace names, never fetched
                     continue
                 if not any(url.startswith(d) for d in DORMANT_IN_THEME_JS):
                     found.append(f"{path.relative_to(site)}: {url}")

@@ -62,6 +62,12 @@ def fill_valid(page, template_id: str) -> list[str]:  # noqa: ANN001
             elif kind == "checkbox":
                 field(page, template_id, name).check()
                 expected.append(f["label"])
+            elif kind == "identifiers":
+                row = page.locator(f"tbody[data-rows='{name}'] tr[data-row]").first
+                values = (f"198.51.100.{n}", f"4{n:04d}", f"2026-03-{min(n, 28):02d} 10:{n:02d} +02:00")
+                for part, value in zip(("ip", "port", "time"), values, strict=True):
+                    row.locator(f"[data-part={part}]").fill(value)
+                expected.extend(values)
             else:
                 value = SAMPLES[kind].format(n=n, d=min(n, 28))
                 field(page, template_id, name).fill(value)
@@ -208,6 +214,7 @@ def test_draft_is_kept_only_when_asked_and_cleared_on_request(site_url: str, rec
     expect(field(page, SUBSCRIBER, "request-reference")).to_have_value("CASE-43")
     expect(page.locator("input[data-role=keep-draft]")).to_be_checked()
 
+    page.once("dialog", lambda dialog: dialog.accept())  # clearing asks first
     page.locator("[data-action=clear-draft]").click()
     expect(field(page, SUBSCRIBER, "request-reference")).to_have_value("")
     assert page.evaluate(f"localStorage.getItem('lea-form-draft:{SUBSCRIBER}')") is None
@@ -259,6 +266,7 @@ def test_copy_falls_back_to_a_text_box_when_the_browser_blocks_copying(site_url:
     try:
         page = context.new_page()
         page.goto(f"{site_url}forms/{SUBSCRIBER}/")
+        fill_valid(page, SUBSCRIBER)  # copying is offered for a valid form only
         field(page, SUBSCRIBER, "request-reference").fill("CASE-77")
         page.locator("[data-action=copy]").click()
         box = page.locator(".lea-manual-copy textarea")

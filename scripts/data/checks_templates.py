@@ -17,6 +17,7 @@ def check_templates(dataset: Dataset) -> Iterator[Problem]:
     documents = dataset.documents("templates")
     measures = measure_ids(dataset)
     articles = article_numbers(dataset) if "convention" in dataset else set()
+    provisions = ({p.id for _, p in dataset.instruments.provisions()} if "instruments" in dataset else None)
     seen: dict[str, str] = {}
     orders: dict[int, str] = {}
     for template, doc in zip(templates, documents, strict=True):
@@ -35,6 +36,11 @@ def check_templates(dataset: Dataset) -> Iterator[Problem]:
         yield from references(doc, template.measures, ("measures",), measures, "measure", "guidelines.yaml")
         yield from references(doc, template.legal_basis.articles, ("legal_basis", "articles"), articles, "article",
                               "convention.yaml")
+        if provisions is not None:
+            yield from references(doc, template.legal_basis.provisions, ("legal_basis", "provisions"), provisions,
+                                  "provision", "instruments.yaml")
+        elif template.legal_basis.provisions:
+            yield doc.problem(("legal_basis", "provisions"), "provisions name instruments.yaml, which is missing")
         for s_index, section in enumerate(template.sections):
             base = ("sections", s_index)
             yield from references(doc, section.measures, base + ("measures",), measures, "measure",

@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scripts.data import checks_countries, checks_templates, crossrefs
+from scripts.data import checks_countries, checks_instruments, checks_templates, crossrefs
 from scripts.data.models.base import Record
 from scripts.data.models.convention import Convention
 from scripts.data.models.countries import Country
 from scripts.data.models.editions import Edition
 from scripts.data.models.glossary import Glossary
 from scripts.data.models.guidelines import Guidelines
+from scripts.data.models.instruments import Instruments
 from scripts.data.models.practices import Practice
 from scripts.data.models.site import Site, UiLabels
 from scripts.data.models.training import Module, Quiz
@@ -71,5 +72,7 @@ COLLECTIONS: list[Collection] = [
                checks=(checks_countries.check_workshops,)),
     Collection("editions", "editions/*.yaml", Edition, many=True, required=False,
                checks=(checks_countries.check_editions,)),
+    Collection("instruments", "instruments.yaml", Instruments, required=False,
+               checks=(checks_instruments.check_instruments,)),
 ]
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from scripts.data.dataset import Dataset
-from scripts.pages import countries, guidelines, mou, practices, reference, templates_docx, templates_forms, workshop
+from scripts.pages import channels, countries, guidelines, mou, practices, reference, templates_docx, templates_forms, workshop
 from scripts.pages import training
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext, Translate, identity
@@ -24,6 +24,7 @@ GENERATORS: list[Generator] = [
     mou.generate,
     workshop.generate,
     training.generate,
+    channels.generate,
 ]
 
 

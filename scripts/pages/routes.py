@@ -12,6 +12,8 @@ PARAGRAPH_NUMBERS = "guidelines/paragraphs.md"
 COUNTRIES = "countries/index.md"
 PRACTICES = "practices/index.md"
 TRAINING = "training/index.md"
+CHANNELS = "channels/index.md"
+CHANNEL_GUIDE = "channels/which-channel.md"
 
 
 def measure_path(measure_id: str) -> str:

@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 from scripts.data.models.templates import Template, TemplateField
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
-from scripts.pages.templates_forms import dataset_templates, docx_path, document_kind
+from scripts.pages.templates_forms import dataset_templates, docx_path, document_kind, legal_basis_text
 from scripts.pages.templates_prefill import Prefill, prefill_for
 
 #: ``label(key) -> text`` for a ui.yaml label, in the document's language
@@ -66,13 +66,13 @@ def _answer(cell, field: TemplateField, translate: Translate, value: str) -> Non
         cell.paragraphs[0].add_run(BOX)
     elif value:
         cell.paragraphs[0].add_run(value)
-    elif field.type == "textarea":
+    elif field.type in ("textarea", "identifiers"):
         cell.add_paragraph()
         cell.add_paragraph()
 
 
 def build_docx(template: Template, language: str, translate: Translate, label: Label,
-               prefill: Prefill | None = None) -> bytes:
+               prefill: Prefill | None = None, dataset: object = None) -> bytes:
     """The blank form of ``template`` in ``language``, as the bytes of a .docx file."""
     prefill = prefill or Prefill()
     document = Document()
@@ -92,9 +92,12 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
     kind_run.bold = True
     document.add_heading(title, level=0)
 
-    articles = ", ".join(str(n) for n in template.legal_basis.articles)
+    if template.study_copy:
+        mark = document.add_paragraph().add_run(label("forms.study_copy"))
+        mark.bold = True
+        mark.font.color.rgb = RGBColor(0xA0, 0x00, 0x00)
     basis = document.add_paragraph()
-    basis_run = basis.add_run(label("forms.legal_basis_line").replace("{articles}", articles))
+    basis_run = basis.add_run(legal_basis_text(dataset, template, label))
     basis_run.italic = True
     domestic = prefill.values.get(template.legal_basis.domestic or "")
     if domestic:
@@ -138,4 +141,4 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
     prefill = prefill_for(ctx)
     for template in dataset_templates(ctx):
         yield Page(docx_path(template.id, ctx.language),
-                   build_docx(template, ctx.language, ctx.translate, ctx.label, prefill))
+                   build_docx(template, ctx.language, ctx.translate, ctx.label, prefill, ctx.dataset))

@@ -11,7 +11,7 @@ from scripts.data.models.guidelines import Measure
 from scripts.data.models.templates import Template
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.routes import measure_path
+from scripts.pages.routes import CHANNELS, measure_path
 from scripts.pages.reference import CONVENTION, article_anchor
 from scripts.pages.templates_prefill import Prefill, prefill_for
 
@@ -34,6 +34,8 @@ JS_LABELS = (
     "required", "ip", "port", "port_missing", "datetime", "datetime_zone", "date", "email", "phone", "number",
     "number_range", "order", "required_with", "errors_summary", "valid", "copied", "copy_failed", "draft_on",
     "draft_off", "draft_restored", "draft_cleared", "not_filled", "yes", "signature",
+    "draft_mark", "invalid_first", "confirm_clear", "leave_warning", "ip_private", "ip_cgnat", "ip_documentation",
+    "ip_reserved", "identifier_row", "docx_made", "docx_failed", "study_copy",
 )
 
 
@@ -57,9 +59,35 @@ def document_kind(template: Template) -> str:
     return "forms.doc_kind.request" if template.issuer == "law-enforcement" else "forms.doc_kind.response"
 
 
+def instrument_citations(dataset: Any, template: Template, skip_convention: bool = False) -> list[str]:
+    """``CETS No. 224, Art. 7`` for each provision of today's instruments the template rests on
+    (without the Convention's own articles when ``skip_convention``: the line already names them)."""
+    if dataset is None or "instruments" not in dataset:
+        return []
+    out = []
+    for provision_id in template.legal_basis.provisions:
+        found = dataset.instruments.provision(provision_id)
+        if found and not (skip_convention and found[1].convention_article is not None):
+            out.append(f"{found[0].citation}, {found[1].ref}")
+    return out
+
+
+def legal_basis_text(dataset: Any, template: Template, label: Any) -> str:
+    """The legal basis line of the finished document, without the national provision."""
+    parts = []
+    if template.legal_basis.articles:
+        articles = ", ".join(str(n) for n in template.legal_basis.articles)
+        parts.append(label("forms.legal_basis_line").replace("{articles}", articles))
+    citations = instrument_citations(dataset, template, skip_convention=bool(parts))
+    if citations and parts:
+        parts += citations  # one "Legal basis:" is enough; Convention articles are not named twice
+    elif citations:
+        parts.append(label("forms.legal_basis_instruments").replace("{citations}", "; ".join(citations)))
+    return "; ".join(parts)
+
+
 def legal_basis_line(ctx: RenderContext, template: Template, prefill: Prefill) -> str:
-    articles = ", ".join(str(n) for n in template.legal_basis.articles)
-    line = ctx.label("forms.legal_basis_line").replace("{articles}", articles)
+    line = legal_basis_text(ctx.dataset, template, ctx.label)
     domestic = prefill.values.get(template.legal_basis.domestic or "")
     if domestic:
         line += "; " + ctx.label("forms.domestic") + ": " + domestic
@@ -98,9 +126,12 @@ def form_data(ctx: RenderContext, template: Template, prefill: Prefill) -> dict[
             "kind_label": ctx.label(document_kind(template)),
             "legal_basis_line": legal_basis_line(ctx, template, prefill),
             "notes": [t(n) for n in template.document_notes],
+            "study_copy": template.study_copy,
             "sections": sections,
         },
-        "labels": {key: ctx.label(f"forms.js.{key}") for key in JS_LABELS},
+        "labels": {**{key: ctx.label(f"forms.js.{key}") for key in JS_LABELS},
+                   "col_ip": ctx.label("forms.identifiers_ip"), "col_port": ctx.label("forms.identifiers_port"),
+                   "col_time": ctx.label("forms.identifiers_time")},
     }
 
 
@@ -133,7 +164,8 @@ def render_form(ctx: RenderContext, template: Template, prefill: Prefill) -> str
         "template_form.md.j2", here,
         tpl=template, measure_path=measure_path, measures={m.id: m for m in ctx.dataset.guidelines.measures},
         convention_path=CONVENTION,
-        article_anchor=article_anchor, domestic_text=domestic_text, domestic_label=domestic_label,
+        article_anchor=article_anchor, citations=instrument_citations(ctx.dataset, template),
+        channels_path=CHANNELS, domestic_text=domestic_text, domestic_label=domestic_label,
         docx_path=docx_path(template.id, ctx.language), docx_filename=docx_filename(template.id, ctx.language),
         input_attributes=INPUT_ATTRIBUTES, prefill=field_values(template, prefill),
         suggestions=prefill.suggestions, form_json=script_json(form_data(ctx, template, prefill)),

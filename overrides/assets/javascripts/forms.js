@@ -112,7 +112,53 @@
     return /^\+?[0-9][0-9 ().\/-]{3,}[0-9]$/.test(v.trim());
   }
 
+  function v4num(s) {
+    var p = s.split(".").map(Number);
+    return ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3];
+  }
+
+  function inV4(n, base, bits) {
+    var size = Math.pow(2, 32 - bits);
+    return n >= v4num(base) && n < v4num(base) + size;
+  }
+
+  /* The address part of "203.0.113.7:51234", "[2001:db8::7]:51234", "2001:db8::7" or "203.0.113.7". */
+  function bareAddress(value) {
+    var v = value.trim();
+    var m = /^\[([^\]]+)\]/.exec(v);
+    if (m) return m[1];
+    if (v.indexOf(".") !== -1 && v.split(":").length === 2) return v.split(":")[0];
+    return v;
+  }
+
+  /* A warning key for addresses that cannot identify a user on the internet, or null. */
+  function addressWarning(value) {
+    var a = bareAddress(value);
+    if (parseIPv4(a)) {
+      var n = v4num(a);
+      if (inV4(n, "10.0.0.0", 8) || inV4(n, "172.16.0.0", 12) || inV4(n, "192.168.0.0", 16)) return "ip_private";
+      if (inV4(n, "100.64.0.0", 10)) return "ip_cgnat";
+      if (inV4(n, "192.0.2.0", 24) || inV4(n, "198.51.100.0", 24) || inV4(n, "203.0.113.0", 24)) return "ip_documentation";
+      if (inV4(n, "0.0.0.0", 8) || inV4(n, "127.0.0.0", 8) || inV4(n, "169.254.0.0", 16) || inV4(n, "192.0.0.0", 24) ||
+          inV4(n, "198.18.0.0", 15) || inV4(n, "224.0.0.0", 4) || inV4(n, "240.0.0.0", 4)) return "ip_reserved";
+      return null;
+    }
+    if (parseIPv6(a)) {
+      var low = a.toLowerCase();
+      var first = low.split(":")[0];
+      if (low === "::" || low === "::1") return "ip_reserved";
+      if (/^2001:0?db8(:|$)/.test(low) || /^3fff:/.test(low)) return "ip_documentation";
+      var f = parseInt(first || "0", 16);
+      if ((f & 0xfe00) === 0xfc00) return "ip_private";
+      if ((f & 0xffc0) === 0xfe80 || (f & 0xff00) === 0xff00) return "ip_reserved";
+      if (/^::ffff:/.test(low)) return addressWarning(low.replace(/^::ffff:/, ""));
+      return null;
+    }
+    return null;
+  }
+
   window.LeaFormValidators = {
+    addressWarning: addressWarning,
     ipPort: checkIpPort,
     dateTime: parseDateTime,
     email: checkEmail,
@@ -165,6 +211,10 @@
       });
     });
     this.draftKey = DRAFT_PREFIX + this.tpl.id;
+    this.dirty = false;
+    for (var fid in this.fields) {
+      if (this.fields[fid].type === "identifiers") this.numberRows(this.fields[fid]);
+    }
     this.bind();
     this.restoreDraft();
     this.render();
@@ -174,7 +224,23 @@
     return this.form.querySelectorAll('[name="' + id + '"]');
   };
 
+  LeaForm.prototype.rows = function (f) {
+    var body = this.root.querySelector('tbody[data-rows="' + f.id + '"]');
+    return body ? Array.prototype.slice.call(body.querySelectorAll("tr[data-row]")) : [];
+  };
+
   LeaForm.prototype.rawValue = function (f) {
+    if (f.type === "identifiers") {
+      return this.rows(f).map(function (tr) {
+        var get = function (part) {
+          var input = tr.querySelector('[data-part="' + part + '"]');
+          return input ? input.value.trim() : "";
+        };
+        return { ip: get("ip"), port: get("port"), time: get("time") };
+      }).filter(function (r) {
+        return r.ip || r.port || r.time;
+      });
+    }
     var nodes = this.inputs(f.id);
     if (f.type === "multichoice") {
       var out = [];
@@ -195,7 +261,7 @@
   };
 
   LeaForm.prototype.isEmpty = function (f, v) {
-    if (f.type === "multichoice") return v.length === 0;
+    if (f.type === "multichoice" || f.type === "identifiers") return v.length === 0;
     if (f.type === "checkbox") return !v;
     return String(v).trim() === "";
   };
@@ -214,6 +280,20 @@
       return needed ? fmt(L.required, { label: f.label }) : null;
     }
     switch (f.type) {
+      case "identifiers": {
+        for (var i = 0; i < v.length; i++) {
+          var row = v[i];
+          var name = fmt(L.identifier_row, { n: i + 1 });
+          if (!row.ip) return fmt(L.required, { label: name + " - " + L.col_ip });
+          if (!parseIPv4(row.ip) && !parseIPv6(row.ip)) return fmt(L.ip, { label: name });
+          if (!row.port && f.port_required) return fmt(L.port_missing, { label: name });
+          if (row.port && !validPort(row.port)) return fmt(L.port, { label: name });
+          if (!row.time) return fmt(L.required, { label: name + " - " + L.col_time });
+          var pt = parseDateTime(row.time);
+          if (pt.error) return fmt(L[pt.error], { label: name });
+        }
+        break;
+      }
       case "ip-port": {
         var r = checkIpPort(v, !!f.port_required);
         return r ? fmt(L[r], { label: f.label }) : null;
@@ -289,7 +369,50 @@
   LeaForm.prototype.validateField = function (f) {
     var msg = this.check(f);
     this.showError(f, msg);
+    this.showWarning(f);
     return !msg;
+  };
+
+  /* Warnings never block: they point at addresses that cannot identify a user on the internet. */
+  LeaForm.prototype.showWarning = function (f) {
+    if (f.type !== "ip-port" && f.type !== "identifiers") return;
+    var box = this.root.querySelector("#" + this.tpl.id + "--" + f.id + "--warning");
+    if (!box) return;
+    var L = this.labels;
+    var v = this.rawValue(f);
+    var messages = [];
+    if (f.type === "ip-port") {
+      var w = v ? addressWarning(v) : null;
+      if (w) messages.push(fmt(L[w], { label: f.label }));
+    } else {
+      v.forEach(function (row, i) {
+        var k = row.ip ? addressWarning(row.ip) : null;
+        if (k) messages.push(fmt(L[k], { label: fmt(L.identifier_row, { n: i + 1 }) }));
+      });
+    }
+    box.textContent = messages.join(" ");
+    box.hidden = messages.length === 0;
+  };
+
+  /* True when every field passes, without showing any message. */
+  LeaForm.prototype.isValid = function () {
+    for (var k in this.fields) {
+      if (this.check(this.fields[k])) return false;
+    }
+    return true;
+  };
+
+  /* Print, copy and download are offered only for a valid form. */
+  LeaForm.prototype.updateGate = function () {
+    var ok = this.isValid();
+    this.root.querySelectorAll('[data-action="print"], [data-action="copy"], [data-action="download-docx"]')
+      .forEach(function (b) {
+        b.disabled = !ok;
+      });
+    var note = this.root.querySelector(".lea-gated-note");
+    if (note) note.hidden = ok;
+    if (this.preview) this.preview.classList.toggle("lea-document--draft", !ok);
+    return ok;
   };
 
   /* Fields whose "not before" rule points at this field are checked again with it. */
@@ -346,7 +469,9 @@
       }, 0);
     });
     this.form.addEventListener("input", function (ev) {
+      self.dirty = true;
       var f = self.fieldFromEvent(ev);
+      if (f && (f.type === "ip-port" || f.type === "identifiers")) self.showWarning(f);
       if (f) {
         var wrapper = self.root.querySelector('[data-field="' + f.id + '"]');
         if (wrapper && wrapper.classList.contains("lea-field--invalid")) self.validateField(f);
@@ -391,13 +516,49 @@
       });
     };
     act("print", function () {
-      window.print();
+      if (self.updateGate()) window.print();
     });
     act("copy", function () {
-      self.copy();
+      if (self.updateGate()) self.copy();
     });
     act("clear-draft", function () {
+      if (!window.confirm(self.labels.confirm_clear)) return;
       self.clearDraft();
+    });
+    act("download-docx", function () {
+      self.downloadDocx();
+    });
+    this.root.addEventListener("click", function (ev) {
+      var button = ev.target.closest && ev.target.closest("button[data-action]");
+      if (!button) return;
+      var name = button.getAttribute("data-action");
+      if (name === "add-row") {
+        var f = self.fields[button.getAttribute("data-rows-for")];
+        if (f) self.addRow(f, null, true);
+      } else if (name === "remove-row") {
+        var tr = button.closest("tr[data-row]");
+        var body = tr && tr.parentNode;
+        var field = body && self.fields[body.getAttribute("data-rows")];
+        if (!field) return;
+        if (body.querySelectorAll("tr[data-row]").length > 1) {
+          body.removeChild(tr);
+        } else {
+          tr.querySelectorAll("input").forEach(function (i) { i.value = ""; });
+        }
+        self.numberRows(field);
+        self.validateField(field);
+        self.render();
+        self.saveDraft();
+        var focus = body.querySelector("tr[data-row] input");
+        if (focus) focus.focus();
+      }
+    });
+    window.addEventListener("beforeunload", function (ev) {
+      /* Nothing is lost when the input is kept as a draft on this device. */
+      if (!self.dirty || (self.keep && self.keep.checked)) return undefined;
+      ev.preventDefault();
+      ev.returnValue = self.labels.leave_warning;
+      return self.labels.leave_warning;
     });
     this.keep = this.root.querySelector('input[data-role="keep-draft"]');
     if (this.keep) {
@@ -441,7 +602,44 @@
     }
   };
 
+  LeaForm.prototype.numberRows = function (f) {
+    var L = this.labels;
+    this.rows(f).forEach(function (tr, i) {
+      var name = fmt(L.identifier_row, { n: i + 1 });
+      var cols = { ip: L.col_ip, port: L.col_port, time: L.col_time };
+      tr.querySelectorAll("input[data-part]").forEach(function (input) {
+        input.setAttribute("aria-label", name + ": " + cols[input.getAttribute("data-part")]);
+      });
+      var rm = tr.querySelector('[data-action="remove-row"]');
+      if (rm) rm.setAttribute("aria-label", rm.textContent.replace(/\s*\(.*$/, "") + " (" + name + ")");
+    });
+  };
+
+  LeaForm.prototype.addRow = function (f, value, focus) {
+    var rows = this.rows(f);
+    var tr = rows[0].cloneNode(true);
+    tr.querySelectorAll("input").forEach(function (input) {
+      input.value = value ? value[input.getAttribute("data-part")] || "" : "";
+    });
+    rows[0].parentNode.appendChild(tr);
+    this.numberRows(f);
+    if (focus) tr.querySelector("input").focus();
+    return tr;
+  };
+
   LeaForm.prototype.setValue = function (f, v) {
+    if (f.type === "identifiers") {
+      var rows = this.rows(f);
+      for (var i = rows.length - 1; i > 0; i--) rows[i].parentNode.removeChild(rows[i]);
+      var list = Array.isArray(v) ? v : [];
+      var first = this.rows(f)[0];
+      first.querySelectorAll("input").forEach(function (input) {
+        input.value = list[0] ? list[0][input.getAttribute("data-part")] || "" : "";
+      });
+      for (var j = 1; j < list.length; j++) this.addRow(f, list[j], false);
+      this.numberRows(f);
+      return;
+    }
     var nodes = this.inputs(f.id);
     if (f.type === "multichoice") {
       nodes.forEach(function (n) {
@@ -482,13 +680,23 @@
   LeaForm.prototype.clearDraft = function () {
     this.removeDraft();
     if (this.keep) this.keep.checked = false;
+    for (var k in this.fields) {
+      if (this.fields[k].type === "identifiers") this.setValue(this.fields[k], []);
+    }
     this.form.reset();
+    this.dirty = false;
     this.announce(this.labels.draft_cleared);
   };
 
   /* ---------- the finished document ---------- */
 
   LeaForm.prototype.display = function (f, v) {
+    if (f.type === "identifiers") {
+      var L = this.labels;
+      return v.map(function (r) {
+        return [r.ip, r.port ? L.col_port + " " + r.port : "", r.time].filter(Boolean).join(", ");
+      });
+    }
     if (f.type === "multichoice") {
       return f.options.filter(function (o) {
         return v.indexOf(o.id) !== -1;
@@ -511,6 +719,8 @@
     var self = this;
     var L = this.labels;
     var doc = document.createDocumentFragment();
+    doc.appendChild(el("p", "lea-doc-draft-mark", L.draft_mark));
+    if (this.tpl.study_copy) doc.appendChild(el("p", "lea-doc-study-mark", L.study_copy));
     var head = el("header", "lea-doc-head");
     head.appendChild(el("p", "lea-doc-kind", this.tpl.kind_label));
     head.appendChild(el("h3", "lea-doc-title", this.tpl.title));
@@ -559,6 +769,7 @@
     doc.appendChild(sign);
     this.preview.textContent = "";
     this.preview.appendChild(doc);
+    this.updateGate();
   };
 
   LeaForm.prototype.plainText = function () {
@@ -569,6 +780,7 @@
       return new Array(Math.min(text.length, 72) + 1).join(ch);
     };
     var lines = [this.tpl.title, rule(this.tpl.title, "="), ""];
+    if (this.tpl.study_copy) lines.unshift(L.study_copy, "");
     if (this.tpl.legal_basis_line) lines.push(this.tpl.legal_basis_line, "");
     this.tpl.sections.forEach(function (section) {
       lines.push(section.title, rule(section.title, "-"));
@@ -630,6 +842,85 @@
     area.focus();
     area.select();
     this.announce(this.labels.copy_failed);
+  };
+
+  /* ---------- the filled .docx, made in the browser with the vendored docx library ---------- */
+
+  var docxLoading = null;
+
+  /* The library lives on this site, next to this script: assets/vendor/docx/docx.iife.js. */
+  function loadDocx() {
+    if (window.docx) return Promise.resolve(window.docx);
+    if (docxLoading) return docxLoading;
+    var me = document.querySelector('script[src*="assets/javascripts/forms.js"]');
+    var src = me ? me.src.replace(/javascripts\/forms\.js.*$/, "vendor/docx/docx.iife.js") : null;
+    docxLoading = new Promise(function (resolve, reject) {
+      if (!src) return reject(new Error("no script path"));
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = function () { return window.docx ? resolve(window.docx) : reject(new Error("docx missing")); };
+      s.onerror = function () { docxLoading = null; reject(new Error("docx failed to load")); };
+      document.head.appendChild(s);
+    });
+    return docxLoading;
+  }
+
+  LeaForm.prototype.buildDocx = function (D) {
+    var self = this;
+    var L = this.labels;
+    var children = [];
+    var para = function (text, opts) {
+      return new D.Paragraph({ children: [new D.TextRun(Object.assign({ text: text }, opts || {}))] });
+    };
+    if (this.tpl.study_copy) children.push(para(L.study_copy, { bold: true, color: "A00000" }));
+    children.push(para(this.tpl.kind_label, { bold: true, size: 18 }));
+    children.push(new D.Paragraph({ heading: D.HeadingLevel.TITLE, children: [new D.TextRun(this.tpl.title)] }));
+    if (this.tpl.legal_basis_line) children.push(para(this.tpl.legal_basis_line, { italics: true }));
+    var cell = function (paragraphs, width) {
+      return new D.TableCell({ children: paragraphs, width: { size: width, type: D.WidthType.PERCENTAGE } });
+    };
+    this.tpl.sections.forEach(function (section) {
+      children.push(new D.Paragraph({ heading: D.HeadingLevel.HEADING_2, children: [new D.TextRun(section.title)] }));
+      var rows = section.fields.map(function (f) {
+        var shown = self.display(f, self.rawValue(f));
+        var lines = Array.isArray(shown) ? shown : String(shown).split("\n");
+        if (lines.length === 0 || (lines.length === 1 && lines[0] === "")) lines = [L.not_filled];
+        return new D.TableRow({ children: [
+          cell([para(f.label, { bold: true })], 35),
+          cell(lines.map(function (line) { return para(line); }), 65)
+        ] });
+      });
+      children.push(new D.Table({ rows: rows, width: { size: 100, type: D.WidthType.PERCENTAGE } }));
+    });
+    (this.tpl.notes || []).forEach(function (n) { children.push(para(n)); });
+    children.push(para(""));
+    children.push(para("________________________________________"));
+    children.push(para(L.signature));
+    return new D.Document({ title: this.tpl.title, sections: [{ children: children }] });
+  };
+
+  LeaForm.prototype.downloadDocx = function () {
+    var self = this;
+    if (!this.updateGate()) {
+      this.announce(this.labels.invalid_first);
+      return;
+    }
+    loadDocx().then(function (D) {
+      return D.Packer.toBlob(self.buildDocx(D));
+    }).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      var a = el("a");
+      a.href = url;
+      a.download = self.tpl.id + ".docx";
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      self.announce(self.labels.docx_made);
+    }).catch(function () {
+      self.announce(self.labels.docx_failed);
+    });
   };
 
   function init() {

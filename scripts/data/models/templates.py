@@ -31,6 +31,7 @@ FieldType = Literal[
     "choice",  # exactly one of the options
     "multichoice",  # any of the options
     "checkbox",  # one statement ticked or not
+    "identifiers",  # repeatable rows: IP address, source port and date-time with time zone
 ]
 
 #: the types whose values ``not_before`` can compare
@@ -100,8 +101,8 @@ class TemplateField(Record):
             raise ValueError("min and max apply to number fields only")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min must not exceed max")
-        if self.port_required and kind != "ip-port":
-            raise ValueError("port_required applies to ip-port fields only")
+        if self.port_required and kind not in ("ip-port", "identifiers"):
+            raise ValueError("port_required applies to ip-port and identifiers fields only")
         if self.prefill and kind not in PREFILLABLE_TYPES:
             raise ValueError(f"prefill applies to {' and '.join(PREFILLABLE_TYPES)} fields only")
         if self.suggest and kind != "text":
@@ -125,12 +126,19 @@ class TemplateSection(Record):
 
 
 class LegalBasis(Record):
-    """The Budapest Convention articles the template rests on, and which national provision (from the
-    country data) completes them."""
+    """The Budapest Convention articles the template rests on, the provisions of today's instruments
+    (ids in ``instruments.yaml``), and which national provision (from the country data) completes them."""
 
-    articles: list[ArticleNumber] = Field(min_length=1)
+    articles: list[ArticleNumber] = Field(default_factory=list)
+    provisions: list[Id] = Field(default_factory=list)
     domestic: PrefillKey | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _some_basis(self) -> Self:
+        if not self.articles and not self.provisions:
+            raise ValueError("expected at least one of 'articles' or 'provisions'")
+        return self
 
 
 class Template(Record):
@@ -149,6 +157,8 @@ class Template(Record):
     sources: list[SourceRef] = Field(default_factory=list)
     #: fixed sentences printed at the foot of the finished document
     document_notes: list[Line] = Field(default_factory=list)
+    #: a training replica of an official form: every page, print and download says it is a study copy
+    study_copy: bool = False
     sections: list[TemplateSection] = Field(min_length=1)
 
     @model_validator(mode="after")
