@@ -17,7 +17,7 @@ from scripts.data import DataError, load_dataset
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.i18n.add_language import LanguageError, NewLanguage, add_language
 from scripts.i18n.catalog import catalog_path, catalog_stats, update_catalogs, write_template
-from scripts.i18n.checks import check_catalog
+from scripts.i18n.checks import CatalogError, check_catalog
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -75,6 +75,14 @@ def run_extract(args) -> int:  # noqa: ANN001
 
 
 def run_update(args) -> int:  # noqa: ANN001
+    try:
+        return _run_update(args)
+    except CatalogError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+def _run_update(args) -> int:  # noqa: ANN001
     dataset = _dataset(args)
     if dataset is None:
         return 1
@@ -93,6 +101,14 @@ def run_update(args) -> int:  # noqa: ANN001
 
 
 def run_status(args) -> int:  # noqa: ANN001
+    try:
+        return _run_status(args)
+    except CatalogError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+def _run_status(args) -> int:  # noqa: ANN001
     dataset = _dataset(args)
     if dataset is None:
         return 1

@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from scripts.data import DataError
+from scripts.i18n.checks import CatalogError
 from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin import languages
 from scripts.mkdocs_plugin.cache import cached_pages, load_dataset_cached, pages_key
@@ -61,7 +62,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         if previous is not None and previous.alone == self.build.alone:
             self.build.site_root_url = previous.site_root_url
         languages.narrow_config(config, self.build)
-        translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
+        try:
+            translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
+        except CatalogError as error:
+            raise PluginError(f"the catalog of {self.build.language!r} cannot be read:\n{error}") from None
         untranslated = languages.untranslated_docs(config.docs_dir, self.build)
         key = pages_key(self.data_dir, self.build.language, self.config.edition, untranslated)
         self.pages = cached_pages(base / "build" / "cache", f"pages-{self.build.language}-{self.config.edition}", key,
