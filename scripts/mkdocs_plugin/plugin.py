@@ -10,6 +10,8 @@ from pathlib import Path
 
 from copy import deepcopy
 
+from markupsafe import escape
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -22,6 +24,7 @@ from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin import languages
 from scripts.mkdocs_plugin.cache import cached_pages, load_dataset_cached, pages_key
 from scripts.mkdocs_plugin.config import GuidelinesConfig
+from scripts.mkdocs_plugin.security import add_csp, clean_content
 from scripts.mkdocs_plugin.navigation import expand_nav, translate_nav
 from scripts.pages import Page
 from scripts.pages.context import TEMPLATE_DIR, RenderContext
@@ -79,10 +82,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         # The site's name and description are site.yaml's title and description, translated.
         name, description = self.source_names
         site = dataset.site
-        config.site_name = translator(site.title) if name == site.title else name
+        # Escaped once here (Markup: Jinja's |e leaves it as is): the theme prints the name raw in <title>.
+        config.site_name = escape(translator(site.title) if name == site.title else name)
         if description is not None:
-            config.site_description = translator(site.description) if description.strip() == site.description \
-                else description
+            config.site_description = escape(translator(site.description)
+                                             if description.strip() == site.description else description)
         config.nav = expand_nav(translate_nav(deepcopy(self.source_nav), translator), self.pages)
         return config
 
@@ -119,6 +123,22 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         else:
             return markdown
         return insert(markdown, block)
+
+    # Last of all: whatever reached the content's HTML (templates, data, translations, hand-written pages)
+    # goes through the allow-list sanitizer.
+    @event_priority(-300)
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        return clean_content(html)
+
+    @event_priority(-300)
+    def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return add_csp(output, local_files=bool(self.config.edition))
+
+    @event_priority(-300)
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        return add_csp(output_content, local_files=bool(self.config.edition))
 
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)
