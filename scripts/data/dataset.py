@@ -76,7 +76,11 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
             if document is None:
                 clean = False
                 continue
+            before = len(problems)
             record = validate_record(coll.model, document, problems)
+            # a value the reader already refused (a huge number, an impossible date) is reported once
+            reported = {p.path for p in found if p.path}
+            problems[before:] = [p for p in problems[before:] if p.path not in reported]
             if record is not None and not found:
                 records.append(record)
                 documents.append(document)

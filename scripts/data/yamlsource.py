@@ -106,7 +106,10 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         _walk(node, (), positions, problems, name, loader)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # A scanner error ("while scanning a quoted scalar", "... a simple key") is found where the scanner gave
+        # up, often at the end of the file or on the next line; the mistake is where the scalar or key began.
+        scanning = (exc.context or "").startswith("while scanning") and exc.context_mark is not None
+        mark = exc.context_mark if scanning else (exc.problem_mark or exc.context_mark)
         line, column = _mark(mark) if mark is not None else (1, 1)
         what = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
         if "expected a single document" in what:
