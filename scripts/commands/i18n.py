@@ -134,21 +134,25 @@ def _run_status(args) -> int:  # noqa: ANN001
 def run_check(args) -> int:  # noqa: ANN001
     dataset = _dataset(args)
     if dataset is None:
-        return 1
-    languages = _languages(dataset, args.languages)
-    if languages is None:
-        return 2
+        # The data's problems are printed; the catalogs are checked all the same, every problem in one run.
+        data_dir = Path(args.data)
+        languages = args.languages or sorted(p.stem for p in (data_dir / "locales").glob("*.po"))
+    else:
+        data_dir = dataset.data_dir
+        languages = _languages(dataset, args.languages)
+        if languages is None:
+            return 2
     problems = []
     checked = 0
     for code in languages:
-        path = catalog_path(dataset.data_dir, code)
+        path = catalog_path(data_dir, code)
         if path.is_file():
             checked += 1
             problems += check_catalog(path)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"checked {checked} catalog(s): {len(problems)} problem(s)")
-    return 1 if problems else 0
+    return 1 if problems or dataset is None else 0
 
 
 def run_add_language(args) -> int:  # noqa: ANN001

@@ -24,7 +24,7 @@ from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin import languages
 from scripts.mkdocs_plugin.cache import cached_pages, load_dataset_cached, pages_key
 from scripts.mkdocs_plugin.config import GuidelinesConfig
-from scripts.mkdocs_plugin.security import add_csp, clean_content
+from scripts.mkdocs_plugin.security import add_csp, clean_content, escape_titles
 from scripts.mkdocs_plugin.navigation import expand_nav, translate_nav
 from scripts.pages import Page
 from scripts.pages.context import TEMPLATE_DIR, RenderContext
@@ -152,8 +152,15 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
 
+    @event_priority(-300)
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
+        self.nav = nav
+        return nav
+
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
+        # Every page is rendered by now: titles (from data and catalogs) made safe before any template prints them
+        escape_titles(getattr(self, "nav", None), [f.page for f in files.documentation_pages() if f.page])
         return env
 
     # After the search plugin and mkdocs-static-i18n have written theirs.

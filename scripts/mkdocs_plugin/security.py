@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_module
 import re
 import secrets
 
@@ -75,6 +76,37 @@ def clean_content(html: str) -> str:
     for index, block in enumerate(kept):
         cleaned = cleaned.replace(f"<p>{token}-{index}</p>", block, 1)
     return cleaned
+
+
+def safe_title(title: str) -> str:
+    """A page, section or link title as the theme prints it: raw in the navigation, through ``striptags`` (which
+    unescapes) into ``<title>``. Entities are resolved and what would open a tag there is replaced by a look-alike
+    (``‹ ›``), so that the title stays text in both places; titles without markup are returned unchanged."""
+    text = title
+    for _ in range(5):
+        unescaped = html_module.unescape(text)
+        if unescaped == text:
+            break
+        text = unescaped
+    if not _TAG_START.search(text) and text == title:
+        return title
+    return text.replace("<", "\u2039").replace(">", "\u203a")
+
+
+def escape_titles(nav, pages) -> None:  # noqa: ANN001 - MkDocs' own types
+    """:func:`safe_title` on every title of the navigation and of every page, before any template renders."""
+    stack = list(getattr(nav, "items", []) or [])
+    while stack:
+        item = stack.pop()
+        if isinstance(getattr(item, "title", None), str):
+            item.title = safe_title(item.title)
+        stack.extend(getattr(item, "children", None) or [])
+    for page in pages:
+        if isinstance(page.title, str):
+            page.title = safe_title(page.title)
+
+
+_TAG_START = re.compile(r"<\s*[/!?A-Za-z]")
 
 
 # --------------------------------------------------------------------------------------------------------------
