@@ -67,6 +67,7 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
         codes = [c for c in codes if c == default or c in languages]
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_folders(site_dir)
     fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     parts = {code: site_dir.with_name(f".{site_dir.name}.{code}-{os.getpid()}") for code in codes}
@@ -76,24 +77,35 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
     # Two languages per core: with 7 languages on 2 cores, 2 workers would leave one core idle for the last
     # language; 4 keep both busy to the end.
     jobs = jobs or min(len(codes), 2 * (os.cpu_count() or 1))
+    previous_handlers = _interrupt_on_signals()
     try:
-        results = _build_languages(codes, parts, config_file, env, jobs, quiet)
-    except (BrokenProcessPool, KeyboardInterrupt) as error:
-        for folder in parts.values():
+        try:
+            results = _build_languages(codes, parts, config_file, env, jobs, quiet)
+        except (BrokenProcessPool, KeyboardInterrupt) as error:
+            reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"
+            print(f"The build failed ({reason}); {site_dir} was left as it was.", file=sys.stderr)
+            return 130 if isinstance(error, KeyboardInterrupt) else 1
+        failed = [r for r in results if r.returncode != 0 or not (r.folder / "index.html").is_file()]
+        if failed:
+            for result in failed:
+                sys.stderr.write(f"--- {result.language}: mkdocs build failed ---\n{result.output}")
+            print(f"The build failed ({', '.join(r.language for r in failed)}); {site_dir} was left as it was.",
+                  file=sys.stderr)
+            return next((r.returncode for r in failed if r.returncode), 1)
+        return _assemble(site_dir, default, parts, fresh, old, results, quiet)
+    except KeyboardInterrupt:
+        print(f"The build was interrupted; {site_dir} was left as it was.", file=sys.stderr)
+        return 130
+    finally:
+        _restore_signals(previous_handlers)
+        if old.exists() and not site_dir.exists():  # interrupted between the two renames: the old site back
+            old.rename(site_dir)
+        for folder in (fresh, old, *parts.values()):
             shutil.rmtree(folder, ignore_errors=True)
-        reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"
-        print(f"The build failed ({reason}); {site_dir} was left as it was.", file=sys.stderr)
-        return 130 if isinstance(error, KeyboardInterrupt) else 1
-    failed = [r for r in results if r.returncode != 0 or not (r.folder / "index.html").is_file()]
-    if failed:
-        for folder in parts.values():
-            shutil.rmtree(folder, ignore_errors=True)
-        for result in failed:
-            sys.stderr.write(f"--- {result.language}: mkdocs build failed ---\n{result.output}")
-        print(f"The build failed ({', '.join(r.language for r in failed)}); {site_dir} was left as it was.",
-              file=sys.stderr)
-        return next((r.returncode for r in failed if r.returncode), 1)
 
+
+def _assemble(site_dir: Path, default: str, parts: dict[str, Path], fresh: Path, old: Path,
+              results: list[LanguageResult], quiet: bool) -> int:
     # Assemble: the default language is the root, every other language a folder in it.
     parts[default].rename(fresh)
     for code, folder in parts.items():
@@ -110,6 +122,72 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
             size = index.stat().st_size / 1024 if index.is_file() else 0
             print(f"  {r.language}: {r.seconds:.1f}s, search index {size:.0f} KiB")
     return 0
+
+
+#: the temporary folders of a build beside the site: .site.new-PID, .site.old-PID, .site.<lang>-PID
+def _temporary_folder(site_dir: Path):
+    import re
+
+    return re.compile(rf"^\.{re.escape(site_dir.name)}\.(new|old|[A-Za-z][A-Za-z0-9_-]*)-(\d+)$")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def remove_stale_folders(site_dir: Path) -> list[Path]:
+    """Remove what a killed build left beside ``site_dir`` (its process is gone). Should a build have been
+    killed between moving the old site aside and moving the new one in, the old site is put back first."""
+    pattern = _temporary_folder(site_dir)
+    removed = []
+    try:
+        entries = sorted(site_dir.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match or not entry.is_dir() or entry.is_symlink() or _alive(int(match.group(2))):
+            continue
+        if match.group(1) == "old" and not site_dir.exists():
+            entry.rename(site_dir)
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry)
+    return removed
+
+
+def _interrupt_on_signals() -> dict:
+    """SIGTERM and SIGHUP end the build as Ctrl-C does, so that its temporary folders are removed."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def interrupt(signum, frame):  # noqa: ANN001, ARG001
+        raise KeyboardInterrupt
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, interrupt)
+    return previous
+
+
+def _restore_signals(previous: dict) -> None:
+    import signal
+
+    for number, handler in previous.items():
+        signal.signal(number, handler)
 
 
 def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path, env: dict, jobs: int,

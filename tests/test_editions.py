@@ -131,10 +131,13 @@ def test_zip_opens_and_navigates_under_file_urls(editions_out: Path, tmp_path: P
     page = context.new_page()
     requests: list[str] = []
     errors: list[str] = []
+    blocked: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: "Content Security Policy" in m.text and blocked.append(m.text))
     try:
         page.goto(front.as_uri())
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
         assert page.locator("article h1").first.inner_text().startswith("Albania")
         # navigate by clicking: to the guidelines, then to a measure, then to the country page
         page.locator('a.md-nav__link[href="guidelines/index.html"]').first.click()
@@ -161,8 +164,20 @@ def test_zip_opens_and_navigates_under_file_urls(editions_out: Path, tmp_path: P
     finally:
         context.close()
     assert not errors, errors
+    assert not blocked, f"the Content-Security-Policy blocked what the edition needs: {blocked}"
     assert all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), \
         [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))]
+
+
+def test_every_page_of_the_edition_carries_the_csp(albania: Path) -> None:
+    pages = sorted(albania.rglob("*.html"))
+    assert pages
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert head.count('http-equiv="Content-Security-Policy"') == 1, page
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', head).group(1)
+        assert "'unsafe-inline'" not in re.search(r"script-src[^;]*", policy).group(0), page
+        assert "http:" not in policy and "https:" not in policy and "*" not in policy, policy
 
 
 def test_unknown_edition_is_refused() -> None:

@@ -68,7 +68,10 @@ def _field(content: dict, field_id: str) -> dict:
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda c: _field(c, "timestamp").update(type="time"), "expected one of"),
-    (lambda c: _field(c, "timestamp").update(not_before="nowhere"), "not a field here"),
+    (lambda c: _field(c, "timestamp").update(not_before="nowhere"),
+     "].not_before: expected the id of a field of this template, got 'nowhere'"),
+    (lambda c: _field(c, "timestamp").update(required_with="nowhere"),
+     "].required_with: expected the id of a field of this template, got 'nowhere'"),
     (lambda c: _field(c, "request-date").update(not_before="timestamp"), "cannot be compared"),
     (lambda c: _field(c, "offence").update(options=[{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]),
      "only choice and multichoice"),
@@ -76,14 +79,19 @@ def _field(content: dict, field_id: str) -> dict:
     (lambda c: _field(c, "domestic-legal-basis").update(prefill="procedural_powers.magic"), "expected one of"),
     (lambda c: c["measures"].append("no-such-measure"), "measure 'no-such-measure' does not exist"),
     (lambda c: c["legal_basis"]["articles"].append(48), "article 48 does not exist"),
-    (lambda c: c["sections"][0]["fields"].append(dict(c["sections"][0]["fields"][0])), "unique within a template"),
+    (lambda c: c["sections"][0]["fields"].append(dict(c["sections"][0]["fields"][0])), 
+     "sections[0].fields[%d].id: duplicate field id"),
     (lambda c: c.update(id="another-id"), "match the file name"),
     (lambda c: c.update(order=1), "order 1 is already used by expedited-preservation-request"),
 ])
 def test_broken_templates_are_refused(tmp_path: Path, change, message: str) -> None:  # noqa: ANN001
     report = _broken(tmp_path, "subscriber-information-request", change)
     assert "subscriber-information-request.yaml" in report
+    if "%d" in message:  # the appended duplicate is the last field of the first section
+        content = yaml.safe_load((DATA / "templates" / "subscriber-information-request.yaml").read_text())
+        message = message % len(content["sections"][0]["fields"])
     assert message in report
+    assert ":1:1:" not in report, "a problem inside the template must stand at its key, not at the top of the file"
 
 
 def test_country_prefill_takes_known_provisions_and_institution_names() -> None:

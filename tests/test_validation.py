@@ -40,6 +40,20 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
                                  "measure 'le-written' belongs to section 'law-enforcement', but paragraph 5 lies in "
                                  "'service-providers'")],
     "unknown-source": [("paragraphs[1].measure_sources[0]", "source 'no-such-source' does not exist")],
+    # issue 17: hostile text (raw HTML, handlers, foreign schemes, attribute lists, images) and inputs that
+    # used to end in a traceback, a wrong line or a MemoryError
+    "hostile-markup": [(f"terms[{n}].definition", what) for n, what in enumerate([
+        "raw HTML (<script", "raw HTML (<img src=x onerror", "raw HTML (<iframe", "a link to 'javascript:'",
+        "a Markdown attribute list", "an image (![...])", "a link to 'data:'", "raw HTML (<svg/onload",
+        "a link to 'javascript:'", "a link to 'javascript:'"])],
+    "title-breakout": [("title", "raw HTML (</title")],
+    "huge-number": [("paragraphs[0].number", "expected a number of at most 18 digits")],
+    "month-13": [("adopted", "expected a real date, got '2008-13-02'")],
+    "february-30": [("adopted", "expected a real date, got '2008-02-30'")],
+    "deep-nesting": [("", "nested too deeply (more than 64 levels)")],
+    "alias-bomb": [("", "aliases (*name) expand this value beyond the limit")],
+    "unclosed-quote": [("", "YAML syntax error: while scanning a quoted scalar")],
+    "missing-colon": [("", "YAML syntax error: while scanning a simple key could not find expected ':'")],
 }
 
 

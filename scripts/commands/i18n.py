@@ -17,7 +17,7 @@ from scripts.data import DataError, load_dataset
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.i18n.add_language import LanguageError, NewLanguage, add_language
 from scripts.i18n.catalog import catalog_path, catalog_stats, update_catalogs, write_template
-from scripts.i18n.checks import check_catalog
+from scripts.i18n.checks import CatalogError, check_catalog
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -75,6 +75,14 @@ def run_extract(args) -> int:  # noqa: ANN001
 
 
 def run_update(args) -> int:  # noqa: ANN001
+    try:
+        return _run_update(args)
+    except CatalogError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+def _run_update(args) -> int:  # noqa: ANN001
     dataset = _dataset(args)
     if dataset is None:
         return 1
@@ -93,6 +101,14 @@ def run_update(args) -> int:  # noqa: ANN001
 
 
 def run_status(args) -> int:  # noqa: ANN001
+    try:
+        return _run_status(args)
+    except CatalogError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+def _run_status(args) -> int:  # noqa: ANN001
     dataset = _dataset(args)
     if dataset is None:
         return 1
@@ -118,21 +134,25 @@ def run_status(args) -> int:  # noqa: ANN001
 def run_check(args) -> int:  # noqa: ANN001
     dataset = _dataset(args)
     if dataset is None:
-        return 1
-    languages = _languages(dataset, args.languages)
-    if languages is None:
-        return 2
+        # The data's problems are printed; the catalogs are checked all the same, every problem in one run.
+        data_dir = Path(args.data)
+        languages = args.languages or sorted(p.stem for p in (data_dir / "locales").glob("*.po"))
+    else:
+        data_dir = dataset.data_dir
+        languages = _languages(dataset, args.languages)
+        if languages is None:
+            return 2
     problems = []
     checked = 0
     for code in languages:
-        path = catalog_path(dataset.data_dir, code)
+        path = catalog_path(data_dir, code)
         if path.is_file():
             checked += 1
             problems += check_catalog(path)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"checked {checked} catalog(s): {len(problems)} problem(s)")
-    return 1 if problems else 0
+    return 1 if problems or dataset is None else 0
 
 
 def run_add_language(args) -> int:  # noqa: ANN001

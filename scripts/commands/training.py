@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scripts.data import DataError, load_dataset
 from scripts.data.dataset import DEFAULT_DATA_DIR
+from scripts.i18n.checks import CatalogError
 
 
 def register(sub) -> None:  # noqa: ANN001 - argparse's private type
@@ -44,6 +45,11 @@ def run(args) -> int:  # noqa: ANN001
     modules = list(getattr(dataset, "training_module", [])) if "training_module" in dataset else []
     quizzes = list(getattr(dataset, "training_quiz", [])) if "training_quiz" in dataset else []
     if args.action == "check":
+        problems, unreadable = _translated_limits(dataset, quizzes)
+        if problems:
+            print(DataError(problems).report(), file=sys.stderr)
+        if problems or unreadable:
+            return 1
         questions = sum(len(q.questions) for q in quizzes)
         print(f"The training data is valid: {len(modules)} modules, {len(quizzes)} quizzes, {questions} questions.")
         return 0
@@ -69,7 +75,11 @@ def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
     args.out.mkdir(parents=True, exist_ok=True)
     written = 0
     for lang in languages:
-        translate = _translator(dataset, lang)
+        try:
+            translate = _translator(dataset, lang)
+        except CatalogError as error:
+            print(error, file=sys.stderr)
+            return 1
         labels = {key: translate(text) for key, text in dataset.ui.labels.items()
                   if key.startswith(("training.", "guidelines."))}
         labels.update({f"measure.{m.id}": translate(m.heading) for m in dataset.guidelines.measures})
@@ -82,11 +92,28 @@ def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
     return 0
 
 
+def _translated_limits(dataset, quizzes) -> tuple[list, bool]:  # noqa: ANN001
+    """Moodle's length limits on what each language's export writes (the English is checked with the data)."""
+    from scripts.training.check import moodle_limits
+
+    problems, unreadable = [], False
+    documents = dataset.documents("training_quiz")
+    for language in dataset.site.languages:
+        if language.code == dataset.site.default_language:
+            continue
+        try:
+            translate = _translator(dataset, language.code)
+        except CatalogError as error:
+            print(error, file=sys.stderr)
+            unreadable = True
+            continue
+        for quiz, doc in zip(quizzes, documents):
+            problems += moodle_limits(doc, quiz, translate(quiz.title), language.code)
+    return problems, unreadable
+
+
 def _translator(dataset, lang: str):  # noqa: ANN001, ANN202
     """The same translator the site build uses for ``lang`` (the identity for the source language)."""
-    if lang == dataset.site.default_language:
-        return lambda text: text
-    from scripts.i18n import catalog
+    from scripts.i18n.translator import load_translator
 
-    translator = getattr(catalog, "translator", None)  # the gettext catalogs, once they offer one
-    return translator(dataset, lang) if translator else (lambda text: text)
+    return load_translator(dataset.data_dir, lang, dataset.site.default_language)

@@ -41,6 +41,7 @@ def check_templates(dataset: Dataset) -> Iterator[Problem]:
                                   "provision", "instruments.yaml")
         elif template.legal_basis.provisions:
             yield doc.problem(("legal_basis", "provisions"), "provisions name instruments.yaml, which is missing")
+        yield from _field_references(doc, template)
         for s_index, section in enumerate(template.sections):
             base = ("sections", s_index)
             yield from references(doc, section.measures, base + ("measures",), measures, "measure",
@@ -51,3 +52,33 @@ def check_templates(dataset: Dataset) -> Iterator[Problem]:
                                       "guidelines.yaml")
                 yield from references(doc, field.articles, path + ("articles",), articles, "article",
                                       "convention.yaml")
+
+
+def _field_references(doc, template) -> Iterator[Problem]:  # noqa: ANN001
+    """Field ids are unique within a template; not_before and required_with name a field of it (of the same
+    type, for not_before). Each problem stands at the key that holds it."""
+    places: dict[str, tuple] = {}
+    fields = {}
+    for s_index, section in enumerate(template.sections):
+        for f_index, field in enumerate(section.fields):
+            path = ("sections", s_index, "fields", f_index)
+            if field.id in places:
+                line = doc.position(places[field.id] + ("id",))[0]
+                yield doc.problem(path + ("id",), f"duplicate field id {field.id!r} (already used on line {line}); "
+                                                  "field ids must be unique within a template")
+                continue
+            places[field.id] = path
+            fields[field.id] = field
+    for field_id, field in fields.items():
+        path = places[field_id]
+        if field.required_with is not None and field.required_with not in fields:
+            yield doc.problem(path + ("required_with",), f"expected the id of a field of this template, "
+                                                         f"got {field.required_with!r}")
+        if field.not_before is not None:
+            other = fields.get(field.not_before)
+            if other is None:
+                yield doc.problem(path + ("not_before",), f"expected the id of a field of this template, "
+                                                          f"got {field.not_before!r}")
+            elif other.type != field.type:
+                yield doc.problem(path + ("not_before",), f"field {field.id!r} ({field.type}) cannot be compared "
+                                                          f"with {other.id!r} ({other.type})")

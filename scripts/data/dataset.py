@@ -52,12 +52,14 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
 
     data_dir = Path(data_dir or DEFAULT_DATA_DIR)
     dataset = Dataset(data_dir)
-    problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, 1, "", "the data folder does not exist")])
+    problems, links = scan_data_folder(data_dir)
+    complete: set[str] = set()
+    broken: set[str] = set()  # collections with a file that did not load
 
     for coll in COLLECTIONS:
-        paths = sorted(p for p in data_dir.glob(coll.pattern) if p.is_file())
+        paths = sorted(p for p in data_dir.glob(coll.pattern) if p not in links and p.is_file())
         if not paths:
             if coll.required:
                 problems.append(Problem(display_path(data_dir / coll.pattern), 1, 1, "",
@@ -67,29 +69,120 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
             problems.append(Problem(display_path(paths[1]), 1, 1, "",
                                     f"only one file may hold the '{coll.name}' data"))
         records, documents = [], []
+        clean = not any(link.match(coll.pattern) for link in links)
         for path in paths if coll.many else paths[:1]:
             document, found = read_yaml(path)
             problems.extend(found)
             if document is None:
+                clean = False
                 continue
+            before = len(problems)
             record = validate_record(coll.model, document, problems)
+            # a value the reader already refused (a huge number, an impossible date) is reported once
+            reported = {p.path for p in found if p.path}
+            problems[before:] = [p for p in problems[before:] if p.path not in reported]
             if record is not None and not found:
                 records.append(record)
                 documents.append(document)
+            else:
+                clean = False
         if coll.many:
             dataset.add(coll.name, records, documents)
         elif records:
             dataset.add(coll.name, records[0], documents)
+        if clean:
+            complete.add(coll.name)
+        else:
+            broken.add(coll.name)
 
-    # Cross-reference checks read other collections, so they run only on data that loaded cleanly.
-    if not problems:
-        for coll in COLLECTIONS:
-            if coll.name in dataset:
-                for check in coll.checks:
-                    problems.extend(check(dataset))
+    # Cross-reference checks read other collections. Each runs on what loaded; a check that looked at a
+    # collection with a broken file is dropped, since a reference into that file would look dangling.
+    for coll in COLLECTIONS:
+        if coll.name in complete:
+            for check in coll.checks:
+                problems.extend(_checked(check, dataset, broken))
     if problems:
         raise DataError(problems)
     return dataset
+
+
+class _Watched:
+    """A view of the dataset for one check: which collections it reads (or asks about)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._dataset, self.touched = dataset, set()
+
+    def __getattr__(self, name: str) -> Any:
+        if not name.startswith("_") and name not in ("data_dir", "add"):
+            if name in ("documents", "document"):
+                def look(collection: str, *args: Any) -> Any:
+                    self.touched.add(collection)
+                    return getattr(self._dataset, name)(collection, *args)
+                return look
+            self.touched.add(name)
+        return getattr(self._dataset, name)
+
+    def __contains__(self, name: str) -> bool:
+        self.touched.add(name)
+        return name in self._dataset
+
+
+def _checked(check: Any, dataset: Dataset, broken: set[str]) -> list[Problem]:
+    watched = _Watched(dataset)
+    try:
+        found = list(check(watched))
+    except AttributeError:  # it needs a collection that did not load: its own problems are reported already
+        return []
+    return [] if watched.touched & broken else found
+
+
+#: What the data folder may hold besides the collections' YAML files (globs below it).
+OTHER_FILES = ("schemas/*.schema.json", "locales/*.po", "locales/*.pot", "locales/*.terms.md")
+
+
+def scan_data_folder(data_dir: Path) -> tuple[list[Problem], set[Path]]:
+    """Every file of the data folder must be read by something: links (and so link loops), files of unknown
+    type (``.yml``, ``.json`` among the YAML) and YAML files no collection reads are reported, never skipped
+    silently. Returns the problems and the links found (which nothing then reads)."""
+    import os
+
+    from scripts.data.collections import COLLECTIONS
+
+    patterns = [c.pattern for c in COLLECTIONS] + list(OTHER_FILES)
+    problems: list[Problem] = []
+    links: set[Path] = set()
+
+    def walk_error(error: OSError) -> None:
+        problems.append(Problem(display_path(Path(error.filename or data_dir)), 1, 1, "",
+                                f"cannot read the folder: {error.strerror or error}"))
+
+    for root, dirs, files in os.walk(data_dir, onerror=walk_error):
+        base = Path(root)
+        for name in sorted(dirs + files):
+            path = base / name
+            if path.is_symlink():
+                links.add(path)
+                problems.append(Problem(display_path(path), 1, 1, "", "a link in the data folder: data files and "
+                                        "folders must be real files, not symbolic links (copy the file instead)"))
+        dirs[:] = sorted(d for d in dirs if not (base / d).is_symlink() and not d.startswith("."))
+        for name in sorted(files):
+            path = base / name
+            if path in links or name.startswith(".") or name == "README.md":
+                continue
+            relative = path.relative_to(data_dir)
+            if any(relative.match(pattern) and len(relative.parts) == len(Path(pattern).parts)
+                   for pattern in patterns):
+                continue
+            if path.suffix.lower() in (".yml", ".yaml"):
+                hint = ("rename it to .yaml" if path.suffix.lower() == ".yml"
+                        else "no kind of data is read from here; expected one of: " + ", ".join(
+                            c.pattern for c in COLLECTIONS))
+                problems.append(Problem(display_path(path), 1, 1, "", f"this file would not be read: {hint}"))
+            else:
+                problems.append(Problem(display_path(path), 1, 1, "", f"unexpected file in the data folder "
+                                        f"({path.suffix or 'no extension'}): data files are .yaml (catalogs .po "
+                                        "in locales/); move it elsewhere"))
+    return problems, links
 
 
 def validate_record(model: type[BaseModel], document: YamlDocument, problems: list[Problem]) -> BaseModel | None:
@@ -147,6 +240,9 @@ def describe_error(model: type[BaseModel], error: dict) -> str:
     }.get(kind)
     if expected:
         return f"expected {expected}, got {_show(got)}"
+    if kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+        return message if "got" in message else f"{message}, got {_show(got)}"
     return f"{error['msg'][0].lower()}{error['msg'][1:]}, got {_show(got)}"
 
 

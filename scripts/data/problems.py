@@ -42,8 +42,9 @@ class DataError(Exception):
 def display_path(path: Path) -> str:
     """A file name as a user would type it: relative to the working folder when it lies below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        full = path.parent.resolve() / path.name  # the folder resolved, not the file: it may be a (looping) link
+        return str(full.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(path)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import polib
 
 from scripts.data.dataset import Dataset
+from scripts.i18n.checks import load_catalog
 from scripts.i18n.strings import source_strings
 
 UNREVIEWED = "machine-assisted, not reviewed"
@@ -199,7 +200,8 @@ def update_catalogs(data_dir: Path, languages: list[str]) -> list[MergeReport]:
         path = catalog_path(data_dir, language)
         if not path.is_file():
             continue
-        po = polib.pofile(str(path), wrapwidth=100)
+        po = load_catalog(path)
+        po.wrapwidth = 100
         reports.append(merge(po, pot, language))
         po.save(str(path))
     return reports
@@ -235,7 +237,7 @@ def catalog_stats(data_dir: Path, language: str, pot: polib.POFile | None = None
 
     pot = pot if pot is not None else polib.pofile(str(template_path(data_dir)))
     path = catalog_path(data_dir, language)
-    entries = {e.msgid: e for e in polib.pofile(str(path)) if not e.obsolete} if path.is_file() else {}
+    entries = {e.msgid: e for e in load_catalog(path) if not e.obsolete} if path.is_file() else {}
     stats = CatalogStats(language)
     for source in pot:
         stats.total += 1

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import polib
 
+from scripts.data.markup import markup_problems
+
 LINK_TARGET = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 URL = re.compile(r"(?<![\w(])https?://[^\s)>\]]+")
 PLACEHOLDER = re.compile(r"\{\{\s*[\w.]+\s*\}\}|\{[A-Za-z_][\w.]*\}|%(?:\([\w]+\))?[sdif]")
@@ -32,6 +34,8 @@ class CatalogProblem:
     def __str__(self) -> str:
         short = self.msgid if len(self.msgid) <= 60 else self.msgid[:57] + "..."
         short = short.replace("\n", " ")
+        if not self.msgid:
+            return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}: msgid {short!r}: {self.message}"
 
 
@@ -63,18 +67,73 @@ def _without_targets(text: str) -> str:
 
 def check_catalog(path: Path) -> list[CatalogProblem]:
     """Every problem of one ``.po`` file: it must parse and compile, and translations must keep links,
-    URLs, placeholders and numbers."""
-    try:
-        po = polib.pofile(str(path))
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        return [CatalogProblem(path, 0, "", f"cannot be read: {error}")]
+    URLs, placeholders and numbers, and hold text only (no HTML, attribute lists or foreign link schemes)."""
+    po, problems = read_catalog(path)
+    if po is None:
+        return problems
     problems = list(_compile(path, po))
     for entry in po:
         if entry.obsolete or not entry.msgstr.strip():
             continue
         for message in kept(entry.msgid, entry.msgstr):
             problems.append(CatalogProblem(path, entry.linenum or 0, entry.msgid, message))
+        for message in markup_problems(entry.msgstr):
+            problems.append(CatalogProblem(path, entry.linenum or 0, entry.msgid,
+                                           f"the translation holds {message}"))
     return problems
+
+
+#: A catalog larger than this is refused before parsing (the largest real one is about 1 MiB).
+MAX_CATALOG_BYTES = 16 * 1024 * 1024
+
+
+#: one line of a PO file that is not a comment: a keyword and a quoted string, or a quoted string continuing it
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
+
+
+class CatalogError(Exception):
+    """A catalog that cannot be read; carries its problems."""
+
+    def __init__(self, problems: list[CatalogProblem]):
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def read_catalog(path: Path) -> tuple[polib.POFile | None, list[CatalogProblem]]:
+    """Parse one ``.po`` file: the catalog, or None and where it breaks (``file:line``), never a traceback."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_CATALOG_BYTES:
+            return None, [CatalogProblem(path, 1, "", f"the file is {size / 1048576:.1f} MiB; catalogs may be at "
+                                                      f"most {MAX_CATALOG_BYTES // 1048576} MiB")]
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            return None, [CatalogProblem(path, line, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}): "
+                                                         "save the catalog with UTF-8 encoding")]
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+        for number, line in enumerate(text.splitlines(), 1):
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+                return None, [CatalogProblem(path, number, "", "syntax error: expected msgid, msgstr or a quoted "
+                                                               "string closed on the same line, got "
+                                                               f"{stripped[:40]!r}")]
+        return polib.pofile(text, encoding="utf-8"), []
+    except (OSError, ValueError, UnicodeError, LookupError, IndexError, KeyError, RecursionError) as error:
+        text = str(error)
+        found = re.search(r"\(line (\d+)\)", text)
+        text = re.sub(r" in po file \S+ \(line \d+\)", "", text)
+        return None, [CatalogProblem(path, int(found.group(1)) if found else 1, "", f"cannot be read: {text}")]
+
+
+def load_catalog(path: Path) -> polib.POFile:
+    """The catalog at ``path``; raises :class:`CatalogError` when it cannot be read."""
+    po, problems = read_catalog(path)
+    if po is None:
+        raise CatalogError(problems)
+    return po
 
 
 def _compile(path: Path, po: polib.POFile) -> Iterator[CatalogProblem]:

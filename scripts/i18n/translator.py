@@ -23,7 +23,9 @@ from pathlib import Path
 
 import polib
 
+from scripts.data.markup import markup_problems
 from scripts.i18n.catalog import UNREVIEWED, catalog_path
+from scripts.i18n.checks import load_catalog
 
 REVIEWED = re.compile(r"^\s*reviewed\s*:", re.IGNORECASE | re.MULTILINE)
 
@@ -43,6 +45,8 @@ class Status(str, Enum):
 def entry_status(entry: polib.POEntry | None) -> Status:
     """The status of one catalog entry (``None``: the string is not in the catalog)."""
     if entry is None or entry.obsolete or not entry.msgstr.strip():
+        return Status.MISSING
+    if markup_problems(entry.msgstr):  # markup in a translation is never shown (i18n check reports it)
         return Status.MISSING
     if "fuzzy" in entry.flags:
         return Status.OUTDATED
@@ -104,5 +108,5 @@ def load_translator(data_dir: Path, language: str, default_language: str) -> Tra
     if language == default_language:
         return Translator(language, source=True)
     path = catalog_path(data_dir, language)
-    catalog = polib.pofile(str(path)) if path.is_file() else None
+    catalog = load_catalog(path) if path.is_file() else None
     return Translator(language, catalog)

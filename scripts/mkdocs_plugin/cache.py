@@ -27,7 +27,7 @@ def signature(data_dir: Path) -> tuple:
         dirs[:] = sorted(d for d in dirs if d != "locales")
         for name in sorted(files):
             if name.endswith((".yaml", ".yml")):
-                stat = os.stat(os.path.join(root, name))
+                stat = os.lstat(os.path.join(root, name))
                 entries.append((root, name, stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 

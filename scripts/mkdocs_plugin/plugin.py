@@ -10,6 +10,8 @@ from pathlib import Path
 
 from copy import deepcopy
 
+from markupsafe import escape
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -17,10 +19,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from scripts.data import DataError
+from scripts.i18n.checks import CatalogError
 from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin import languages
 from scripts.mkdocs_plugin.cache import cached_pages, load_dataset_cached, pages_key
 from scripts.mkdocs_plugin.config import GuidelinesConfig
+from scripts.mkdocs_plugin.security import add_csp, clean_content, escape_titles
 from scripts.mkdocs_plugin.navigation import expand_nav, translate_nav
 from scripts.pages import Page
 from scripts.pages.context import TEMPLATE_DIR, RenderContext
@@ -61,7 +65,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         if previous is not None and previous.alone == self.build.alone:
             self.build.site_root_url = previous.site_root_url
         languages.narrow_config(config, self.build)
-        translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
+        try:
+            translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
+        except CatalogError as error:
+            raise PluginError(f"the catalog of {self.build.language!r} cannot be read:\n{error}") from None
         untranslated = languages.untranslated_docs(config.docs_dir, self.build)
         key = pages_key(self.data_dir, self.build.language, self.config.edition, untranslated)
         self.pages = cached_pages(base / "build" / "cache", f"pages-{self.build.language}-{self.config.edition}", key,
@@ -75,10 +82,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         # The site's name and description are site.yaml's title and description, translated.
         name, description = self.source_names
         site = dataset.site
-        config.site_name = translator(site.title) if name == site.title else name
+        # Escaped once here (Markup: Jinja's |e leaves it as is): the theme prints the name raw in <title>.
+        config.site_name = escape(translator(site.title) if name == site.title else name)
         if description is not None:
-            config.site_description = translator(site.description) if description.strip() == site.description \
-                else description
+            config.site_description = escape(translator(site.description)
+                                             if description.strip() == site.description else description)
         config.nav = expand_nav(translate_nav(deepcopy(self.source_nav), translator), self.pages)
         return config
 
@@ -116,6 +124,22 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             return markdown
         return insert(markdown, block)
 
+    # Last of all: whatever reached the content's HTML (templates, data, translations, hand-written pages)
+    # goes through the allow-list sanitizer.
+    @event_priority(-300)
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        return clean_content(html)
+
+    @event_priority(-300)
+    def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return add_csp(output, local_files=bool(self.config.edition))
+
+    @event_priority(-300)
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        return add_csp(output_content, local_files=bool(self.config.edition))
+
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)
     def on_page_context(self, context, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001
@@ -128,8 +152,15 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
 
+    @event_priority(-300)
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
+        self.nav = nav
+        return nav
+
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
+        # Every page is rendered by now: titles (from data and catalogs) made safe before any template prints them
+        escape_titles(getattr(self, "nav", None), [f.page for f in files.documentation_pages() if f.page])
         return env
 
     # After the search plugin and mkdocs-static-i18n have written theirs.

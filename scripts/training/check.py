@@ -123,6 +123,29 @@ def _prerequisite_cycles(modules: list[Module], documents: list[YamlDocument]) -
 
 # --- quizzes -------------------------------------------------------------------------------------------
 
+#: Moodle's columns: a category's and a question's name hold 255 characters, a question's idnumber 100
+MOODLE_NAME_MAX = 255
+MOODLE_IDNUMBER_MAX = 100
+
+
+def moodle_limits(doc: YamlDocument, quiz: Quiz, title: str | None = None, language: str = "") -> Iterator[Problem]:
+    """What the exports write into Moodle's length-limited columns: the quiz title as the category name
+    (``title``: a translation of it), ``<quiz id>/<question id>`` as each question's name and idnumber."""
+    title = quiz.title if title is None else title
+    if len(title) > MOODLE_NAME_MAX:
+        where = f"the {language} translation of the title" if language else "the title"
+        yield doc.problem(("title",), f"{where} has {len(title)} characters; Moodle's category names hold at "
+                                      f"most {MOODLE_NAME_MAX}: shorten it")
+    if language:
+        return
+    for qi, question in enumerate(quiz.questions):
+        name = f"{quiz.id}/{question.id}"
+        if len(name) > MOODLE_IDNUMBER_MAX:
+            yield doc.problem(("questions", qi, "id"), f"the export names this question {name!r} "
+                                                      f"({len(name)} characters); Moodle's question idnumber holds "
+                                                      f"at most {MOODLE_IDNUMBER_MAX}: shorten the quiz or question id")
+
+
 def check_quizzes(dataset: Dataset) -> Iterator[Problem]:
     quizzes = _quizzes(dataset)
     documents = dataset.documents("training_quiz")
@@ -139,6 +162,7 @@ def check_quizzes(dataset: Dataset) -> Iterator[Problem]:
             path = ("questions", qi)
             yield from guideline_references(dataset, doc, question, path)
             yield from check_question(doc, question, path)
+        yield from moodle_limits(doc, quiz)
         yield from _spread_in_quiz(doc, quiz)
     yield from _spread_overall(quizzes, documents)
     yield from check_coverage(dataset)

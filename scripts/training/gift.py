@@ -13,13 +13,25 @@ from collections.abc import Mapping
 from scripts.data.models.training import Question, Quiz
 from scripts.training.shuffle import fractions
 
+import re
+
 SPECIAL = "\\~=#{}:"
+#: characters no text may carry into an export (the validator and i18n check refuse them already)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 
 
 def escape(text: str) -> str:
-    """Escape GIFT's control characters and fold newlines into ``\\n``."""
-    out = "".join("\\" + ch if ch in SPECIAL else ch for ch in text.strip())
-    return out.replace("\r\n", "\n").replace("\n", "\\n")
+    """Escape GIFT's control characters and fold newlines into ``\\n``; control characters are dropped."""
+    text = CONTROL.sub("", text.strip()).replace("\r\n", "\n").replace("\r", "\n")
+    out = "".join("\\" + ch if ch in SPECIAL else ch for ch in text)
+    return out.replace("\n", "\\n")
+
+
+def escape_match(text: str) -> str:
+    """:func:`escape` for one side of a matching pair: ``->`` separates the sides and GIFT has no escape for
+    it (Moodle splits at the first ``->``), so the ``>`` of an arrow in the text is written as the HTML
+    entity ``&gt;``, which the question's Markdown shows as ``>``."""
+    return escape(text).replace("->", "-&gt;")
 
 
 def general_feedback(question: Question, labels: Mapping[str, str]) -> str:
@@ -58,7 +70,7 @@ def question_to_gift(question: Question, quiz: Quiz, labels: Mapping[str, str]) 
             lines.append(f"\tFALSE#{escape(question.feedback_true or '')}#{escape(question.feedback_false or '')}")
     elif question.kind == "ordering":
         for position, step in enumerate(question.steps or [], 1):
-            lines.append(f"\t={escape(step.text)} -> {position}")
+            lines.append(f"\t={escape_match(step.text)} -> {position}")
     lines.append(f"\t####{escape(general_feedback(question, labels))}")
     lines.append("}")
     return "\n".join(lines)
@@ -67,8 +79,8 @@ def question_to_gift(question: Question, quiz: Quiz, labels: Mapping[str, str]) 
 def quiz_to_gift(quiz: Quiz, labels: Mapping[str, str], lang: str) -> str:
     """The whole quiz as one GIFT file, its questions in a category named after the quiz."""
     header = [
-        f"// {quiz.title} ({lang})",
-        f"// {labels['training.export.generated_note']}",
+        f"// {_line(quiz.title)} ({lang})",
+        f"// {_line(labels['training.export.generated_note'])}",
         "",
         f"$CATEGORY: $course$/top/{_category(quiz.title)}",
         "",
@@ -77,6 +89,11 @@ def quiz_to_gift(quiz: Quiz, labels: Mapping[str, str], lang: str) -> str:
     return "\n".join(header) + "\n" + body + "\n"
 
 
+def _line(text: str) -> str:
+    """One line of a comment or of the category line: no control characters, no line break."""
+    return re.sub(r"\s+", " ", CONTROL.sub("", text)).strip()
+
+
 def _category(title: str) -> str:
     # A category path uses "/" as separator; keep the title on one level.
-    return title.replace("/", "-").replace("\n", " ").strip()
+    return _line(title.replace("/", "-"))

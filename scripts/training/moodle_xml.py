@@ -8,6 +8,7 @@ version imports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from xml.etree import ElementTree as ET
 
@@ -18,13 +19,22 @@ from scripts.training.gift import general_feedback
 from scripts.training.shuffle import fractions
 
 
+#: what XML 1.0 cannot hold at all (a document with one of them does not parse, so Moodle refuses the file)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML cannot carry (the validator and i18n check refuse them already)."""
+    return NOT_XML.sub("", text)
+
+
 def html(text: str) -> str:
-    return markdown.markdown(text.strip(), extensions=["tables"], output_format="html")
+    return markdown.markdown(xml_text(text).strip(), extensions=["tables"], output_format="html")
 
 
 def _text(parent: ET.Element, tag: str, content: str, fmt: str | None = "html", **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, tag, {**({"format": fmt} if fmt else {}), **attrs})
-    ET.SubElement(element, "text").text = content
+    ET.SubElement(element, "text").text = xml_text(content)
     return element
 
 
@@ -73,7 +83,8 @@ def question_to_xml(question: Question, quiz: Quiz, labels: Mapping[str, str]) -
 def quiz_to_moodle_xml(quiz: Quiz, labels: Mapping[str, str], lang: str) -> bytes:
     """The whole quiz as a Moodle XML document, its questions in a category named after the quiz."""
     root = ET.Element("quiz")
-    root.append(ET.Comment(f" {quiz.title} ({lang}). {labels['training.export.generated_note']} "))
+    note = xml_text(f" {quiz.title} ({lang}). {labels['training.export.generated_note']} ").replace("--", "- -")
+    root.append(ET.Comment(note))
     category = ET.SubElement(root, "question", {"type": "category"})
     _text(category, "category", f"$course$/top/{quiz.title.replace('/', '-')}", fmt=None)
     _text(category, "info", html(quiz.description))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from scripts.data.markup import check_markup
 
 
 class Translatable:
@@ -30,11 +32,12 @@ ParagraphNumber = Annotated[int, Field(ge=1, le=9999)]
 #: a Budapest Convention article number
 ArticleNumber = Annotated[int, Field(ge=1, le=48)]
 #: one line of plain text (a title, a heading, a label); translated
-Line = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$"), TRANSLATABLE]
+Line = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$"), AfterValidator(check_markup),
+                 TRANSLATABLE]
 #: text that may span paragraphs and hold Markdown; translated
-Text = Annotated[str, Field(min_length=1), TRANSLATABLE]
+Text = Annotated[str, Field(min_length=1, max_length=100_000), AfterValidator(check_markup), TRANSLATABLE]
 #: one line of text that is never translated (a code, a provision's citation as enacted, a proper name)
-Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
+Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$"), AfterValidator(check_markup)]
 #: an absolute web address
-Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#].[^\s]*$")]
+Url = Annotated[str, Field(max_length=2000, pattern=r"^https?://[^\s/$.?#<>\"'`\\][^\s<>\"'`\\]*$")]
 

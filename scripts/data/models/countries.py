@@ -7,19 +7,34 @@ the pages say so.
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from scripts.data.models.base import ArticleNumber, Id, Line, Record, Text, Url
 from scripts.data.models.site import LanguageCode
 
 UNKNOWN = "unknown"
 
+
+
+def _real_date(value: str) -> str:
+    """A full date must exist in the calendar (no 30 February)."""
+    if len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"expected a date that exists in the calendar, got {value!r}") from None
+    return value
+
+
 #: A date as precise as the source allows: ``2009``, ``2009-07`` or ``2009-07-15``.
-PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+                        AfterValidator(_real_date)]
 #: A date, or ``unknown`` when the event happened but its date is not known for certain.
-DateOrUnknown = Annotated[str, Field(pattern=r"^(unknown|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)$")]
+DateOrUnknown = Annotated[str, Field(pattern=r"^(unknown|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)$"),
+                          AfterValidator(_real_date)]
 #: An ISO 15924 script code, e.g. Latn, Cyrl, Geor.
 Script = Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")]
 

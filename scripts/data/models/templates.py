@@ -161,23 +161,6 @@ class Template(Record):
     study_copy: bool = False
     sections: list[TemplateSection] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _internal_references(self) -> Self:
-        fields = {f.id: f for f in self.all_fields()}
-        if len(fields) != sum(len(s.fields) for s in self.sections):
-            raise ValueError("field ids must be unique within a template")
-        for f in fields.values():
-            if f.required_with is not None and f.required_with not in fields:
-                raise ValueError(f"field {f.id!r}: required_with names {f.required_with!r}, which is not a field here")
-            if f.not_before is None:
-                continue
-            other = fields.get(f.not_before)
-            if other is None:
-                raise ValueError(f"field {f.id!r}: not_before names {f.not_before!r}, which is not a field here")
-            if other.type != f.type:
-                raise ValueError(f"field {f.id!r} ({f.type}) cannot be compared with {other.id!r} ({other.type})")
-        return self
-
     def all_fields(self) -> list[TemplateField]:
         return [f for s in self.sections for f in s.fields]
 
