@@ -282,7 +282,7 @@ def test_training_check_enforces_moodle_length_limits(tmp_path: Path) -> None:
     text = quiz_file.read_text(encoding="utf-8")
     long_title = "A very long quiz title " * 12  # 276 characters: a valid line, too long for Moodle
     text = re.sub(r"^title: .*$", f"title: {long_title.strip()}", text, count=1, flags=re.MULTILINE)
-    long_id = "q" + "-long" * 19  # with the quiz id, more than Moodle's 100-character idnumber
+    long_id = "q" + "-long" * 15  # a valid id (76 characters); with the quiz id, over Moodle's 100
     text = re.sub(r"^(  - id: ).*$", rf"\g<1>{long_id}", text, count=1, flags=re.MULTILINE)
     quiz_file.write_text(text, encoding="utf-8")
     result = run_cli("training", "--data", str(data), "check", cwd=tmp_path)
