@@ -56,7 +56,7 @@ def _dataset(args):  # noqa: ANN001, ANN202
 
 
 def _languages(dataset, wanted: list[str]) -> list[str] | None:  # noqa: ANN001
-    codes = [lang.code for lang in dataset.site.languages if lang.code != dataset.site.default_language]
+    codes = dataset.site.catalog_languages()
     unknown = [code for code in wanted if code not in codes]
     if unknown:
         print(f"unknown language(s): {', '.join(unknown)} (translated languages: {', '.join(codes)})",

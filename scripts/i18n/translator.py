@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Callable
 
 import polib
 
@@ -63,10 +64,13 @@ class Use:
 class Translator:
     """``translate(english) -> text`` for one language; the source language translates to itself."""
 
-    def __init__(self, language: str, catalog: polib.POFile | None = None, source: bool = False) -> None:
+    def __init__(self, language: str, catalog: polib.POFile | None = None, source: bool = False,
+                 transform: Callable[[str], str] | None = None) -> None:
         self.language = language
         self.source = source
         self.catalog = catalog
+        #: applied to every translation shown (sr-Latn: Serbian Cyrillic -> Latin, scripts/i18n/transliterate.py)
+        self.transform = transform
         self._entries: dict[str, polib.POEntry] = {}
         if catalog is not None:
             for entry in catalog:
@@ -84,7 +88,10 @@ class Translator:
                 return english
             entry = self._entries.get(english)
             status = entry_status(entry)
-            use = self._answers[english] = Use(english, english if status.in_english else entry.msgstr, status)
+            shown = english if status.in_english else entry.msgstr
+            if self.transform is not None and not status.in_english:
+                shown = self.transform(shown)
+            use = self._answers[english] = Use(english, shown, status)
         self._uses[english] = use
         return use.shown
 
@@ -98,11 +105,18 @@ class Translator:
         return list(uses.values())
 
 
-def load_translator(data_dir: Path, language: str, default_language: str) -> Translator:
+def load_translator(data_dir: Path, language: str, default_language: str,
+                    transliterated_from: str | None = None) -> Translator:
     """The translator for ``language`` from ``<data_dir>/locales/<language>.po``; a language without a
-    catalog yet translates nothing (everything falls back to English, and the pages say so)."""
+    catalog yet translates nothing (everything falls back to English, and the pages say so). A language
+    ``transliterated_from`` another reads that language's catalog and transliterates what it shows."""
     if language == default_language:
         return Translator(language, source=True)
-    path = catalog_path(data_dir, language)
+    transform = None
+    if transliterated_from:
+        from scripts.i18n.transliterate import to_latin
+
+        transform = to_latin
+    path = catalog_path(data_dir, transliterated_from or language)
     catalog = polib.pofile(str(path)) if path.is_file() else None
-    return Translator(language, catalog)
+    return Translator(language, catalog, transform=transform)

@@ -60,8 +60,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.build = languages.language_build(config, dataset)
         if previous is not None and previous.alone == self.build.alone:
             self.build.site_root_url = previous.site_root_url
-        languages.narrow_config(config, self.build)
-        translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
+        language = dataset.site.language(self.build.language)
+        languages.narrow_config(config, self.build, language.theme_text if language is not None else None)
+        translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language,
+                                     self.build.transliterated_from)
         untranslated = languages.untranslated_docs(config.docs_dir, self.build)
         key = pages_key(self.data_dir, self.build.language, self.config.edition, untranslated)
         self.pages = cached_pages(base / "build" / "cache", f"pages-{self.build.language}-{self.config.edition}", key,
@@ -96,6 +98,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             file = languages.generated_file(config, self.build, page.path, page.content)
             file.guidelines_page = page.path
             files.append(file)
+        if self.build.transliterated_pages:
+            from scripts.i18n.transliterate import to_latin
+
+            for path, source in sorted(self.build.transliterated_pages.items()):
+                text = Path(source).read_text(encoding="utf-8")
+                files.append(languages.generated_file(config, self.build, path, to_latin(text)))
         return files
 
     on_files = CombinedEvent(_split_handwritten, _add_generated)
@@ -120,6 +128,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     @event_priority(-110)
     def on_page_context(self, context, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001
         build = self.build
+        if build is not None and build.transliterated_from and self.context is not None:
+            context["guidelines_transliteration"] = {
+                "source": build.transliterated_from, "note": self.context.label("transliteration.notice")}
         if build is not None and build.alone and len(build.languages) > 1:
             context["guidelines_alternates"] = languages.alternates(build, page.url)
             self.page_urls.append(languages.neutral_url(build, page.url))
@@ -130,6 +141,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
+        from scripts.i18n.transliterate import to_latin
+
+        env.globals["guidelines_transliterate"] = to_latin  # partials/language.html, for sr-Latn
         return env
 
     # After the search plugin and mkdocs-static-i18n have written theirs.

@@ -17,6 +17,12 @@ class Language(Record):
     english_name: Line
     script: Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")]  # ISO 15924, e.g. Latn, Cyrl, Geor
     direction: Literal["ltr", "rtl"] = "ltr"
+    #: published by transliterating another language's catalog and pages at build time (sr-Latn from sr): no
+    #: catalog of its own (scripts/i18n/transliterate.py)
+    transliterated_from: LanguageCode | None = None
+    #: corrections to Material's own interface text in this language, by Material's key (e.g. sq
+    #: ``search.placeholder``: Material 9.8 ships "Vendmbajtës", "placeholder", where "Kërko" belongs)
+    theme_text: dict[Annotated[str, Field(pattern=r"^[a-z0-9_.]+$")], Line] = Field(default_factory=dict)
 
 
 class Site(Record):
@@ -27,6 +33,11 @@ class Site(Record):
 
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.languages if lang.code == code), None)
+
+    def catalog_languages(self) -> list[str]:
+        """The languages that have a catalog of their own: not the source language, not transliterated ones."""
+        return [lang.code for lang in self.languages
+                if lang.code != self.default_language and not lang.transliterated_from]
 
 
 class UiLabels(Record):
