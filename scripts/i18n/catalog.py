@@ -79,6 +79,8 @@ def write_template(dataset: Dataset) -> tuple[Path, int]:
 
 #: how similar (difflib ratio) a new English string must be to an old one to carry its translation over as fuzzy
 SIMILAR = 0.6
+#: how similar it must be for ``update --minor`` to keep the translation current (a typo, punctuation)
+MINOR = 0.9
 
 
 def new_catalog(language: str, team: str, plural_forms: str) -> polib.POFile:
@@ -106,13 +108,18 @@ class MergeReport:
     outdated: int = 0
     obsolete: int = 0
     kept: int = 0
+    minor: int = 0
 
 
-def merge(po: polib.POFile, pot: polib.POFile, language: str) -> MergeReport:
+def merge(po: polib.POFile, pot: polib.POFile, language: str, minor: bool = False) -> MergeReport:
     """Bring ``po`` in line with ``pot`` in place: same msgids in template order with the template's references;
     translations of unchanged strings kept as they are (reviewed or not); the translation of a string whose
     English changed carried over as ``fuzzy`` (outdated) with the old English as ``#| msgid``; translations
-    nobody uses any more kept as obsolete entries (``#~``) so that a reverted change can recover them."""
+    nobody uses any more kept as obsolete entries (``#~``) so that a reverted change can recover them.
+
+    ``minor``: the maintainer says the English changes are minor edits (typos, punctuation); a changed string at
+    least :data:`MINOR` similar to its old English keeps its translation current (not fuzzy, no ``#|``), as
+    Weblate's "minor change" does. A bigger change is still marked outdated."""
     report = MergeReport(language)
     old = {e.msgid: e for e in po if not e.obsolete}
     old_obsolete = {e.msgid: e for e in po if e.obsolete}
@@ -140,9 +147,12 @@ def merge(po: polib.POFile, pot: polib.POFile, language: str) -> MergeReport:
                 taken.add(id(previous))
                 entry.msgstr = previous.msgstr
                 entry.tcomment = previous.tcomment
-                entry.flags = ["fuzzy"]
-                entry.previous_msgid = previous.msgid
-                report.outdated += 1
+                if minor and "fuzzy" not in previous.flags and _ratio(source.msgid, previous.msgid, MINOR):
+                    report.minor += 1
+                else:
+                    entry.flags = ["fuzzy"]
+                    entry.previous_msgid = previous.msgid
+                    report.outdated += 1
             else:
                 report.added += 1
         entry.occurrences = list(source.occurrences)
@@ -191,7 +201,7 @@ def _ratio(a: str, b: str, floor: float) -> float:
     return ratio if ratio >= floor else 0.0
 
 
-def update_catalogs(data_dir: Path, languages: list[str]) -> list[MergeReport]:
+def update_catalogs(data_dir: Path, languages: list[str], minor: bool = False) -> list[MergeReport]:
     """Merge the template into ``<lang>.po`` for every language that has a catalog."""
     pot = polib.pofile(str(template_path(data_dir)))
     reports = []
@@ -200,7 +210,7 @@ def update_catalogs(data_dir: Path, languages: list[str]) -> list[MergeReport]:
         if not path.is_file():
             continue
         po = polib.pofile(str(path), wrapwidth=100)
-        reports.append(merge(po, pot, language))
+        reports.append(merge(po, pot, language, minor=minor))
         po.save(str(path))
     return reports
 

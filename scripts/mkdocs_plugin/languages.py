@@ -232,6 +232,9 @@ def generated_file(config: MkDocsConfig, build: LanguageBuild, path: str, conten
     dest = build.prefix() + neutral.dest_uri
     file = File.generated(config, build.src_uri(path), content=content)
     file.dest_uri = dest
+    # MkDocs takes a page's name from its file name: "index.fr" would not be a section's index page, and
+    # Material would list the section twice in the sidebar ("Formation › Formation").
+    file.name = neutral.name
     return file
 
 

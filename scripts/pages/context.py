@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from scripts.data.dataset import Dataset
+from scripts.pages.dates import format_day
 from scripts.pages.template_cache import TEMPLATES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -44,6 +45,7 @@ class RenderContext:
             bytecode_cache=TEMPLATES,  # compiled once per process, not once per language
         )
         self.env.filters["t"] = self.translate
+        self.env.filters["day"] = lambda value: format_day(value, self.language)  # dates per locale (Babel)
         self.env.globals.update(label=self.label, link=link, anchor=anchor)
 
     def label(self, key: str) -> str:
