@@ -18,12 +18,20 @@ from tests.conftest import DATA, run_cli
 LANGUAGES = load_dataset(DATA).site.catalog_languages()
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "guidelines_data"
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real data whose catalogs were brought in step with it (`i18n update`), once."""
+    target = tmp_path_factory.mktemp("baseline") / "guidelines_data"
     shutil.copytree(DATA, target)
-    result = run_cli("i18n", "--data", str(target), "update")  # the baseline: catalogs in step with the data
+    result = run_cli("i18n", "--data", str(target), "update")
     assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture
+def data(baseline: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "guidelines_data"
+    shutil.copytree(baseline, target)
     return target
 
 
@@ -121,11 +129,32 @@ def test_a_broken_terminology_file_is_reported_with_its_line(tmp_path: Path) -> 
         result.stderr
 
 
-def test_status_never_rounds_up_to_complete(minimal_data: Path) -> None:
-    result = run_cli("i18n", "--data", str(minimal_data), "status")
+def test_status_counts_are_exact(tmp_path: Path) -> None:
+    data = tmp_path / "guidelines_data"
+    shutil.copytree(DATA, data)
+    pos = catalogs(data)
+    # one string short of complete in French: 100% would be a lie
+    po = pos["fr"]
+    for entry in po:
+        if not entry.obsolete and not entry.msgid_plural:
+            entry.msgstr = entry.msgstr or entry.msgid
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+    from scripts.i18n.catalog import build_template
+
+    pot = build_template(load_dataset(data))
+    have = {e.msgid for e in po if not e.obsolete}
+    for source in pot:
+        if source.msgid not in have:
+            po.append(polib.POEntry(msgid=source.msgid, msgid_plural=source.msgid_plural,
+                                    msgstr="" if source.msgid_plural else source.msgid,
+                                    msgstr_plural={0: source.msgid, 1: source.msgid_plural}
+                                    if source.msgid_plural else {}))
+    victim = next(e for e in po if not e.obsolete and not e.msgid_plural and e.msgid in {s.msgid for s in pot})
+    victim.msgstr = ""
+    po.save(str(data / "locales" / "fr.po"))
+    result = run_cli("i18n", "--data", str(data), "status", "fr")
     assert result.returncode == 0, result.stderr
-    for line in result.stdout.splitlines()[1:]:
-        fields = line.split()
-        missing, outdated = int(fields[5]), int(fields[4])
-        if missing or outdated:
-            assert fields[1] != "100.0%", line
+    line = result.stdout.splitlines()[1].split()
+    assert line[0] == "fr" and line[5] == "1" and line[4] == "0", result.stdout
+    assert line[1] == "99.9%", result.stdout

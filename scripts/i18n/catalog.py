@@ -12,6 +12,8 @@ Conventions every catalog follows:
 from __future__ import annotations
 
 import difflib
+import functools
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +63,9 @@ def build_template(dataset: Dataset) -> polib.POFile:
         entry = by_text.get(string.text)
         if entry is None:
             entry = by_text[string.text] = polib.POEntry(msgid=string.text, msgstr="")
+            if string.plural is not None:
+                entry.msgid_plural = string.plural
+                entry.msgstr_plural = {0: "", 1: ""}
             pot.append(entry)
         entry.occurrences.append((name, str(line)))
     return pot
@@ -139,13 +144,24 @@ def merge(po: polib.POFile, pot: polib.POFile, language: str, minor: bool = Fals
         if entry is not None:
             entry = _copy(entry)
             entry.obsolete = False
+            if source.msgid_plural and entry.msgid_plural != source.msgid_plural:
+                # the same singular, a new plural: the translation no longer answers it
+                entry.previous_msgid_plural = entry.msgid_plural
+                entry.msgid_plural = source.msgid_plural
+                if "fuzzy" not in entry.flags:
+                    entry.flags.append("fuzzy")
             report.kept += 1
         else:
             entry = polib.POEntry(msgid=source.msgid, msgstr="")
+            if source.msgid_plural:
+                entry.msgid_plural = source.msgid_plural
+                entry.msgstr_plural = {index: "" for index in range(plural_count(po))}
             previous = _previous(source, orphans, by_place, taken)
             if previous is not None:
                 taken.add(id(previous))
                 entry.msgstr = previous.msgstr
+                if source.msgid_plural and previous.msgstr_plural:
+                    entry.msgstr_plural = dict(previous.msgstr_plural)
                 entry.tcomment = previous.tcomment
                 if minor and "fuzzy" not in previous.flags and _ratio(source.msgid, previous.msgid, MINOR):
                     report.minor += 1
@@ -174,7 +190,16 @@ def merge(po: polib.POFile, pot: polib.POFile, language: str, minor: bool = Fals
 def _copy(entry: polib.POEntry) -> polib.POEntry:
     return polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, tcomment=entry.tcomment, comment=entry.comment,
                          flags=list(entry.flags), occurrences=list(entry.occurrences),
-                         previous_msgid=entry.previous_msgid, obsolete=entry.obsolete)
+                         previous_msgid=entry.previous_msgid, obsolete=entry.obsolete,
+                         msgid_plural=entry.msgid_plural, msgstr_plural=dict(entry.msgstr_plural))
+
+
+def plural_count(po: polib.POFile) -> int:
+    """How many plural forms the catalog's language has (its ``Plural-Forms`` header; 2 without one)."""
+    import re
+
+    match = re.search(r"nplurals\s*=\s*(\d+)", po.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else 2
 
 
 def _previous(source: polib.POEntry, orphans: list[polib.POEntry], by_place: dict, taken: set[int]):
@@ -194,11 +219,22 @@ def _previous(source: polib.POEntry, orphans: list[polib.POEntry], by_place: dic
 
 
 def _ratio(a: str, b: str, floor: float) -> float:
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+    """difflib's similarity ratio of ``a`` and ``b``, or 0 when it is below ``floor``. The two upper bounds
+    difflib offers (lengths, then letter counts) are computed first from cached letter counts: with thousands
+    of changed strings after a data reorganisation, building a SequenceMatcher for every pair took minutes."""
+    total = len(a) + len(b)
+    if not total or 2 * min(len(a), len(b)) / total < floor:
         return 0.0
-    ratio = matcher.ratio()
+    common = _letters(a) & _letters(b)
+    if 2 * sum(common.values()) / total < floor:
+        return 0.0
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     return ratio if ratio >= floor else 0.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _letters(text: str) -> Counter:
+    return Counter(text)
 
 
 def update_catalogs(data_dir: Path, languages: list[str], minor: bool = False) -> list[MergeReport]:

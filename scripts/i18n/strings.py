@@ -24,6 +24,8 @@ class SourceString:
     text: str
     document: YamlDocument
     key_path: tuple
+    #: the English plural form (``msgid_plural``) of a count label (``PluralLabel``), else None
+    plural: str | None = None
 
     @property
     def reference(self) -> tuple[str, int]:
@@ -40,14 +42,19 @@ def source_strings(dataset: Dataset) -> Iterator[SourceString]:
         documents = dataset.documents(coll.name)
         for record, document in zip(records if coll.many else [records], documents):
             for key_path, text in _walk(record, type(record), ()):
-                yield SourceString(text, document, key_path)
+                if isinstance(text, tuple):
+                    yield SourceString(text[0], document, key_path, plural=text[1])
+                else:
+                    yield SourceString(text, document, key_path)
 
 
 def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) -> Iterator[tuple[tuple, str]]:
     annotation, translatable = _unwrap(annotation, translatable)
     if value is None:
         return
-    if isinstance(value, BaseModel):
+    if type(value).__name__ == "PluralLabel":
+        yield path, (value.one, value.other)
+    elif isinstance(value, BaseModel):
         for name, field in type(value).model_fields.items():
             marked = any(m is TRANSLATABLE for m in field.metadata)
             yield from _walk(getattr(value, name), field.annotation, path + (name,), marked)

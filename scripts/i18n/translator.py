@@ -41,9 +41,16 @@ class Status(str, Enum):
         return self in (Status.OUTDATED, Status.MISSING)
 
 
+def translated(entry: polib.POEntry) -> bool:
+    """The entry has a translation: its ``msgstr``, or every form of a plural entry's ``msgstr[n]``."""
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(str(v).strip() for v in entry.msgstr_plural.values())
+    return bool(entry.msgstr.strip())
+
+
 def entry_status(entry: polib.POEntry | None) -> Status:
     """The status of one catalog entry (``None``: the string is not in the catalog)."""
-    if entry is None or entry.obsolete or not entry.msgstr.strip():
+    if entry is None or entry.obsolete or not translated(entry):
         return Status.MISSING
     if "fuzzy" in entry.flags:
         return Status.OUTDATED
@@ -94,6 +101,36 @@ class Translator:
             use = self._answers[english] = Use(english, shown, status)
         self._uses[english] = use
         return use.shown
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """gettext's ``ngettext``: the form of a count sentence that fits ``count`` in this language (chosen by
+        the catalog's ``Plural-Forms`` formula), or the English form when the translation is missing or
+        outdated. ``{count}`` is left for the caller to fill."""
+        english = singular if count == 1 else plural
+        if self.source:
+            return english
+        entry = self._entries.get(singular)
+        status = entry_status(entry)
+        if status.in_english or entry.msgid_plural != plural:
+            status = Status.MISSING if status is not Status.OUTDATED else status
+            shown = english
+        else:
+            shown = entry.msgstr_plural.get(self._plural_index(count), "") or english
+            if self.transform is not None:
+                shown = self.transform(shown)
+        use = Use(singular, shown, status)
+        self._uses.setdefault(singular, use)
+        return shown
+
+    def _plural_index(self, count: int) -> int:
+        if not hasattr(self, "_plural_formula"):
+            import gettext
+            import re
+
+            header = self.catalog.metadata.get("Plural-Forms", "") if self.catalog is not None else ""
+            match = re.search(r"plural\s*=\s*([^;]+)", header)
+            self._plural_formula = gettext.c2py(match.group(1).strip()) if match else (lambda n: int(n != 1))
+        return int(self._plural_formula(count))
 
     def status(self, english: str) -> Status:
         """The status of ``english`` in this catalog (``reviewed`` for the source language)."""

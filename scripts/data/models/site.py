@@ -22,7 +22,7 @@ class Language(Record):
     transliterated_from: LanguageCode | None = None
     #: corrections to Material's own interface text in this language, by Material's key (e.g. sq
     #: ``search.placeholder``: Material 9.8 ships "Vendmbajtës", "placeholder", where "Kërko" belongs)
-    theme_text: dict[Annotated[str, Field(pattern=r"^[a-z0-9_.]+$")], Line] = Field(default_factory=dict)
+    theme_text: dict[Annotated[str, Field(pattern=r"^[a-z0-9_.]+$")], Name] = Field(default_factory=dict)
 
 
 class Site(Record):
@@ -40,7 +40,17 @@ class Site(Record):
                 if lang.code != self.default_language and not lang.transliterated_from]
 
 
+class PluralLabel(Record):
+    """A label that states a count, as whole sentences in English's two forms: ``{count}`` is the number.
+    The catalogs hold it as one gettext entry with ``msgid_plural``, so that each language gives as many
+    forms as its ``Plural-Forms`` header asks for (three in Serbian, one in Georgian and Turkish), chosen
+    with ``ngettext`` (:meth:`scripts.i18n.translator.Translator.ngettext`)."""
+
+    one: Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\{count\}[^\n]*$")]
+    other: Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\{count\}[^\n]*$")]
+
+
 class UiLabels(Record):
     """Every fixed piece of interface text the pages show, keyed by a stable id, in English."""
 
-    labels: dict[Annotated[str, Field(pattern=r"^[a-z0-9_.-]+$")], Line]
+    labels: dict[Annotated[str, Field(pattern=r"^[a-z0-9_.-]+$")], Line | PluralLabel]
