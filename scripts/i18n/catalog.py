@@ -11,13 +11,11 @@ Conventions every catalog follows:
 
 from __future__ import annotations
 
-import difflib
-import functools
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
+from rapidfuzz import fuzz
 
 from scripts.data.dataset import Dataset
 from scripts.i18n.strings import source_strings
@@ -82,7 +80,7 @@ def write_template(dataset: Dataset) -> tuple[Path, int]:
 # --------------------------------------------------------------------------------------------------------------
 # Updating the language catalogs from the template (what ``msgmerge`` does, with polib)
 
-#: how similar (difflib ratio) a new English string must be to an old one to carry its translation over as fuzzy
+#: how similar (see _ratio) a new English string must be to an old one to carry its translation over as fuzzy
 SIMILAR = 0.6
 #: how similar it must be for ``update --minor`` to keep the translation current (a typo, punctuation)
 MINOR = 0.9
@@ -219,22 +217,10 @@ def _previous(source: polib.POEntry, orphans: list[polib.POEntry], by_place: dic
 
 
 def _ratio(a: str, b: str, floor: float) -> float:
-    """difflib's similarity ratio of ``a`` and ``b``, or 0 when it is below ``floor``. The two upper bounds
-    difflib offers (lengths, then letter counts) are computed first from cached letter counts: with thousands
-    of changed strings after a data reorganisation, building a SequenceMatcher for every pair took minutes."""
-    total = len(a) + len(b)
-    if not total or 2 * min(len(a), len(b)) / total < floor:
-        return 0.0
-    common = _letters(a) & _letters(b)
-    if 2 * sum(common.values()) / total < floor:
-        return 0.0
-    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-    return ratio if ratio >= floor else 0.0
-
-
-@functools.lru_cache(maxsize=65536)
-def _letters(text: str) -> Counter:
-    return Counter(text)
+    """How similar ``a`` and ``b`` are (0-1: twice the longest common subsequence over both lengths, rapidfuzz's
+    ``fuzz.ratio``), or 0 when below ``floor``. difflib took minutes once a data reorganisation left thousands
+    of changed strings; rapidfuzz stops as soon as the floor cannot be reached."""
+    return fuzz.ratio(a, b, score_cutoff=floor * 100) / 100
 
 
 def update_catalogs(data_dir: Path, languages: list[str], minor: bool = False) -> list[MergeReport]:

@@ -82,7 +82,11 @@ def _unwrap(annotation: Any, translatable: bool) -> tuple[Any, bool]:
         elif origin in (Union, getattr(typing, "UnionType", None)) or type(annotation).__name__ == "UnionType":
             options = [a for a in get_args(annotation) if a is not type(None)]
             if len(options) != 1:
-                return annotation, translatable
+                # e.g. ui.yaml's ``Line | PluralLabel``: a plain string in it is translatable when the union
+                # offers a translatable string type (records are walked by their own fields)
+                marked = any(get_origin(o) is Annotated and any(a is TRANSLATABLE for a in get_args(o)[1:])
+                             for o in options)
+                return annotation, translatable or marked
             annotation = options[0]
         else:
             return annotation, translatable
