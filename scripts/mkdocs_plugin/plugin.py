@@ -111,9 +111,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages get the same notices as generated ones: shown in English, or not reviewed."""
         build = self.build
-        if build is None or build.language == build.default or getattr(page.file, "guidelines_page", None):
+        if build is None or getattr(page.file, "guidelines_page", None):
             return markdown
+        if build.language == build.default:
+            return self._contact(markdown)
         path = languages.neutral_path(build, page.file.src_uri)
+        markdown = self._contact(markdown)
         if path in build.in_english:
             block = page_notice("missing", self.context.label, path)
         elif path in build.outdated:
@@ -123,6 +126,27 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         else:
             return markdown
         return insert(markdown, block)
+
+    def _contact(self, markdown: str) -> str:
+        """``<!-- guidelines:contact -->`` in a hand-written page (about.md) becomes where to report a mistake:
+        the edition's contact, else site.yaml's, in the page's language."""
+        marker = "<!-- guidelines:contact -->"
+        if marker not in markdown or self.context is None:
+            return markdown
+        edition = self.context.edition
+        contact = (edition.contact if edition is not None and edition.contact else None) \
+            or self.context.dataset.site.contact
+        label = self.context.label
+        if contact == "unknown" or (not contact.url and not contact.email):
+            text = label("about.contact_unknown")
+        else:
+            parts = []
+            if contact.url:
+                parts.append(label("about.contact_url").replace("{url}", f"<{contact.url}>"))
+            if contact.email:
+                parts.append(label("about.contact_email").replace("{email}", f"`{contact.email}`"))
+            text = " ".join(parts)
+        return markdown.replace(marker, text)
 
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)

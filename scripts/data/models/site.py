@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from scripts.data.models.base import Line, Name, Record
+from scripts.data.models.base import Line, Name, Record, Url
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
 
@@ -25,11 +25,21 @@ class Language(Record):
     theme_text: dict[Annotated[str, Field(pattern=r"^[a-z0-9_.]+$")], Name] = Field(default_factory=dict)
 
 
+class Contact(Record):
+    """Where readers report a mistake or propose a change: an issue tracker or a contact page (the About page
+    links it). ``email`` is shown as written, never as a link that a page could pre-fill."""
+
+    url: Url | None = None
+    email: Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$")] | None = None
+
+
 class Site(Record):
     title: Line
     description: Line
     default_language: LanguageCode
     languages: list[Language] = Field(min_length=1)
+    #: ``unknown`` until the project publishes an address; an edition may give its own (editions/<id>.yaml)
+    contact: Contact | Literal["unknown"] = "unknown"
 
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.languages if lang.code == code), None)
