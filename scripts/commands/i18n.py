@@ -119,6 +119,10 @@ def run_status(args) -> int:  # noqa: ANN001
         complete = math.floor(stats.complete * 1000) / 10
         print(f"{code:<6}{complete:>9.1f}% {stats.reviewed:>9} {stats.unreviewed:>11} {stats.outdated:>9} "
               f"{stats.missing:>8} {stats.total:>6} {translated_pages:>4}/{len(pages)}")
+    for lang in dataset.site.languages:
+        if lang.transliterated_from and (not args.languages or lang.transliterated_from in languages):
+            print(f"{lang.code}: transliterated from {lang.transliterated_from} when the site is built; "
+                  f"its counts are {lang.transliterated_from}'s")
     return 0
 
 
