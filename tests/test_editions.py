@@ -227,3 +227,19 @@ def test_the_edition_folder_also_works_from_a_static_host(albania: Path, recorde
         next(server, None)
     assert recorded_page.foreign_requests() == []
     assert recorded_page.console_errors == []
+
+
+@pytest.mark.browser
+def test_search_under_file_urls_ignores_diacritics(albania: Path, browser) -> None:  # noqa: ANN001
+    """Issue 15: the folding search worker also runs in the file:// stand-in (iframe worker shim)."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((albania / "sq" / "index.html").as_uri())
+        page.locator("input.md-search__input").fill("pergjigje")  # the pages write "përgjigje"
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
+        assert "ërgjigj" in page.locator(".md-search-result__item mark").first.text_content()
+    finally:
+        page.close()
+    assert errors == []

@@ -163,7 +163,7 @@ def test_pages_show_english_fallbacks_with_a_notice(minimal_data: Path) -> None:
     two = pages["guidelines/common-culture.md"]  # outdated guidance: shown in English, counted, listed
     assert "Culture de coopération" in two and "Both sides cooperate." in two
     assert labels["i18n.notice.english_title"] in two
-    assert labels["i18n.notice.outdated"].replace("{count}", "1") in two
+    assert labels["i18n.notice.outdated_count"].one.replace("{count}", "1") in two  # ngettext: the singular
     assert "“Both sides cooperate.”" in two
     assert two.index(labels["i18n.notice.english_title"]) > two.index("# ")  # below the title
     assert 'data-search-exclude' in two  # the notice is kept out of the search index

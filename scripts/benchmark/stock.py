@@ -66,7 +66,7 @@ def export_stock_project(data_dir: Path, work: Path) -> Path:
     ours = read_mkdocs_yml()
     nav = None
     for language in dataset.site.languages:
-        translator = load_translator(data_dir, language.code, default)
+        translator = load_translator(data_dir, language.code, default, language.transliterated_from)
         pages = generate_localized(dataset, translator).pages
         if language.code == default:
             nav = expand_nav(ours.get("nav"), pages)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -28,6 +29,9 @@ def register(sub) -> None:  # noqa: ANN001
     extract.set_defaults(run=run_extract)
     update = actions.add_parser("update", help="extract, then merge the template into every <lang>.po")
     update.add_argument("languages", nargs="*", metavar="LANG", help="only these languages (default: all)")
+    update.add_argument("--minor", action="store_true",
+                        help="the English changes since the last update are minor edits (typo, punctuation): "
+                             "translations of strings at least 90%% similar to their old English stay current")
     update.set_defaults(run=run_update)
     status = actions.add_parser("status", help="translation counts per language")
     status.add_argument("languages", nargs="*", metavar="LANG")
@@ -56,7 +60,7 @@ def _dataset(args):  # noqa: ANN001, ANN202
 
 
 def _languages(dataset, wanted: list[str]) -> list[str] | None:  # noqa: ANN001
-    codes = [lang.code for lang in dataset.site.languages if lang.code != dataset.site.default_language]
+    codes = dataset.site.catalog_languages()
     unknown = [code for code in wanted if code not in codes]
     if unknown:
         print(f"unknown language(s): {', '.join(unknown)} (translated languages: {', '.join(codes)})",
@@ -91,9 +95,10 @@ def _run_update(args) -> int:  # noqa: ANN001
         return 2
     path, count = write_template(dataset)
     print(f"wrote {path} ({count} strings)")
-    for report in update_catalogs(dataset.data_dir, languages):
+    for report in update_catalogs(dataset.data_dir, languages, minor=args.minor):
         print(f"{catalog_path(dataset.data_dir, report.language)}: {report.kept} kept, {report.outdated} "
-              f"marked outdated (fuzzy), {report.added} new, {report.obsolete} obsolete")
+              f"marked outdated (fuzzy), {report.minor} kept as minor edits, {report.added} new, "
+              f"{report.obsolete} obsolete")
     missing = [code for code in languages if not catalog_path(dataset.data_dir, code).is_file()]
     for code in missing:
         print(f"{catalog_path(dataset.data_dir, code)}: no catalog yet (add-language creates one)")
@@ -126,8 +131,14 @@ def _run_status(args) -> int:  # noqa: ANN001
     for code in languages:
         stats = catalog_stats(dataset.data_dir, code, pot)
         translated_pages = sum(1 for p in pages if p.with_name(f"{p.stem}.{code}.md").is_file())
-        print(f"{code:<6}{stats.complete:>9.0%} {stats.reviewed:>9} {stats.unreviewed:>11} {stats.outdated:>9} "
+        # never rounded up: 2 strings missing out of 2,081 is 99.9%, not 100%
+        complete = math.floor(stats.complete * 1000) / 10
+        print(f"{code:<6}{complete:>9.1f}% {stats.reviewed:>9} {stats.unreviewed:>11} {stats.outdated:>9} "
               f"{stats.missing:>8} {stats.total:>6} {translated_pages:>4}/{len(pages)}")
+    for lang in dataset.site.languages:
+        if lang.transliterated_from and (not args.languages or lang.transliterated_from in languages):
+            print(f"{lang.code}: transliterated from {lang.transliterated_from} when the site is built; "
+                  f"its counts are {lang.transliterated_from}'s")
     return 0
 
 
@@ -149,6 +160,9 @@ def run_check(args) -> int:  # noqa: ANN001
         if path.is_file():
             checked += 1
             problems += check_catalog(path)
+            from scripts.i18n.terminology import check_terminology, terminology_path
+
+            problems += check_terminology(path, terminology_path(dataset.data_dir, code))
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"checked {checked} catalog(s): {len(problems)} problem(s)")

@@ -81,6 +81,20 @@ def check_site(dataset: Dataset) -> Iterator[Problem]:
     if site.language(site.default_language) is None:
         yield doc.problem(("default_language",), f"expected one of the codes under 'languages', "
                                                  f"got {site.default_language!r}")
+    from scripts.i18n.transliterate import SUPPORTED
+
+    for index, lang in enumerate(site.languages):
+        if not lang.transliterated_from:
+            continue
+        source = site.language(lang.transliterated_from)
+        path = ("languages", index, "transliterated_from")
+        if source is None or source.transliterated_from or source.code in (lang.code, site.default_language):
+            yield doc.problem(path, f"expected the code of another translated language with a catalog, "
+                                    f"got {lang.transliterated_from!r}")
+        elif (source.script, lang.script) not in SUPPORTED:
+            yield doc.problem(path, f"expected a language whose script can be transliterated to {lang.script} "
+                                    f"({', '.join(f'{a}->{b}' for a, b in sorted(SUPPORTED))}), got "
+                                    f"{source.code} in {source.script}")
 
 
 def check_convention(dataset: Dataset) -> Iterator[Problem]:

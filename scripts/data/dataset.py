@@ -137,7 +137,9 @@ def _checked(check: Any, dataset: Dataset, broken: set[str]) -> list[Problem]:
 
 
 #: What the data folder may hold besides the collections' YAML files (globs below it).
-OTHER_FILES = ("schemas/*.schema.json", "locales/*.po", "locales/*.pot", "locales/*.terms.md")
+OTHER_FILES = ("schemas/*.schema.json", "locales/*.po", "locales/*.pot", "locales/*.terms.md",
+               # read and checked by `i18n check` (scripts/i18n/terminology.py) and the pofilter test
+               "locales/terminology/*.yaml", "locales/pofilter-exceptions.yaml")
 
 
 def scan_data_folder(data_dir: Path) -> tuple[list[Problem], set[Path]]:

@@ -115,7 +115,8 @@ def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Editi
 
     extra = dict(config.get("extra") or {})
     polyfills = [p for p in extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-    extra["polyfills"] = polyfills + [WORKER_SHIM]
+    # The file:// worker stand-in first: search-lazy.js wraps whatever `Worker` is when it loads.
+    extra["polyfills"] = [WORKER_SHIM] + polyfills
     extra["edition"] = edition.id
     config["extra"] = extra
 

@@ -73,7 +73,17 @@ def check_catalog(path: Path) -> list[CatalogProblem]:
         return problems
     problems = list(_compile(path, po))
     for entry in po:
-        if entry.obsolete or not entry.msgstr.strip():
+        if entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            # every plural form keeps what the English plural keeps ({count} included)
+            for index, form in sorted(entry.msgstr_plural.items()):
+                if str(form).strip():
+                    for message in kept(entry.msgid_plural, str(form)):
+                        problems.append(CatalogProblem(path, entry.linenum or 0, entry.msgid,
+                                                       f"plural form {index}: {message}"))
+            continue
+        if not entry.msgstr.strip():
             continue
         for message in kept(entry.msgid, entry.msgstr):
             problems.append(CatalogProblem(path, entry.linenum or 0, entry.msgid, message))

@@ -24,6 +24,8 @@ class SourceString:
     text: str
     document: YamlDocument
     key_path: tuple
+    #: the English plural form (``msgid_plural``) of a count label (``PluralLabel``), else None
+    plural: str | None = None
 
     @property
     def reference(self) -> tuple[str, int]:
@@ -40,14 +42,19 @@ def source_strings(dataset: Dataset) -> Iterator[SourceString]:
         documents = dataset.documents(coll.name)
         for record, document in zip(records if coll.many else [records], documents):
             for key_path, text in _walk(record, type(record), ()):
-                yield SourceString(text, document, key_path)
+                if isinstance(text, tuple):
+                    yield SourceString(text[0], document, key_path, plural=text[1])
+                else:
+                    yield SourceString(text, document, key_path)
 
 
 def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) -> Iterator[tuple[tuple, str]]:
     annotation, translatable = _unwrap(annotation, translatable)
     if value is None:
         return
-    if isinstance(value, BaseModel):
+    if type(value).__name__ == "PluralLabel":
+        yield path, (value.one, value.other)
+    elif isinstance(value, BaseModel):
         for name, field in type(value).model_fields.items():
             marked = any(m is TRANSLATABLE for m in field.metadata)
             yield from _walk(getattr(value, name), field.annotation, path + (name,), marked)
@@ -75,7 +82,11 @@ def _unwrap(annotation: Any, translatable: bool) -> tuple[Any, bool]:
         elif origin in (Union, getattr(typing, "UnionType", None)) or type(annotation).__name__ == "UnionType":
             options = [a for a in get_args(annotation) if a is not type(None)]
             if len(options) != 1:
-                return annotation, translatable
+                # e.g. ui.yaml's ``Line | PluralLabel``: a plain string in it is translatable when the union
+                # offers a translatable string type (records are walked by their own fields)
+                marked = any(get_origin(o) is Annotated and any(a is TRANSLATABLE for a in get_args(o)[1:])
+                             for o in options)
+                return annotation, translatable or marked
             annotation = options[0]
         else:
             return annotation, translatable

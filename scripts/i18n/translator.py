@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Callable
 
 import polib
 
@@ -42,9 +43,16 @@ class Status(str, Enum):
         return self in (Status.OUTDATED, Status.MISSING)
 
 
+def translated(entry: polib.POEntry) -> bool:
+    """The entry has a translation: its ``msgstr``, or every form of a plural entry's ``msgstr[n]``."""
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(str(v).strip() for v in entry.msgstr_plural.values())
+    return bool(entry.msgstr.strip())
+
+
 def entry_status(entry: polib.POEntry | None) -> Status:
     """The status of one catalog entry (``None``: the string is not in the catalog)."""
-    if entry is None or entry.obsolete or not entry.msgstr.strip():
+    if entry is None or entry.obsolete or not translated(entry):
         return Status.MISSING
     if markup_problems(entry.msgstr):  # markup in a translation is never shown (i18n check reports it)
         return Status.MISSING
@@ -67,10 +75,13 @@ class Use:
 class Translator:
     """``translate(english) -> text`` for one language; the source language translates to itself."""
 
-    def __init__(self, language: str, catalog: polib.POFile | None = None, source: bool = False) -> None:
+    def __init__(self, language: str, catalog: polib.POFile | None = None, source: bool = False,
+                 transform: Callable[[str], str] | None = None) -> None:
         self.language = language
         self.source = source
         self.catalog = catalog
+        #: applied to every translation shown (sr-Latn: Serbian Cyrillic -> Latin, scripts/i18n/transliterate.py)
+        self.transform = transform
         self._entries: dict[str, polib.POEntry] = {}
         if catalog is not None:
             for entry in catalog:
@@ -88,9 +99,42 @@ class Translator:
                 return english
             entry = self._entries.get(english)
             status = entry_status(entry)
-            use = self._answers[english] = Use(english, english if status.in_english else entry.msgstr, status)
+            shown = english if status.in_english else entry.msgstr
+            if self.transform is not None and not status.in_english:
+                shown = self.transform(shown)
+            use = self._answers[english] = Use(english, shown, status)
         self._uses[english] = use
         return use.shown
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """gettext's ``ngettext``: the form of a count sentence that fits ``count`` in this language (chosen by
+        the catalog's ``Plural-Forms`` formula), or the English form when the translation is missing or
+        outdated. ``{count}`` is left for the caller to fill."""
+        english = singular if count == 1 else plural
+        if self.source:
+            return english
+        entry = self._entries.get(singular)
+        status = entry_status(entry)
+        if status.in_english or entry.msgid_plural != plural:
+            status = Status.MISSING if status is not Status.OUTDATED else status
+            shown = english
+        else:
+            shown = entry.msgstr_plural.get(self._plural_index(count), "") or english
+            if self.transform is not None:
+                shown = self.transform(shown)
+        use = Use(singular, shown, status)
+        self._uses.setdefault(singular, use)
+        return shown
+
+    def _plural_index(self, count: int) -> int:
+        if not hasattr(self, "_plural_formula"):
+            import gettext
+            import re
+
+            header = self.catalog.metadata.get("Plural-Forms", "") if self.catalog is not None else ""
+            match = re.search(r"plural\s*=\s*([^;]+)", header)
+            self._plural_formula = gettext.c2py(match.group(1).strip()) if match else (lambda n: int(n != 1))
+        return int(self._plural_formula(count))
 
     def status(self, english: str) -> Status:
         """The status of ``english`` in this catalog (``reviewed`` for the source language)."""
@@ -102,11 +146,18 @@ class Translator:
         return list(uses.values())
 
 
-def load_translator(data_dir: Path, language: str, default_language: str) -> Translator:
+def load_translator(data_dir: Path, language: str, default_language: str,
+                    transliterated_from: str | None = None) -> Translator:
     """The translator for ``language`` from ``<data_dir>/locales/<language>.po``; a language without a
-    catalog yet translates nothing (everything falls back to English, and the pages say so)."""
+    catalog yet translates nothing (everything falls back to English, and the pages say so). A language
+    ``transliterated_from`` another reads that language's catalog and transliterates what it shows."""
     if language == default_language:
         return Translator(language, source=True)
-    path = catalog_path(data_dir, language)
+    transform = None
+    if transliterated_from:
+        from scripts.i18n.transliterate import to_latin
+
+        transform = to_latin
+    path = catalog_path(data_dir, transliterated_from or language)
     catalog = load_catalog(path) if path.is_file() else None
-    return Translator(language, catalog)
+    return Translator(language, catalog, transform=transform)

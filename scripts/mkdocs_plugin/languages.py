@@ -56,6 +56,15 @@ class LanguageBuild:
     in_english: set[str] = field(default_factory=set)
     #: hand-written pages whose English version changed (in git) after their translation in this language
     outdated: set[str] = field(default_factory=set)
+    #: the language this one is transliterated from (sr-Latn: sr), or None
+    transliterated_from: str | None = None
+    #: hand-written pages of ``transliterated_from`` to publish transliterated: docs path -> source file path
+    transliterated_pages: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def pages_language(self) -> str:
+        """The language whose hand-written pages (``docs/x.<code>.md``) this language shows."""
+        return self.transliterated_from or self.language
 
     def root(self, language: str) -> str:
         """The folder of ``language`` relative to the whole site's root (``""`` or ``"fr/"``)."""
@@ -78,6 +87,13 @@ def i18n_plugin(config: MkDocsConfig) -> Any:
 
 def language_build(config: MkDocsConfig, dataset: Dataset) -> LanguageBuild:
     """What this run builds, from the i18n plugin's state (or the site's default language without it)."""
+    build = _language_build(config, dataset)
+    language = dataset.site.language(build.language)
+    build.transliterated_from = language.transliterated_from if language is not None else None
+    return build
+
+
+def _language_build(config: MkDocsConfig, dataset: Dataset) -> LanguageBuild:
     site = dataset.site
     names = {lang.code: lang.name for lang in site.languages}
     i18n = i18n_plugin(config)
@@ -103,10 +119,17 @@ def language_build(config: MkDocsConfig, dataset: Dataset) -> LanguageBuild:
     return LanguageBuild(current, default, built, names, False)
 
 
-def narrow_config(config: MkDocsConfig, build: LanguageBuild) -> None:
+def narrow_config(config: MkDocsConfig, build: LanguageBuild, theme_text: dict[str, str] | None = None) -> None:
     """Settings that depend on the language: the theme's language (early, so that the search plugin picks the
     language's tokenizer), the language's own ``site_url`` and the language menu's entries."""
     config.theme["language"] = build.language
+    # Material has no interface text for a transliterated language: partials/language.html takes the source
+    # language's and transliterates it (scripts/mkdocs_plugin/theme_text.py).
+    if build.transliterated_from:
+        config.extra["guidelines_theme_language"] = build.transliterated_from
+    else:
+        config.extra.pop("guidelines_theme_language", None)
+    config.extra["guidelines_theme_text"] = dict(theme_text or {})
     if not build.alone:
         return
     if not build.site_root_url:
@@ -132,7 +155,7 @@ def untranslated_docs(docs_dir: str, build: LanguageBuild) -> tuple[str, ...]:
             path = os.path.relpath(os.path.join(folder, name), docs_dir).replace(os.sep, "/")
             match = SUFFIXED.match(path)
             if match and match["lang"] in build.names:
-                if match["lang"] == build.language:
+                if match["lang"] == build.pages_language:
                     translated.add(match["stem"] + ".md")
             elif path.endswith(".md"):
                 english.add(path)
@@ -150,15 +173,23 @@ def split_handwritten(files: Files, config: MkDocsConfig, build: LanguageBuild) 
             pages.setdefault(match["stem"] + ".md", {})[match["lang"]] = file
         else:
             pages.setdefault(file.src_uri, {})[build.default] = file
+    own = build.pages_language if build.alone else build.language
     build.in_english = {path for path, versions in pages.items()
-                        if build.language != build.default and build.language not in versions}
+                        if build.language != build.default and own not in versions}
     if build.language != build.default:
         build.outdated = outdated_translations(config.docs_dir, [
-            (versions[build.default].src_uri, versions[build.language].src_uri, path)
-            for path, versions in pages.items() if build.default in versions and build.language in versions])
+            (versions[build.default].src_uri, versions[own].src_uri, path)
+            for path, versions in pages.items() if build.default in versions and own in versions])
     if not build.alone:
         return files
-    for versions in pages.values():
+    build.transliterated_pages = {}
+    for path, versions in pages.items():
+        if build.transliterated_from and build.transliterated_from in versions:
+            # published transliterated, as a generated file (added with the generated pages)
+            build.transliterated_pages[path] = versions[build.transliterated_from].abs_src_path
+            for file in versions.values():
+                files.remove(file)
+            continue
         keep = versions.get(build.language) or versions.get(build.default)
         for file in versions.values():
             if file is not keep:
@@ -201,6 +232,9 @@ def generated_file(config: MkDocsConfig, build: LanguageBuild, path: str, conten
     dest = build.prefix() + neutral.dest_uri
     file = File.generated(config, build.src_uri(path), content=content)
     file.dest_uri = dest
+    # MkDocs takes a page's name from its file name: "index.fr" would not be a section's index page, and
+    # Material would list the section twice in the sidebar ("Formation › Formation").
+    file.name = neutral.name
     return file
 
 

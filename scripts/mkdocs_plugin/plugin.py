@@ -64,9 +64,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.build = languages.language_build(config, dataset)
         if previous is not None and previous.alone == self.build.alone:
             self.build.site_root_url = previous.site_root_url
-        languages.narrow_config(config, self.build)
+        language = dataset.site.language(self.build.language)
+        languages.narrow_config(config, self.build, language.theme_text if language is not None else None)
         try:
-            translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language)
+            translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language,
+                                         self.build.transliterated_from)
         except CatalogError as error:
             raise PluginError(f"the catalog of {self.build.language!r} cannot be read:\n{error}") from None
         untranslated = languages.untranslated_docs(config.docs_dir, self.build)
@@ -104,6 +106,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             file = languages.generated_file(config, self.build, page.path, page.content)
             file.guidelines_page = page.path
             files.append(file)
+        if self.build.transliterated_pages:
+            from scripts.i18n.transliterate import to_latin
+
+            for path, source in sorted(self.build.transliterated_pages.items()):
+                text = Path(source).read_text(encoding="utf-8")
+                files.append(languages.generated_file(config, self.build, path, to_latin(text)))
         return files
 
     on_files = CombinedEvent(_split_handwritten, _add_generated)
@@ -111,9 +119,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages get the same notices as generated ones: shown in English, or not reviewed."""
         build = self.build
-        if build is None or build.language == build.default or getattr(page.file, "guidelines_page", None):
+        if build is None or getattr(page.file, "guidelines_page", None):
             return markdown
+        if build.language == build.default:
+            return self._contact(markdown)
         path = languages.neutral_path(build, page.file.src_uri)
+        markdown = self._contact(markdown)
         if path in build.in_english:
             block = page_notice("missing", self.context.label, path)
         elif path in build.outdated:
@@ -140,10 +151,34 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             return output_content
         return add_csp(output_content, local_files=bool(self.config.edition))
 
+    def _contact(self, markdown: str) -> str:
+        """``<!-- guidelines:contact -->`` in a hand-written page (about.md) becomes where to report a mistake:
+        the edition's contact, else site.yaml's, in the page's language."""
+        marker = "<!-- guidelines:contact -->"
+        if marker not in markdown or self.context is None:
+            return markdown
+        edition = self.context.edition
+        contact = (edition.contact if edition is not None and edition.contact else None) \
+            or self.context.dataset.site.contact
+        label = self.context.label
+        if contact == "unknown" or (not contact.url and not contact.email):
+            text = label("about.contact_unknown")
+        else:
+            parts = []
+            if contact.url:
+                parts.append(label("about.contact_url").replace("{url}", f"<{contact.url}>"))
+            if contact.email:
+                parts.append(label("about.contact_email").replace("{email}", f"`{contact.email}`"))
+            text = " ".join(parts)
+        return markdown.replace(marker, text)
+
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)
     def on_page_context(self, context, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001
         build = self.build
+        if build is not None and build.transliterated_from and self.context is not None:
+            context["guidelines_transliteration"] = {
+                "source": build.transliterated_from, "note": self.context.label("transliteration.notice")}
         if build is not None and build.alone and len(build.languages) > 1:
             context["guidelines_alternates"] = languages.alternates(build, page.url)
             self.page_urls.append(languages.neutral_url(build, page.url))
@@ -161,6 +196,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
         # Every page is rendered by now: titles (from data and catalogs) made safe before any template prints them
         escape_titles(getattr(self, "nav", None), [f.page for f in files.documentation_pages() if f.page])
+        from scripts.i18n.transliterate import to_latin
+
+        env.globals["guidelines_transliterate"] = to_latin  # partials/language.html, for sr-Latn
         return env
 
     # After the search plugin and mkdocs-static-i18n have written theirs.

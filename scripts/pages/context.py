@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from scripts.data.dataset import Dataset
+from scripts.pages.dates import format_day
 from scripts.pages.template_cache import TEMPLATES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -44,7 +45,8 @@ class RenderContext:
             bytecode_cache=TEMPLATES,  # compiled once per process, not once per language
         )
         self.env.filters["t"] = self.translate
-        self.env.globals.update(label=self.label, link=link, anchor=anchor)
+        self.env.filters["day"] = lambda value: format_day(value, self.language)  # dates per locale (Babel)
+        self.env.globals.update(label=self.label, link=link, anchor=anchor, count_label=self.count_label)
 
     def label(self, key: str) -> str:
         """An interface label from ``ui.yaml``, in the page's language."""
@@ -52,6 +54,18 @@ class RenderContext:
             return self.translate(self.dataset.ui.labels[key])
         except KeyError:
             raise KeyError(f"ui.yaml has no label {key!r}") from None
+
+    def count_label(self, key: str, count: int, **values: object) -> str:
+        """A count sentence from ``ui.yaml`` (a ``one``/``other`` label) in the form the page's language uses
+        for ``count`` (gettext ``ngettext``), with ``{count}`` and any other ``{name}`` filled in."""
+        label = self.dataset.ui.labels.get(key)
+        if label is None or isinstance(label, str):
+            raise KeyError(f"ui.yaml has no count label {key!r} (a label with 'one' and 'other')")
+        ngettext = getattr(self.translate, "ngettext", None)
+        text = ngettext(label.one, label.other, count) if ngettext else (label.one if count == 1 else label.other)
+        for name, value in {"count": count, **values}.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
 
     def render(self, template: str, here: str, **values: object) -> str:
         """Render ``template`` as the page at path ``here`` (links in it are made relative to it)."""

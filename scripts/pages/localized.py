@@ -42,7 +42,7 @@ def generate_localized(dataset: Dataset, translator: Translator, edition: Any = 
         report = PageReport(page.path)
         report.add(uses, page.content)
         reports.append(report)
-        block = notice(report, ctx.label, page.path)
+        block = notice(report, ctx.label, page.path, ctx.count_label)
         if not block:
             return page
         return replace(page, content=insert(page.content, block))

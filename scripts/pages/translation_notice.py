@@ -46,7 +46,8 @@ class PageReport:
         return [(text, s) for text, s in self.uses.items() if s.in_english]
 
 
-def notice(report: PageReport, label: Callable[[str], str], here: str) -> str:
+def notice(report: PageReport, label: Callable[[str], str], here: str,
+           count_label: Callable[[str, int], str] | None = None) -> str:
     """The Markdown notice for a page (empty when there is nothing to say)."""
     link = posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
     status_link = f"[{label('i18n.notice.status_link')}]({link})"
@@ -56,9 +57,9 @@ def notice(report: PageReport, label: Callable[[str], str], here: str) -> str:
         lines = [f'!!! warning "{_quote(label("i18n.notice.english_title"))}"', ""]
         body = []
         if missing:
-            body.append(label("i18n.notice.missing").replace("{count}", str(missing)))
+            body.append(count_label("i18n.notice.missing_count", missing))
         if outdated:
-            body.append(label("i18n.notice.outdated").replace("{count}", str(outdated)))
+            body.append(count_label("i18n.notice.outdated_count", outdated))
         if unreviewed:
             body.append(label("i18n.notice.unreviewed"))
         body.append(status_link)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from scripts.data.models.base import Id, Record, Text
-from scripts.data.models.site import LanguageCode
+from scripts.data.models.site import Contact, LanguageCode
 
 #: Every edition carries the source language too.
 EDITION_REQUIRED_LANGUAGE = "en"
@@ -22,3 +22,5 @@ class Edition(Record):
     country: Id
     languages: list[LanguageCode] = Field(min_length=1)
     notes: Text | None = None
+    #: where this edition's readers report a mistake (overrides site.yaml's ``contact``)
+    contact: Contact | None = None

@@ -1,0 +1,60 @@
+"""translate-toolkit's pofilter on every catalog (issue 15): the checks that fit this project's text, with the
+exceptions documented in guidelines_data/locales/pofilter-exceptions.yaml (checks under ``strict`` must pass;
+checks under ``counted`` may find at most the recorded number, each with its reason)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.data import load_dataset
+from tests.conftest import DATA
+
+LANGUAGES = load_dataset(DATA).site.catalog_languages()
+EXCEPTIONS = yaml.safe_load((DATA / "locales" / "pofilter-exceptions.yaml").read_text(encoding="utf-8"))
+FINDING = re.compile(r"^# \(pofilter\) (?P<check>[a-z]+): ", re.M)
+
+
+def pofilter(catalog: Path, out: Path, checks: list[str]) -> Counter:
+    args = [sys.executable, "-m", "translate.filters.pofilter", "--progress=none"]
+    for check in checks:
+        args += ["-t", check]
+    result = subprocess.run([*args, str(catalog), str(out)], capture_output=True, text=True, timeout=600,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    return Counter(m["check"] for m in FINDING.finditer(out.read_text(encoding="utf-8"))) if out.exists() \
+        else Counter()
+
+
+def test_every_language_has_documented_limits() -> None:
+    for check, spec in EXCEPTIONS["counted"].items():
+        assert spec["reason"].strip(), check
+        assert set(spec["limits"]) == set(LANGUAGES), (check, sorted(spec["limits"]), LANGUAGES)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_catalog_passes_pofilter(code: str, tmp_path: Path) -> None:
+    checks = list(EXCEPTIONS["strict"]) + list(EXCEPTIONS["counted"])
+    found = pofilter(DATA / "locales" / f"{code}.po", tmp_path / "findings.po", checks)
+    strict = {check: found[check] for check in EXCEPTIONS["strict"] if found[check]}
+    assert strict == {}, f"{code}.po: pofilter findings (see `pofilter -t CHECK {code}.po out.po`): {strict}"
+    over = {check: (found[check], spec["limits"][code]) for check, spec in EXCEPTIONS["counted"].items()
+            if found[check] > spec["limits"][code]}
+    assert over == {}, f"{code}.po: more findings than pofilter-exceptions.yaml documents (found, allowed): {over}"
+
+
+def test_the_check_finds_a_broken_placeholder(tmp_path: Path) -> None:
+    import polib
+
+    po = polib.pofile(str(DATA / "locales" / "fr.po"))
+    entry = next(e for e in po if e.msgstr and "{count}" in e.msgid and "{count}" in e.msgstr)
+    entry.msgstr = entry.msgstr.replace("{count}", "{compte}")
+    po.save(str(tmp_path / "fr.po"))
+    found = pofilter(tmp_path / "fr.po", tmp_path / "findings.po", ["pythonbraceformat"])
+    assert found["pythonbraceformat"] >= 1
