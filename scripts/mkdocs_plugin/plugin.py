@@ -6,9 +6,10 @@ no data logic or rendering lives here.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import logging
+import os
 from copy import deepcopy
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,6 +30,11 @@ from scripts.pages.template_cache import TEMPLATES
 from scripts.pages.translation_notice import insert, page_notice
 
 
+#: set to 1 to build without the PDFs (the book, blank forms, handouts): faster, for work on the pages only
+NO_PAPER_ENV = "GUIDELINES_NO_PAPER"
+log = logging.getLogger("mkdocs.plugins.guidelines")
+
+
 class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
@@ -38,6 +44,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.source_nav = None
         self.source_names: tuple = ()
         self.page_urls: list[str] = []
+        self.command = "build"
 
     # The i18n plugin sets the language in its own on_config (priority -100); ours runs first so that the
     # search plugin (priority 0) sees the language's theme settings.
@@ -125,6 +132,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             self.page_urls.append(languages.neutral_url(build, page.url))
         return context
 
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.command = command
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
 
@@ -141,6 +151,15 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         languages.rewrite_search_index(config.site_dir)
         if len(build.languages) > 1:
             languages.write_sitemap(config.site_dir, build, self.page_urls)
+        if self.command == "build" and os.environ.get(NO_PAPER_ENV) != "1":
+            # The book and the printed pages of this language, from the pages just built (scripts.paper)
+            from scripts.paper import make_paper
+
+            try:
+                report = make_paper(Path(config.site_dir), self.context, config.use_directory_urls)
+            except Exception as error:  # noqa: BLE001 - a PDF that cannot be made fails the build, with its cause
+                raise PluginError(f"the PDFs of {build.language} could not be made: {error}") from error
+            log.info(report.line())
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
         if self.data_dir is not None:

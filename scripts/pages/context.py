@@ -44,7 +44,7 @@ class RenderContext:
             bytecode_cache=TEMPLATES,  # compiled once per process, not once per language
         )
         self.env.filters["t"] = self.translate
-        self.env.globals.update(label=self.label, link=link, anchor=anchor)
+        self.env.globals.update(label=self.label, link=link, anchor=anchor, pdf_of=self.pdf_of)
 
     def label(self, key: str) -> str:
         """An interface label from ``ui.yaml``, in the page's language."""
@@ -52,6 +52,12 @@ class RenderContext:
             return self.translate(self.dataset.ui.labels[key])
         except KeyError:
             raise KeyError(f"ui.yaml has no label {key!r}") from None
+
+    def pdf_of(self, path: str) -> str:
+        """The PDF printed from the page ``path`` in this language (see :mod:`scripts.pages.paper`)."""
+        from scripts.pages.routes import pdf_beside
+
+        return pdf_beside(path, self.language)
 
     def render(self, template: str, here: str, **values: object) -> str:
         """Render ``template`` as the page at path ``here`` (links in it are made relative to it)."""
