@@ -64,7 +64,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                 known = ", ".join(sorted(e.id for e in editions)) or "none"
                 raise PluginError(f"no edition {self.config.edition!r} in {self.data_dir}/editions (known: {known})")
         previous = self.build
-        self.build = languages.language_build(config, dataset)
+        # A country edition opens in its first language (site root), the others in <code>/
+        self.build = languages.language_build(config, dataset, edition.languages[0] if edition else "")
         if previous is not None and previous.alone == self.build.alone:
             self.build.site_root_url = previous.site_root_url
         languages.narrow_config(config, self.build)
@@ -83,6 +84,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         name, description = self.source_names
         site = dataset.site
         config.site_name = translator(site.title) if name == site.title else name
+        if edition is not None:  # "<site name> · <country>", both in the edition's language
+            country = next((c for c in dataset.countries if c.id == edition.country), None) \
+                if "countries" in dataset else None
+            if country is not None:
+                config.site_name = f"{config.site_name} · {translator(country.name)}"
         if description is not None:
             config.site_description = translator(site.description) if description.strip() == site.description \
                 else description
