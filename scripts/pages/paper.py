@@ -30,7 +30,9 @@ class PaperPage:
 def _templates(ctx: RenderContext) -> list[PaperPage]:
     from scripts.pages.templates_forms import dataset_templates, template_path
 
-    return [PaperPage(template_path(t.id), pdf_beside(template_path(t.id), ctx.language), forms=True)
+    # Blanks to print and fill in by hand: fillable PDF fields would make each file 15 times larger and
+    # four times slower to make.
+    return [PaperPage(template_path(t.id), pdf_beside(template_path(t.id), ctx.language))
             for t in dataset_templates(ctx)]
 
 

@@ -147,6 +147,9 @@ def _target_file(source: Path, href_path: str) -> Path:
 
 def _relink(chunk_list: list[Chunk], sections: dict[str, etree._Element]) -> None:
     """Give every id a chapter prefix and point links to pages of the book inside the PDF."""
+    by_file: dict[Path, list[str]] = {}
+    for chunk in chunk_list:
+        by_file.setdefault(chunk.source.resolve(), []).append(chunk.key)
     ids: dict[str, set[str]] = {}
     for chunk in chunk_list:
         own = ids.setdefault(chunk.key, set())
@@ -167,11 +170,11 @@ def _relink(chunk_list: list[Chunk], sections: dict[str, etree._Element]) -> Non
                 key = chunk.key
                 if parts.fragment and href.startswith("#"):
                     # the same page may be cut into several chunks (the overview's parts): find the right one
-                    key = next((c.key for c in chunk_list if c.source == chunk.source
-                                and parts.fragment in ids.get(c.key, ())), chunk.key)
+                    key = next((k for k in by_file[chunk.source.resolve()] if parts.fragment in ids.get(k, ())),
+                               chunk.key)
             else:
                 target = _target_file(chunk.source, parts.path)
-                candidates = [c.key for c in chunk_list if c.source.resolve() == target]
+                candidates = by_file.get(target, [])
                 key = next((k for k in candidates if parts.fragment in ids.get(k, ())),
                            candidates[0] if candidates else None)
             if key is None:
