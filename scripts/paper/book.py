@@ -43,6 +43,8 @@ class Chunk:
     source: Path
     body: list = field(default_factory=list)
     kind: str = "chapter"  # or "part"
+    #: anchors of the source page that lead to this chunk as a whole (a part's heading on the overview)
+    aliases: tuple[str, ...] = ()
 
 
 def book_date(root: Path = ROOT) -> str:
@@ -123,12 +125,13 @@ def chunks(site_dir: Path, ctx: RenderContext, directory_urls: bool) -> list[Chu
     result.append(Chunk("guidelines", title, 1, source, opening))
     for section in guidelines.sections:
         measures = guidelines.measures_in(section.id)
-        if not measures:  # the introduction: its page is the part
+        if section is guidelines.sections[0] and not measures:  # the introduction: its page is the part
             intro_source, intro_title, intro_body = page(INTRODUCTION)
             result.append(Chunk("introduction", intro_title, 1, intro_source, intro_body, kind="part"))
             continue
         part_title, part_body = parts.get(section.id, (ctx.translate(section.title), []))
-        result.append(Chunk(f"part-{section.id}", part_title, 1, source, part_body, kind="part"))
+        result.append(Chunk(f"part-{section.id}", part_title, 1, source, part_body, kind="part",
+                            aliases=(section.id,)))
         for measure in measures:
             m_source, m_title, m_body = page(measure_path(measure.id), MEASURE_EXTRAS)
             result.append(Chunk(f"measure-{measure.id}", m_title, 2, m_source, m_body))
@@ -151,6 +154,7 @@ def _relink(chunk_list: list[Chunk], sections: dict[str, etree._Element]) -> Non
     for chunk in chunk_list:
         by_file.setdefault(chunk.source.resolve(), []).append(chunk.key)
     ids: dict[str, set[str]] = {}
+    aliases = {(chunk.source.resolve(), alias): chunk.key for chunk in chunk_list for alias in chunk.aliases}
     for chunk in chunk_list:
         own = ids.setdefault(chunk.key, set())
         root = sections[chunk.key]
@@ -177,6 +181,10 @@ def _relink(chunk_list: list[Chunk], sections: dict[str, etree._Element]) -> Non
                 candidates = by_file.get(target, [])
                 key = next((k for k in candidates if parts.fragment in ids.get(k, ())),
                            candidates[0] if candidates else None)
+            whole = aliases.get((chunk.source.resolve() if not parts.path else target, unquote(parts.fragment)))
+            if whole is not None:
+                link.set("href", f"#{whole}")
+                continue
             if key is None:
                 link.drop_tag()  # a page that is not in the book: its text stays
                 continue

@@ -34,20 +34,30 @@ class PaperReport:
                 f"{self.seconds:.1f}s (book {self.book_seconds:.1f}s)")
 
 
-def page_html(site_dir: Path, paper: PaperPage, ctx: RenderContext, directory_urls: bool, footer: str) -> str:
-    """One built page as a document for paper: its article, its title on top of page 1, its footer."""
+def page_html(site_dir: Path, paper: PaperPage, ctx: RenderContext, directory_urls: bool) -> str:
+    """One built page as a document for paper: its article, its title on top of page 1."""
     source = built_file(site_dir, paper.page, directory_urls)
     article, _ = read_article(source)
     for image in article.iter("img"):
         src = image.get("src")
         if src and ":" not in src:
             image.set("src", (source.parent / src).resolve().as_uri())
+    for link in list(article.iter("a")):
+        href = link.get("href") or ""
+        if not href.startswith(("http://", "https://", "mailto:", "#")):
+            link.drop_tag()  # a link to another page of the site means nothing in a PDF: its text stays
     body = lxml_html.tostring(article, encoding="unicode")
     escape = html.escape
     title = " ".join(article.xpath("string(.//h1[1])").split())
     return (f'<!DOCTYPE html><html lang="{escape(ctx.language)}"><head><meta charset="utf-8">'
-            f"<title>{escape(title)}</title></head><body>"
-            f'<p class="paper-footer">{escape(footer)}</p>{body}</body></html>')
+            f"<title>{escape(title)}</title></head><body>{body}</body></html>")
+
+
+def footer_css(footer: str) -> str:
+    """A stylesheet that prints ``footer`` at the foot of every page (a CSS string: escaped)."""
+    text = " ".join(footer.split()).replace("\\", "\\\\").replace('"', '\\"')
+    return f'@page {{ @bottom-left {{ content: "{text}"; }} }}'
+
 
 
 def make_paper(site_dir: Path, ctx: RenderContext, directory_urls: bool) -> PaperReport:
@@ -72,8 +82,8 @@ def make_paper(site_dir: Path, ctx: RenderContext, directory_urls: bool) -> Pape
     for paper in paper_pages(ctx):
         target = site_dir / paper.pdf
         name = f"page-{edition}-{ctx.language}-{paper.pdf.replace('/', '_')}"
-        made = write_pdf(page_html(site_dir, paper, ctx, directory_urls, footer), target, name, base,
-                         [stylesheet("paper.css")], forms=paper.forms)
+        made = write_pdf(page_html(site_dir, paper, ctx, directory_urls), target, name, base,
+                         [stylesheet("paper.css"), footer_css(footer)], forms=paper.forms)
         (report.rendered if made else report.reused).append(paper.pdf)
     report.seconds = time.monotonic() - started
     return report
