@@ -115,7 +115,7 @@ def chunks(site_dir: Path, ctx: RenderContext, directory_urls: bool) -> list[Chu
         raise ValueError(f"{source}: no block {ABOUT_ID!r}")
     about_items = [e for e in about if isinstance(e.tag, str)]
     title = _heading_text(about_items[0]) if about_items and about_items[0].tag == "h2" else ""
-    about_items = [e for e in about_items[1:] if "book-translation" not in (e.get("class") or "")]
+    about_items = about_items[1:]
     result.append(Chunk("about", title, 1, source, about_items))
     status_source, status_title, status_body = page(STATUS_PAGE)
     result.append(Chunk("translation", status_title, 2, status_source, _until_h2(status_body)))
