@@ -6,7 +6,6 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
@@ -23,13 +22,11 @@ def cache_dir() -> Path:
     return Path(os.environ.get(CACHE_ENV) or CACHE_DIR)
 
 
-def local_only_fetcher(url: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - WeasyPrint's signature
-    """WeasyPrint's URL fetcher for local files only: a PDF never makes a request to another host."""
-    from weasyprint.urls import default_url_fetcher
+def local_only_fetcher():  # noqa: ANN201 - a WeasyPrint URLFetcher
+    """WeasyPrint's URL fetcher, for local files only: a PDF never makes a request to another host."""
+    from weasyprint.urls import URLFetcher
 
-    if urlsplit(url).scheme not in ("file", "data"):
-        raise ValueError(f"not fetched (the PDFs load local files only): {url}")
-    return default_url_fetcher(url, *args, **kwargs)
+    return URLFetcher(allowed_protocols=("file", "data"))
 
 
 def stylesheet(name: str) -> str:
@@ -41,8 +38,9 @@ def _render(html: str, base_url: str, css: list[str], forms: bool) -> bytes:
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    sheets = [weasyprint.CSS(string=text, font_config=fonts, url_fetcher=local_only_fetcher) for text in css]
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=local_only_fetcher)
+    fetcher = local_only_fetcher()
+    sheets = [weasyprint.CSS(string=text, font_config=fonts, url_fetcher=fetcher) for text in css]
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     return document.write_pdf(stylesheets=sheets, font_config=fonts, pdf_forms=forms)
 
 
