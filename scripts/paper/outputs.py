@@ -18,8 +18,6 @@ from scripts.pages.paper import PaperPage, book_pdf, paper_pages
 from scripts.paper.book import book_date, book_html
 from scripts.paper.render import built_file, read_article, stylesheet, write_pdf
 
-PAPER_PAGES = paper_pages  # re-exported: the list of printed pages of a language
-
 
 @dataclass
 class PaperReport:
