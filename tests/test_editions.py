@@ -14,7 +14,7 @@ import pytest
 from scripts.data import load_dataset
 from scripts.editions.parallel import ProgressBar
 from scripts.pages import generate_pages
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, DATA, ROOT, run_cli
+from tests.conftest import DATA, run_cli
 
 
 @pytest.fixture(scope="module")
