@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate chromium clean benchmark
+.PHONY: site test serve validate chromium fonts clean benchmark
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
-site: $(STAMP)
+site: $(STAMP) fonts
 	$(PY) -m scripts build
 
 serve: $(STAMP)
@@ -30,7 +30,17 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+# The PDFs (WeasyPrint) need Pango and fonts with Latin, Cyrillic and Georgian letters: DejaVu has all three.
+# Debian's python images have them; install them when missing (as for chromium above).
+fonts:
+	@{ fc-list ':charset=10d0 0436' family 2>/dev/null | grep -q 'DejaVu Sans' && \
+	   ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0'; } || { \
+	  echo "Installing Pango and the DejaVu fonts for the PDFs"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 fontconfig >/dev/null; }
+
+test: $(STAMP) chromium fonts
 	$(PY) -m pytest
 
 # Our build against stock MkDocs + Material + mkdocs-static-i18n (several minutes): a table and benchmark-results/benchmark.json

@@ -40,11 +40,13 @@ class LanguageResult:
 
 
 def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Path | None = None,
-               quiet: bool = False, languages: list[str] | None = None, jobs: int | None = None) -> int:
+               quiet: bool = False, languages: list[str] | None = None, jobs: int | None = None,
+               root_language: str | None = None) -> int:
     """Build the site into ``site_dir``. Returns a process exit status: 0 when the new site is in place.
 
     ``languages`` limits the build to some of site.yaml's languages (the default language is always built: it
-    is the site's root); ``jobs`` is the number of languages built at a time (default: two per core)."""
+    is the site's root); ``jobs`` is the number of languages built at a time (default: two per core);
+    ``root_language`` puts another language than the default one at the root (a country edition's first)."""
     site_dir = Path(site_dir).resolve()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop(LANGUAGE_ENV, None)
@@ -57,7 +59,7 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
         print(error.report(), file=sys.stderr)
         print(f"The build stopped; {site_dir} was left as it was.", file=sys.stderr)
         return 1
-    default = dataset.site.default_language
+    default = root_language or dataset.site.default_language
     codes = [lang.code for lang in dataset.site.languages]
     if languages:
         unknown = sorted(set(languages) - set(codes))

@@ -42,6 +42,16 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
          None),
         ("  HTML pages built", real["ours"]["html_pages"], real["stock"]["html_pages"], None),
     ]
+    books = r.get("books")
+    if books:
+        cold, unchanged = books["cold"], books["unchanged"]
+        added = round(cold["seconds"] - real["ours"]["median_seconds"], 2) if real["ours"]["median_seconds"] else None
+        out += [
+            (f"with the books and PDFs ({books['pdfs']} files): seconds, cold", cold["seconds"], None, None),
+            ("  added to the site build (median above)", added, None, None),
+            ("  CPU seconds, cold", cold["cpu_seconds"], None, None),
+            ("  rebuild, nothing changed (PDFs reused): seconds", unchanged["seconds"], None, None),
+        ]
     largest = max(search["ours_per_language"].items(), key=lambda kv: kv[1]["raw"])
     stock = search["stock_shared_index"]
     out += [

@@ -109,7 +109,9 @@ def _run_build(site_dir: Path, config_file: Path, data_dir: Path, quiet: bool,
     """The project's atomic build of the edition's languages; with ``quiet`` MkDocs' output is shown only if
     the build fails."""
     if "languages" in inspect.signature(build_site).parameters:
-        return build_site(site_dir, config_file, data_dir, quiet=quiet, languages=list(languages)), ""
+        # the edition opens in its first language: that one is the root, the others in <code>/
+        return build_site(site_dir, config_file, data_dir, quiet=quiet, languages=list(languages),
+                          root_language=languages[0]), ""
     return build_site(site_dir, config_file, data_dir, quiet=quiet), ""
 
 

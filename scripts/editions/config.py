@@ -97,8 +97,8 @@ def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Editi
                    data_dir: Path, country_name: str = "") -> dict[str, Any]:
     """The edition's configuration: a copy of the site's with the edition's changes applied."""
     config = dict(site_config)
-    if country_name:
-        config["site_name"] = f"{config.get('site_name', '')} · {country_name}".strip(" ·")
+    # The site name stays the site's: the ``guidelines`` plugin translates it and adds the country's name in
+    # each language of the edition (``country_name`` is kept for callers; the plugin has the country).
     config["docs_dir"] = str(docs_dir)
     config.pop("site_dir", None)  # given on the command line
     config["use_directory_urls"] = False

@@ -65,10 +65,12 @@ class LanguageBuild:
     def pages_language(self) -> str:
         """The language whose hand-written pages (``docs/x.<code>.md``) this language shows."""
         return self.transliterated_from or self.language
+    #: the language at the site's root: the default language, or a country edition's first language
+    root_language: str = ""
 
     def root(self, language: str) -> str:
         """The folder of ``language`` relative to the whole site's root (``""`` or ``"fr/"``)."""
-        return "" if language == self.default else f"{language}/"
+        return "" if language == (self.root_language or self.default) else f"{language}/"
 
     def prefix(self) -> str:
         """What this build puts in front of a page's own URL: nothing when building alone."""
@@ -85,11 +87,17 @@ def i18n_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
 
 
-def language_build(config: MkDocsConfig, dataset: Dataset) -> LanguageBuild:
-    """What this run builds, from the i18n plugin's state (or the site's default language without it)."""
+def language_build(config: MkDocsConfig, dataset: Dataset, root_language: str = "") -> LanguageBuild:
+    """What this run builds, from the i18n plugin's state (or the site's default language without it).
+
+    ``root_language``: the language at the site's root when it is not the default one (a country edition opens
+    in its first language; only for one-language builds)."""
     build = _language_build(config, dataset)
     language = dataset.site.language(build.language)
     build.transliterated_from = language.transliterated_from if language is not None else None
+    if root_language and build.alone:
+        build.root_language = root_language
+        build.languages = [root_language] + [code for code in build.languages if code != root_language]
     return build
 
 
@@ -271,7 +279,7 @@ def alternates(build: LanguageBuild, page_url: str) -> list[dict[str, Any]]:
             href = "./"
         absolute = (build.site_root_url.rstrip("/") + "/" + there) if build.site_root_url else ""
         result.append({"lang": code, "name": build.names[code], "href": href, "absolute": absolute,
-                       "current": code == build.language, "default": code == build.default})
+                       "current": code == build.language, "default": code == (build.root_language or build.default)})
     return result
 
 
@@ -300,7 +308,7 @@ def write_sitemap(site_dir: str, build: LanguageBuild, urls: list[str]) -> None:
         for code in build.languages:
             lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href="{escape(location(code, url))}"/>')
         lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
-                     f'href="{escape(location(build.default, url))}"/>')
+                     f'href="{escape(location(build.root_language or build.default, url))}"/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     path = Path(site_dir) / "sitemap.xml"

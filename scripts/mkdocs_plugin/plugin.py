@@ -6,9 +6,10 @@ no data logic or rendering lives here.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import logging
+import os
 from copy import deepcopy
+from pathlib import Path
 
 from markupsafe import escape
 
@@ -33,6 +34,11 @@ from scripts.pages.template_cache import TEMPLATES
 from scripts.pages.translation_notice import insert, page_notice
 
 
+#: set to 1 to build without the PDFs (the book, blank forms, handouts): faster, for work on the pages only
+NO_PAPER_ENV = "GUIDELINES_NO_PAPER"
+log = logging.getLogger("mkdocs.plugins.guidelines")
+
+
 class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
@@ -42,6 +48,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.source_nav = None
         self.source_names: tuple = ()
         self.page_urls: list[str] = []
+        self.command = "build"
 
     # The i18n plugin sets the language in its own on_config (priority -100); ours runs first so that the
     # search plugin (priority 0) sees the language's theme settings.
@@ -61,7 +68,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                 known = ", ".join(sorted(e.id for e in editions)) or "none"
                 raise PluginError(f"no edition {self.config.edition!r} in {self.data_dir}/editions (known: {known})")
         previous = self.build
-        self.build = languages.language_build(config, dataset)
+        # A country edition opens in its first language (site root), the others in <code>/
+        self.build = languages.language_build(config, dataset, edition.languages[0] if edition else "")
         if previous is not None and previous.alone == self.build.alone:
             self.build.site_root_url = previous.site_root_url
         language = dataset.site.language(self.build.language)
@@ -84,8 +92,14 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         # The site's name and description are site.yaml's title and description, translated.
         name, description = self.source_names
         site = dataset.site
+        site_name = translator(site.title) if name == site.title else name
+        if edition is not None:  # "<site name> · <country>", both in the edition's language
+            country = next((c for c in dataset.countries if c.id == edition.country), None) \
+                if "countries" in dataset else None
+            if country is not None:
+                site_name = f"{site_name} · {translator(country.name)}"
         # Escaped once here (Markup: Jinja's |e leaves it as is): the theme prints the name raw in <title>.
-        config.site_name = escape(translator(site.title) if name == site.title else name)
+        config.site_name = escape(site_name)
         if description is not None:
             config.site_description = escape(translator(site.description)
                                              if description.strip() == site.description else description)
@@ -184,6 +198,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             self.page_urls.append(languages.neutral_url(build, page.url))
         return context
 
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.command = command
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
 
@@ -210,6 +227,15 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         languages.rewrite_search_index(config.site_dir)
         if len(build.languages) > 1:
             languages.write_sitemap(config.site_dir, build, self.page_urls)
+        if self.command == "build" and os.environ.get(NO_PAPER_ENV) != "1":
+            # The book and the printed pages of this language, from the pages just built (scripts.paper)
+            from scripts.paper import make_paper
+
+            try:
+                report = make_paper(Path(config.site_dir), self.context, config.use_directory_urls)
+            except Exception as error:  # noqa: BLE001 - a PDF that cannot be made fails the build, with its cause
+                raise PluginError(f"the PDFs of {build.language} could not be made: {error}") from error
+            log.info(report.line())
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
         if self.data_dir is not None:

@@ -46,7 +46,8 @@ class RenderContext:
         )
         self.env.filters["t"] = self.translate
         self.env.filters["day"] = lambda value: format_day(value, self.language)  # dates per locale (Babel)
-        self.env.globals.update(label=self.label, link=link, anchor=anchor, count_label=self.count_label)
+        self.env.globals.update(label=self.label, link=link, anchor=anchor, count_label=self.count_label,
+                                pdf_of=self.pdf_of)
 
     def label(self, key: str) -> str:
         """An interface label from ``ui.yaml``, in the page's language."""
@@ -66,6 +67,12 @@ class RenderContext:
         for name, value in {"count": count, **values}.items():
             text = text.replace("{" + name + "}", str(value))
         return text
+
+    def pdf_of(self, path: str) -> str:
+        """The PDF printed from the page ``path`` in this language (see :mod:`scripts.pages.paper`)."""
+        from scripts.pages.routes import pdf_beside
+
+        return pdf_beside(path, self.language)
 
     def render(self, template: str, here: str, **values: object) -> str:
         """Render ``template`` as the page at path ``here`` (links in it are made relative to it)."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from scripts.data.dataset import Dataset
 from scripts.pages import channels, countries, guidelines, mou, practices, reference, templates_docx, templates_forms, workshop
-from scripts.pages import training
+from scripts.pages import book, paper, training
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext, Translate, identity
 
@@ -16,6 +16,7 @@ Generator = Callable[[RenderContext], Iterable[Page]]
 #: Every page generator, in the order their pages are produced.
 GENERATORS: list[Generator] = [
     guidelines.generate,
+    book.generate,
     reference.generate,
     templates_forms.generate,
     templates_docx.generate,
@@ -25,6 +26,7 @@ GENERATORS: list[Generator] = [
     workshop.generate,
     training.generate,
     channels.generate,
+    paper.generate,
 ]
 
 

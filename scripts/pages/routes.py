@@ -44,3 +44,18 @@ def module_path(module_id: str) -> str:
 
 def quiz_path(quiz_id: str) -> str:
     return f"training/quizzes/{quiz_id}.md"
+
+
+BOOK = "book/index.md"
+
+
+def book_file(language: str, edition_id: str | None = None) -> str:
+    """The PDF book of a language (written after the language's pages are built, see :mod:`scripts.paper`)."""
+    edition = f"-{edition_id}" if edition_id else ""
+    return f"book/lea-isp-guidelines{edition}-{language}.pdf"
+
+
+def pdf_beside(path: str, language: str) -> str:
+    """The PDF made from the page ``path`` (a blank form, a handout) in ``language``: ``forms/x-fr.pdf``."""
+    stem = path[:-3] if path.endswith(".md") else path
+    return f"{stem}-{language}.pdf"

@@ -1,0 +1,119 @@
+"""HTML to PDF with WeasyPrint, loading nothing from the network, with a cache keyed by what is rendered."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+STYLES = Path(__file__).resolve().parent / "styles"
+ROOT = Path(__file__).resolve().parents[2]
+CACHE_DIR = ROOT / "build" / "cache" / "paper"
+#: set to 1 to render every PDF afresh
+NO_CACHE_ENV = "GUIDELINES_NO_CACHE"
+#: another folder for the cache of PDFs (the benchmark measures a cold one)
+CACHE_ENV = "GUIDELINES_PAPER_CACHE"
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get(CACHE_ENV) or CACHE_DIR)
+
+
+def local_only_fetcher():  # noqa: ANN201 - a WeasyPrint URLFetcher
+    """WeasyPrint's URL fetcher, for local files only: a PDF never makes a request to another host."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=("file", "data"))
+
+
+def stylesheet(name: str) -> str:
+    return (STYLES / name).read_text(encoding="utf-8")
+
+
+def _render(html: str, base_url: str, css: list[str], forms: bool) -> bytes:
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    fetcher = local_only_fetcher()
+    sheets = [weasyprint.CSS(string=text, font_config=fonts, url_fetcher=fetcher) for text in css]
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=sheets, font_config=fonts, pdf_forms=forms)
+
+
+def cache_key(html: str, css: list[str], forms: bool) -> str:
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for part in (metadata.version("weasyprint"), str(forms), *css, html):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:24]
+
+
+def write_pdf(html: str, target: Path, name: str, base_url: str, css: list[str], forms: bool = False) -> bool:
+    """Render ``html`` with the stylesheets ``css`` into ``target``; ``name`` names it in the cache. Returns
+    True when it was rendered, False when an identical PDF was copied from the cache."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    key = cache_key(html, css, forms)
+    folder = cache_dir()
+    cached = folder / f"{name}-{key}.pdf"
+    if os.environ.get(NO_CACHE_ENV) != "1" and cached.is_file():
+        target.write_bytes(cached.read_bytes())
+        return False
+    data = _render(html, base_url, css, forms)
+    target.write_bytes(data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"{name}-*.pdf"):
+            if old.name != cached.name and len(old.stem) == len(cached.stem):
+                old.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, cached)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return True
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Pages of the built site
+
+
+def has_class(name: str) -> str:
+    """An XPath test: the element has the class ``name``."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+#: What never goes on paper from a built page (XPath, relative to the article): permalinks, scripts and buttons,
+#: the pager, the list of passages shown in English (the notice itself stays), what the page says to readers
+#: without JavaScript, and anything marked ``no-print``.
+DROP = (f".//a[{has_class('headerlink')}]", ".//script", ".//noscript", ".//button", ".//template",
+        f".//*[{has_class('no-print')}]", f".//*[{has_class('paragraph-pager')}]",
+        f".//*[{has_class('translation-notice')}]//details", f".//*[{has_class('lea-nojs')}]",
+        f".//*[{has_class('md-source-file')}]")
+
+
+def built_file(site_dir: Path, path: str, directory_urls: bool) -> Path:
+    """The HTML file MkDocs wrote for the docs page ``path`` (``guidelines/x.md``)."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index" or stem.endswith("/index") or not directory_urls:
+        return Path(site_dir) / f"{stem}.html"
+    return Path(site_dir) / stem / "index.html"
+
+
+def read_article(html_file: Path, drop: tuple[str, ...] = DROP):
+    """The ``<article>`` of a built page (Material's ``md-content__inner``), without what is not for paper."""
+    tree = lxml_html.parse(str(html_file))
+    found = tree.xpath("//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]")
+    if not found:
+        raise ValueError(f"{html_file}: no article element")
+    article = found[0]
+    for path in drop:
+        for element in article.xpath(path):
+            element.drop_tree()
+    return article, tree.getroot().get("lang") or ""
