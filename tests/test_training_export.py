@@ -206,3 +206,29 @@ def test_every_language_of_the_site_has_parsable_exports(built_site: Path, datas
             assert [q.title for q in parsed] == [f"{quiz.id}/{q.id}" for q in quiz.questions]
             xml = (root / "training" / "export" / f"{quiz.id}.{language.code}.moodle.xml").read_bytes()
             assert moodle_grammar.validate(etree.fromstring(xml)), (language.code, quiz.id)
+
+
+def test_export_command_writes_french_question_text_in_the_french_file(tmp_path: Path, dataset) -> None:  # noqa: ANN001
+    """``training export --lang fr`` reads the French catalog: a question translated in fr.po comes out in French."""
+    import polib
+
+    from scripts.i18n.translator import load_translator
+
+    translate = load_translator(DATA, "fr", dataset.site.default_language)
+    catalog = {e.msgid: e.msgstr for e in polib.pofile(str(DATA / "locales" / "fr.po"))
+               if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+    quiz, question = next((quiz, q) for quiz in dataset.training_quiz for q in quiz.questions
+                          if q.prompt in catalog)
+    french = translate(question.prompt)
+    assert french != question.prompt
+
+    result = run_cli("training", "export", "--out", str(tmp_path), "--lang", "fr")
+
+    assert result.returncode == 0, result.stderr
+    parsed = pygift.parseFile(io.StringIO((tmp_path / f"{quiz.id}.fr.gift.txt").read_text(encoding="utf-8")))
+    by_title = {q.title: q for q in parsed}
+    text = plain(by_title[f"{quiz.id}/{question.id}"].text)
+    assert text.startswith(squash(french)) and squash(question.prompt) not in text
+    xml = (tmp_path / f"{quiz.id}.fr.moodle.xml").read_text(encoding="utf-8")
+    assert squash(question.prompt) not in squash(xml)
+    assert not (tmp_path / f"{quiz.id}.en.gift.txt").exists()  # only the language asked for

@@ -69,7 +69,7 @@ def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
     args.out.mkdir(parents=True, exist_ok=True)
     written = 0
     for lang in languages:
-        translate = _translator(dataset, lang)
+        translate = _translator(dataset, lang, args.data)
         labels = {key: translate(text) for key, text in dataset.ui.labels.items()
                   if key.startswith(("training.", "guidelines."))}
         labels.update({f"measure.{m.id}": translate(m.heading) for m in dataset.guidelines.measures})
@@ -82,11 +82,8 @@ def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
     return 0
 
 
-def _translator(dataset, lang: str):  # noqa: ANN001, ANN202
+def _translator(dataset, lang: str, data: Path):  # noqa: ANN001, ANN202
     """The same translator the site build uses for ``lang`` (the identity for the source language)."""
-    if lang == dataset.site.default_language:
-        return lambda text: text
-    from scripts.i18n import catalog
+    from scripts.i18n.translator import load_translator
 
-    translator = getattr(catalog, "translator", None)  # the gettext catalogs, once they offer one
-    return translator(dataset, lang) if translator else (lambda text: text)
+    return load_translator(data, lang, dataset.site.default_language)
