@@ -15,7 +15,7 @@ from scripts.data.models.base import ArticleNumber, Id, Line, Record, Text, Url
 from scripts.data.models.guidelines import GuidelineReferences
 
 Audience = Literal["law-enforcement", "service-providers", "prosecutors", "mixed"]
-QuestionKind = Literal["single", "multiple", "true-false", "ordering"]
+QuestionKind = Literal["single", "multiple", "true-false", "ordering", "matching"]
 
 class Lesson(GuidelineReferences):
     """One lesson of a module: teaching text in our own words and the measures it teaches."""
@@ -80,6 +80,14 @@ class Step(Record):
     feedback: Text
 
 
+class Pair(Record):
+    """One pair of a matching question: an item, the answer it matches, and why."""
+
+    item: Line
+    answer: Line
+    feedback: Text
+
+
 class Question(GuidelineReferences):
     """One question. Which keys it needs depends on ``kind``:
 
@@ -87,13 +95,18 @@ class Question(GuidelineReferences):
     - ``true-false``: ``answer`` (true or false), ``feedback_true`` and ``feedback_false`` (shown when the
       learner answers true, or false)
     - ``ordering``: ``steps``, written in the correct order; the page shows them shuffled
+    - ``matching``: ``pairs`` (each an ``item``, the ``answer`` it matches and ``feedback``); the page offers
+      every answer for every item, and each right pair earns its share of the mark
+
+    ``multiple`` and ``matching`` give partial credit. Any question may have a ``hint``, shown only on request.
     """
 
     # Editors reading the JSON Schema also learn which keys each kind needs.
     model_config = ConfigDict(**Record.model_config, json_schema_extra={"allOf": [
         {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"required": sorted(keys)}}
         for kind, keys in (("single", {"options"}), ("multiple", {"options"}),
-                           ("true-false", {"answer", "feedback_true", "feedback_false"}), ("ordering", {"steps"}))
+                           ("true-false", {"answer", "feedback_true", "feedback_false"}), ("ordering", {"steps"}),
+                           ("matching", {"pairs"}))
     ]})
 
     id: Id
@@ -104,6 +117,8 @@ class Question(GuidelineReferences):
     feedback_true: Text | None = None
     feedback_false: Text | None = None
     steps: list[Step] | None = None
+    pairs: list[Pair] | None = None
+    hint: Text | None = None
     explanation: Text
 
     def correct_indexes(self) -> list[int]:
