@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scripts.data.models.training import Exercise, Lesson, Module, Option, Question, Quiz, Step
+from scripts.data.models.training import Exercise, Lesson, Module, Option, Pair, Question, Quiz, Step
 
 Translate = Callable[[str], str]
 
@@ -45,6 +45,10 @@ def localize_question(question: Question, translate: Translate) -> Question:
             for o in question.options],
         "steps": None if question.steps is None else [
             Step.model_construct(text=translate(s.text), feedback=translate(s.feedback)) for s in question.steps],
+        "pairs": None if question.pairs is None else [
+            Pair.model_construct(item=translate(p.item), answer=translate(p.answer), feedback=translate(p.feedback))
+            for p in question.pairs],
+        "hint": _t(translate, question.hint),
     })
 
 
