@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scripts.data.models.training import Exercise, Lesson, Module, Option, Pair, Question, Quiz, Step
+from scripts.data.models.training import Exercise, ExerciseStep, Lesson, Module, Option, Pair, Question, Quiz, Step
 
 Translate = Callable[[str], str]
 
@@ -21,12 +21,15 @@ def localize_module(module: Module, translate: Translate) -> Module:
         "title": translate(module.title),
         "summary": translate(module.summary),
         "objectives": [translate(o) for o in module.objectives],
-        "lessons": [Lesson.model_construct(id=lesson.id, title=translate(lesson.title), measures=lesson.measures,
-                                           sections=lesson.sections, paragraphs=lesson.paragraphs,
-                                           body=translate(lesson.body)) for lesson in module.lessons],
+        "lessons": [Lesson.model_construct(id=lesson.id, title=translate(lesson.title), minutes=lesson.minutes,
+                                           measures=lesson.measures, sections=lesson.sections,
+                                           paragraphs=lesson.paragraphs, body=translate(lesson.body))
+                    for lesson in module.lessons],
         "exercise": Exercise.model_construct(
             title=translate(module.exercise.title), scenario=translate(module.exercise.scenario),
-            tasks=[translate(t) for t in module.exercise.tasks], model_answer=translate(module.exercise.model_answer),
+            minutes=module.exercise.minutes,
+            steps=[ExerciseStep.model_construct(task=translate(step.task), model_answer=translate(step.model_answer))
+                   for step in module.exercise.steps],
             measures=module.exercise.measures, sections=module.exercise.sections,
             paragraphs=module.exercise.paragraphs),
         "key_points": [translate(k) for k in module.key_points],

@@ -17,21 +17,32 @@ from scripts.data.models.guidelines import GuidelineReferences
 Audience = Literal["law-enforcement", "service-providers", "prosecutors", "mixed"]
 QuestionKind = Literal["single", "multiple", "true-false", "ordering", "matching"]
 
+Minutes = Annotated[int, Field(ge=1, le=480)]
+
+
 class Lesson(GuidelineReferences):
-    """One lesson of a module: teaching text in our own words and the measures it teaches."""
+    """One lesson of a module: teaching text in our own words, the measures it teaches, and how long it takes."""
 
     id: Id
     title: Line
+    minutes: Minutes
     body: Text
 
 
+class ExerciseStep(Record):
+    """One step of a worked exercise: what to do, and a model answer (folded for learners, printed for trainers)."""
+
+    task: Text
+    model_answer: Text
+
+
 class Exercise(GuidelineReferences):
-    """A case study: the scenario and tasks are shown; the model answer stays folded until asked for."""
+    """A worked scenario: the scenario, then steps, each with its model answer; and how long it takes."""
 
     title: Line
     scenario: Text
-    tasks: list[Text] = Field(min_length=1)
-    model_answer: Text
+    minutes: Minutes
+    steps: list[ExerciseStep] = Field(min_length=1)
 
 
 class Source(Record):
@@ -49,7 +60,6 @@ class Module(GuidelineReferences):
     title: Line
     summary: Text
     audience: list[Audience] = Field(min_length=1)
-    duration_minutes: Annotated[int, Field(ge=5, le=960)]
     prerequisites: list[Id] = Field(default_factory=list)
     objectives: list[Text] = Field(min_length=1)
     articles: list[ArticleNumber] = Field(default_factory=list)
@@ -59,6 +69,11 @@ class Module(GuidelineReferences):
     key_points: list[Text] = Field(min_length=1)
     instructor_notes: Text
     sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def duration_minutes(self) -> int:
+        """The module's length: its lessons and its exercise (Carpentries-style timing, in minutes)."""
+        return sum(lesson.minutes for lesson in self.lessons) + self.exercise.minutes
 
     def taught_measures(self) -> set[str]:
         """The measures the lessons teach (the exercise practises them, it does not teach them)."""
