@@ -364,7 +364,7 @@ def test_only_first_answers_count_and_the_review_lists_every_miss(site_url: str,
         + fill(LABELS[f"training.js.{verdict}"], **{"pass": quiz.pass_percent}))
     review = page.locator(".quiz-review")
     expect(review).to_be_visible()
-    expect(review.locator("h2")).to_contain_text(LABELS["training.review.title"])
+    expect(review.get_by_role("heading", level=2)).to_have_text(LABELS["training.review.title"])
     items = review.locator(".quiz-review-list > li")
     expect(items).to_have_count(len(missed))
     for item, question in zip(items.all(), missed):
