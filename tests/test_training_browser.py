@@ -371,7 +371,7 @@ def test_only_first_answers_count_and_the_review_lists_every_miss(site_url: str,
         expect(item).to_have_attribute("data-review", question.id)
         expect(item).to_contain_text(question.prompt.strip())
         expect(item).to_contain_text(question.explanation.strip()[:60])
-        expect(item.locator("a")).to_have_attribute("href", f"#{quiz.id}--{question.id}")
+        expect(item.locator(".quiz-review-question a")).to_have_attribute("href", f"#{quiz.id}--{question.id}")
     stored = page.evaluate(f"JSON.parse(localStorage.getItem('{STORE_KEY}'))")["quizzes"][quiz.id]
     assert stored["firstAttempt"]["score"] == right and stored["attempts"] == 1
     assert stored["best"] == percent
