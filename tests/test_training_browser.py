@@ -245,7 +245,7 @@ def test_model_answer_stays_folded_until_asked_for(site_url: str, recorded_page)
     module = next(m for m in DATASET.training_module if m.id == "making-a-request")
     page.goto(f"{site_url}training/modules/{module.id}/")
     details = page.locator("details.model-answer").first
-    first_words = " ".join(module.exercise.steps[0].model_answer.replace("*", "").split()[:3])
+    first_words = " ".join(module.exercises[0].steps[0].model_answer.replace("*", "").split()[:3])
     expect(details).not_to_have_attribute("open", "")
     expect(details.get_by_text(first_words, exact=False).first).to_be_hidden()
     details.locator("summary").click()

@@ -120,7 +120,7 @@ def test_real_data_has_the_content_the_issue_asks_for(dataset) -> None:  # noqa:
     assert {q.kind for q in questions} == {"single", "multiple", "true-false", "ordering"}
     assert {m.id for m in modules} <= {quiz.module for quiz in quizzes}, "every module has a quiz"
     for module in modules:
-        assert module.exercise.steps and all(s.model_answer.strip() for s in module.exercise.steps)
+        assert all(e.steps and all(s.model_answer.strip() for s in e.steps) for e in module.exercises)
         assert module.instructor_notes.strip()
         assert module.objectives and module.key_points and module.lessons
     for question in questions:

@@ -76,7 +76,7 @@ def test_teaching_blocks_follow_the_modules() -> None:
     expected = sum(m.duration_minutes for m in modules) + sum(quiz_minutes(q) for qs in quizzes.values() for q in qs)
     assert total == expected + blocks[0].minutes + blocks[-1].minutes
     assert MODULES["legal-frame"].duration_minutes == sum(lesson.minutes for lesson in MODULES["legal-frame"].lessons) \
-        + MODULES["legal-frame"].exercise.minutes
+        + sum(e.minutes for e in MODULES["legal-frame"].exercises)
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +99,9 @@ def test_command_writes_agenda_participant_and_trainer_pack(kit: Path) -> None:
     trainer = text_of((kit / "trainer-pack.en.html").read_text(encoding="utf-8"))
     for module_id in CHOSEN:
         module = MODULES[module_id]
-        first_words = phrase(module.exercise.steps[-1].model_answer)
+        first_words = phrase(module.exercises[0].steps[-1].model_answer)
         note_words = phrase(module.instructor_notes)
-        assert phrase(module.exercise.steps[0].task) in participant
+        assert phrase(module.exercises[0].steps[0].task) in participant
         assert first_words not in participant and first_words in trainer
         assert note_words not in participant and note_words in trainer
     quiz = next(q for q in DATASET.training_quiz if q.module == CHOSEN[0])

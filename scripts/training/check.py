@@ -91,7 +91,8 @@ def check_modules(dataset: Dataset) -> Iterator[Problem]:
         yield from guideline_references(dataset, doc, module, ())
         for li, lesson in enumerate(module.lessons):
             yield from guideline_references(dataset, doc, lesson, ("lessons", li))
-        yield from guideline_references(dataset, doc, module.exercise, ("exercise",))
+        for ei, exercise in enumerate(module.exercises):
+            yield from guideline_references(dataset, doc, exercise, ("exercises", ei))
         if articles is not None:
             yield from references(doc, module.articles, ("articles",), articles, "article", "the convention data")
         if terms is not None:

@@ -25,13 +25,12 @@ def localize_module(module: Module, translate: Translate) -> Module:
                                            measures=lesson.measures, sections=lesson.sections,
                                            paragraphs=lesson.paragraphs, body=translate(lesson.body))
                     for lesson in module.lessons],
-        "exercise": Exercise.model_construct(
-            title=translate(module.exercise.title), scenario=translate(module.exercise.scenario),
-            minutes=module.exercise.minutes,
+        "exercises": [Exercise.model_construct(
+            title=translate(exercise.title), scenario=translate(exercise.scenario), minutes=exercise.minutes,
             steps=[ExerciseStep.model_construct(task=translate(step.task), model_answer=translate(step.model_answer))
-                   for step in module.exercise.steps],
-            measures=module.exercise.measures, sections=module.exercise.sections,
-            paragraphs=module.exercise.paragraphs),
+                   for step in exercise.steps],
+            measures=exercise.measures, sections=exercise.sections, paragraphs=exercise.paragraphs)
+            for exercise in module.exercises],
         "key_points": [translate(k) for k in module.key_points],
         "instructor_notes": translate(module.instructor_notes),
     })

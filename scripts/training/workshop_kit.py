@@ -121,8 +121,9 @@ def teaching_blocks(modules: Sequence[Module], quizzes: Mapping[str, Sequence[Qu
         for lesson in module.lessons:
             blocks.append(Block("lesson", lesson.title, lesson.minutes, module,
                                 f"{module.id}--{lesson.id}"))
-        blocks.append(Block("exercise", f"{labels['training.exercise']}: {module.exercise.title}",
-                            module.exercise.minutes, module, f"{module.id}--exercise"))
+        for number, exercise in enumerate(module.exercises, 1):
+            blocks.append(Block("exercise", f"{labels['training.exercise']}: {exercise.title}", exercise.minutes,
+                                module, f"{module.id}--exercise-{number}"))
         for quiz in quizzes.get(module.id, []):
             blocks.append(Block("quiz", f"{quiz.title} – " + labels["training.kit.quiz_session"].replace(
                 "{questions}", str(len(quiz.questions))), quiz_minutes(quiz), module, f"{quiz.id}"))

@@ -65,15 +65,15 @@ class Module(GuidelineReferences):
     articles: list[ArticleNumber] = Field(default_factory=list)
     terms: list[Id] = Field(default_factory=list)
     lessons: list[Lesson] = Field(min_length=1)
-    exercise: Exercise
+    exercises: list[Exercise] = Field(min_length=1)
     key_points: list[Text] = Field(min_length=1)
     instructor_notes: Text
     sources: list[Source] = Field(default_factory=list)
 
     @property
     def duration_minutes(self) -> int:
-        """The module's length: its lessons and its exercise (Carpentries-style timing, in minutes)."""
-        return sum(lesson.minutes for lesson in self.lessons) + self.exercise.minutes
+        """The module's length: its lessons and its exercises (Carpentries-style timing, in minutes)."""
+        return sum(lesson.minutes for lesson in self.lessons) + sum(exercise.minutes for exercise in self.exercises)
 
     def taught_measures(self) -> set[str]:
         """The measures the lessons teach (the exercise practises them, it does not teach them)."""
