@@ -471,3 +471,14 @@ def test_matching_question_gives_partial_credit(site_url: str, recorded_page) ->
     expect(q.locator("li[data-pair='0']")).to_have_class(re.compile(r"\bis-correct\b"))
     expect(q.locator("li[data-pair='1']")).to_have_class(re.compile(r"\bis-wrong\b"))
     expect(q.locator("li[data-pair='1'] .quiz-feedback")).to_contain_text(question.pairs[1].feedback.split(".")[0])
+
+
+def test_trainer_view_of_a_quiz_explains_how_to_run_the_exam(site_url: str, recorded_page) -> None:  # noqa: ANN001
+    page = recorded_page.page
+    page.goto(quiz_url(site_url, "legal-frame-quiz") + "?trainer=0")
+    notes = page.locator(".trainer-notes")
+    expect(notes).to_be_hidden()
+    page.locator("button.trainer-toggle").click()
+    expect(notes).to_be_visible()
+    expect(notes).to_contain_text(" ".join(LABELS["training.exam.trainer"].split()[:6]))
+    page.goto(quiz_url(site_url, "legal-frame-quiz") + "?trainer=0")

@@ -149,26 +149,21 @@ def test_data_markup_is_escaped() -> None:
 
 
 @pytest.mark.browser
-def test_two_module_workshop_prints(kit: Path, tmp_path: Path) -> None:
+def test_two_module_workshop_prints(kit: Path, tmp_path: Path, browser) -> None:  # noqa: ANN001
     """Print media: the navigation is hidden, each module starts a page; screenshots and PDFs for a person."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 794, "height": 1123})
-            for name in ("agenda", "participant-pack", "trainer-pack"):
-                page.goto((kit / f"{name}.en.html").as_uri())
-                page.emulate_media(media="print")
-                assert page.locator(".kit-nav").is_hidden()
-                breaks = page.locator(".kit-module").evaluate_all(
-                    "els => els.map(e => getComputedStyle(e).breakBefore)")
-                assert all(b == "page" for b in breaks)
-                page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
-                pdf = tmp_path / f"{name}.pdf"
-                page.pdf(path=str(pdf), format="A4", print_background=True)
-                if shutil.which("pdftotext"):
-                    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-                    assert "09:00" in text
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 794, "height": 1123})
+    try:
+        for name in ("agenda", "participant-pack", "trainer-pack"):
+            page.goto((kit / f"{name}.en.html").as_uri())
+            page.emulate_media(media="print")
+            assert page.locator(".kit-nav").is_hidden()
+            breaks = page.locator(".kit-module").evaluate_all("els => els.map(e => getComputedStyle(e).breakBefore)")
+            assert all(b == "page" for b in breaks)
+            page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
+            pdf = tmp_path / f"{name}.pdf"
+            page.pdf(path=str(pdf), format="A4", print_background=True)
+            if shutil.which("pdftotext"):
+                text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+                assert "09:00" in text
+    finally:
+        page.close()
