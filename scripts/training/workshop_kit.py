@@ -125,8 +125,8 @@ def teaching_blocks(modules: Sequence[Module], quizzes: Mapping[str, Sequence[Qu
             blocks.append(Block("exercise", f"{labels['training.exercise']}: {exercise.title}", exercise.minutes,
                                 module, f"{module.id}--exercise-{number}"))
         for quiz in quizzes.get(module.id, []):
-            blocks.append(Block("quiz", f"{quiz.title} – " + labels["training.kit.quiz_session"].replace(
-                "{questions}", str(len(quiz.questions))), quiz_minutes(quiz), module, f"{quiz.id}"))
+            count = labels["training.kit.quiz_session"].replace("{questions}", str(len(quiz.questions)))
+            blocks.append(Block("quiz", f"{quiz.title} ({count})", quiz_minutes(quiz), module, quiz.id))
     blocks.append(Block("closing", labels["training.kit.closing"], CLOSING_MINUTES))
     return blocks
 
