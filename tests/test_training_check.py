@@ -37,7 +37,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "same-position": [("questions", "the correct option of all 3 single-choice questions is option 1")],
     "duplicate-question-id": [("questions[1].id", "duplicate question id 'q1'")],
     "all-options-correct": [("questions[0].options", "every option is marked correct")],
-    "unknown-kind": [("questions[0].kind", "expected one of 'single', 'multiple', 'true-false' or 'ordering'")],
+    "unknown-kind": [("questions[0].kind", "expected one of 'single', 'multiple', 'true-false', 'ordering' or 'matching'")],
     "duplicate-steps": [("questions[0].steps[2].text", "duplicate step 'preserve'")],
     "misspelt-key": [("questions[0].feedbak_false", "unknown key 'feedbak_false' (did you mean 'feedback_false'?)")],
 }
@@ -97,8 +97,7 @@ def test_file_name_must_match_quiz_id(training_data: Path) -> None:
 
 def test_module_prerequisite_must_exist(training_data: Path) -> None:
     path = training_data / "training" / "modules" / "basics.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("duration_minutes: 30",
-                                                             "duration_minutes: 30\nprerequisites: [missing]"))
+    path.write_text(path.read_text(encoding="utf-8").replace("order: 1\n", "order: 1\nprerequisites: [missing]\n"))
     result = run_cli("training", "--data", str(training_data), "check", cwd=training_data)
     assert result.returncode == 1
     assert "prerequisites[0]: module 'missing' does not exist" in result.stderr
@@ -125,7 +124,8 @@ def test_real_data_has_the_content_the_issue_asks_for(dataset) -> None:  # noqa:
     assert {q.kind for q in questions} == {"single", "multiple", "true-false", "ordering"}
     assert {m.id for m in modules} <= {quiz.module for quiz in quizzes}, "every module has a quiz"
     for module in modules:
-        assert module.exercise.model_answer.strip() and module.instructor_notes.strip()
+        assert all(e.steps and all(s.model_answer.strip() for s in e.steps) for e in module.exercises)
+        assert module.instructor_notes.strip()
         assert module.objectives and module.key_points and module.lessons
     for question in questions:
         assert question.explanation.strip() and question.has_references()

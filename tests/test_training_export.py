@@ -23,9 +23,9 @@ import pygiftparser.parser as pygift
 from pygiftparser import utils as gift_utils
 
 GIFT_SET = {"single": "SelectSet", "multiple": "MultipleChoicesSet", "true-false": "TrueFalseSet",
-            "ordering": "MatchingSet"}
+            "ordering": "MatchingSet", "matching": "MatchingSet"}
 MOODLE_TYPE = {"single": "multichoice", "multiple": "multichoice", "true-false": "truefalse",
-               "ordering": "matching"}
+               "ordering": "matching", "matching": "matching"}
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +83,10 @@ def test_gift_export_parses_to_the_same_questions(quiz_id: str, dataset, labels)
             wrong = question.feedback_false if question.answer else question.feedback_true
             assert plain(gift.answers.feedbackCorrect) == squash(right)
             assert plain(gift.answers.feedbackWrong) == squash(wrong)
+        elif question.kind == "matching":
+            pairs = [(plain(a.question), plain(a.answer)) for a in answers]
+            assert pairs == [(p.item, p.answer) for p in question.pairs]
+            assert all(squash(p.feedback) in plain(gift.generalFeedback) for p in question.pairs)
         else:
             pairs = [(plain(a.question), plain(a.answer)) for a in answers]
             assert pairs == [(s.text, str(i)) for i, s in enumerate(question.steps, 1)]
@@ -134,10 +138,17 @@ def test_moodle_xml_export_is_valid_and_says_the_same(quiz_id: str, dataset, lab
             assert float(by_value[right].get("fraction")) == 100
             assert float(by_value["false" if question.answer else "true"].get("fraction")) == 0
             assert html(by_value["true"].findtext("feedback/text")) == squash(question.feedback_true)
+        elif question.kind == "matching":
+            subs = element.findall("subquestion")
+            assert [(html(s.findtext("text")), s.findtext("answer/text")) for s in subs] == \
+                [(p.item, p.answer) for p in question.pairs]
+            assert all(squash(p.feedback) in html(element.findtext("generalfeedback/text")) for p in question.pairs)
         else:
             subs = element.findall("subquestion")
             assert [(html(s.findtext("text")), s.findtext("answer/text")) for s in subs] == \
                 [(s.text, str(i)) for i, s in enumerate(question.steps, 1)]
+        hints = [html(h.findtext("text")) for h in element.findall("hint")]
+        assert hints == ([squash(question.hint)] if question.hint else []), question.id
 
 
 def test_moodle_grammar_rejects_a_broken_document(moodle_grammar) -> None:  # noqa: ANN001
@@ -292,3 +303,48 @@ def test_training_check_enforces_moodle_length_limits(tmp_path: Path) -> None:
                      r"hold at most 255", result.stderr), result.stderr
     assert re.search(rf"{quiz_file.name}:\d+:\d+: questions\[0\]\.id: .*Moodle's question idnumber holds at most "
                      r"100", result.stderr), result.stderr
+
+
+def test_export_command_writes_french_question_text_in_the_french_file(tmp_path: Path, dataset) -> None:  # noqa: ANN001
+    """``training export --lang fr`` reads the French catalog: a question translated in fr.po comes out in French."""
+    import polib
+
+    from scripts.i18n.translator import load_translator
+
+    translate = load_translator(DATA, "fr", dataset.site.default_language)
+    catalog = {e.msgid: e.msgstr for e in polib.pofile(str(DATA / "locales" / "fr.po"))
+               if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+    quiz, question = next((quiz, q) for quiz in dataset.training_quiz for q in quiz.questions
+                          if q.prompt in catalog)
+    french = translate(question.prompt)
+    assert french != question.prompt
+
+    result = run_cli("training", "export", "--out", str(tmp_path), "--lang", "fr")
+
+    assert result.returncode == 0, result.stderr
+    parsed = pygift.parseFile(io.StringIO((tmp_path / f"{quiz.id}.fr.gift.txt").read_text(encoding="utf-8")))
+    by_title = {q.title: q for q in parsed}
+    text = plain(by_title[f"{quiz.id}/{question.id}"].text)
+    assert text.startswith(squash(french)) and squash(question.prompt) not in text
+    xml = (tmp_path / f"{quiz.id}.fr.moodle.xml").read_text(encoding="utf-8")
+    assert squash(question.prompt) not in squash(xml)
+    assert not (tmp_path / f"{quiz.id}.en.gift.txt").exists()  # only the language asked for
+
+
+def test_hints_partial_credit_and_matching_are_carried_into_both_formats(dataset, labels, moodle_grammar) -> None:  # noqa: ANN001
+    """The real quizzes have hints, a matching question and multiple-answer questions; the exports keep them."""
+    questions = [(quiz, q) for quiz in dataset.training_quiz for q in quiz.questions]
+    hinted = [(quiz, q) for quiz, q in questions if q.hint]
+    assert len(hinted) >= 5
+    assert any(q.kind == "matching" for _, q in questions)
+    for quiz, question in hinted:
+        gift = export_quiz(quiz, labels, "en")["gift"].decode("utf-8")
+        assert f"// {labels['training.hint_title']}: {squash(question.hint)}\n::{quiz.id}/{question.id}::" in gift
+        root = etree.fromstring(export_quiz(quiz, labels, "en")["moodle-xml"])
+        element = next(e for e in root.findall("question") if e.findtext("name/text") == f"{quiz.id}/{question.id}")
+        assert question.hint.strip() in element.findtext("hint/text")
+    quiz, multiple = next((quiz, q) for quiz, q in questions if q.kind == "multiple" and len(q.correct_indexes()) > 1)
+    parsed = {g.title: g for g in pygift.parseFile(io.StringIO(export_quiz(quiz, labels, "en")["gift"].decode("utf-8")))}
+    fractions = [a.fraction for a in parsed[f"{quiz.id}/{multiple.id}"].answers.answers]
+    assert all(0 < f < 100 for f, o in zip(fractions, multiple.options) if o.correct)  # partial credit
+    assert all(f < 0 for f, o in zip(fractions, multiple.options) if not o.correct)

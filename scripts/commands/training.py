@@ -5,10 +5,15 @@
 - ``training coverage``: which measures each module teaches and how many questions examine each;
   exits non-zero when a measure is not covered.
 - ``training export --out DIR``: every quiz as Moodle GIFT and Moodle XML, in each language asked for.
+- ``training workshop --modules A B --date YYYY-MM-DD --out DIR``: a workshop kit from chosen modules: a timed
+  agenda, a participant pack and a trainer pack, per language, as pages that print well.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime
+import re
 import sys
 from pathlib import Path
 
@@ -27,7 +32,28 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private type
     export.add_argument("--out", type=Path, required=True, help="folder to write the files into")
     export.add_argument("--lang", action="append", default=None,
                         help="language code (repeatable; default: every language of site.yaml)")
+    kit = actions.add_parser("workshop", help="build a workshop kit (agenda, participant pack, trainer pack) "
+                                              "from chosen modules and a date")
+    kit.add_argument("--modules", nargs="+", required=True, metavar="MODULE", help="module ids, in workshop order")
+    kit.add_argument("--date", type=_date, required=True, help="first day of the workshop, YYYY-MM-DD")
+    kit.add_argument("--start", type=_time, default="09:00", help="start of each day, HH:MM (default 09:00)")
+    kit.add_argument("--out", type=Path, required=True, help="folder to write the pages into")
+    kit.add_argument("--lang", action="append", default=None,
+                     help="language code (repeatable; default: every language of site.yaml)")
     p.set_defaults(run=run)
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; expected YYYY-MM-DD, e.g. 2027-03-15") from None
+
+
+def _time(text: str) -> str:
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time; expected HH:MM, e.g. 09:00")
+    return text
 
 
 def _load(data: Path):  # noqa: ANN202
@@ -59,7 +85,49 @@ def run(args) -> int:  # noqa: ANN001
         report = coverage(modules, quizzes, [m.id for m in dataset.guidelines.ordered_measures()])
         print(render_text(report))
         return 0 if report.complete else 1
+    if args.action == "workshop":
+        return _workshop(dataset, modules, args)
     return _export(dataset, quizzes, args)
+
+
+def _languages(dataset, asked):  # noqa: ANN001, ANN202
+    languages = asked or [lang.code for lang in dataset.site.languages]
+    known = {lang.code for lang in dataset.site.languages}
+    unknown = [code for code in languages if code not in known]
+    if unknown:
+        print(f"unknown language {', '.join(unknown)}; expected one of: {', '.join(sorted(known))}", file=sys.stderr)
+        return None
+    return languages
+
+
+def _workshop(dataset, modules, args) -> int:  # noqa: ANN001
+    from scripts.training.workshop_kit import build_kit
+
+    known = {m.id for m in modules}
+    unknown = [m for m in args.modules if m not in known]
+    if unknown:
+        print(f"unknown module {', '.join(unknown)}; expected some of: {', '.join(sorted(known))}", file=sys.stderr)
+        return 2
+    if len(set(args.modules)) != len(args.modules):
+        print("a module is listed twice; list each module once", file=sys.stderr)
+        return 2
+    languages = _languages(dataset, args.lang)
+    if languages is None:
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = set()
+    for lang in languages:
+        try:
+            files = build_kit(dataset, args.modules, args.date, lang, _translator(dataset, lang, args.data),
+                              start=args.start)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        for name, content in files.items():
+            (args.out / name).write_bytes(content)
+            written.add(name)
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
 
 
 def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
@@ -76,7 +144,7 @@ def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
     written = 0
     for lang in languages:
         try:
-            translate = _translator(dataset, lang)
+            translate = _translator(dataset, lang, args.data)
         except CatalogError as error:
             print(error, file=sys.stderr)
             return 1
@@ -102,7 +170,7 @@ def _translated_limits(dataset, quizzes) -> tuple[list, bool]:  # noqa: ANN001
         if language.code == dataset.site.default_language:
             continue
         try:
-            translate = _translator(dataset, language.code)
+            translate = _translator(dataset, language.code, dataset.data_dir)
         except CatalogError as error:
             print(error, file=sys.stderr)
             unreadable = True
@@ -112,8 +180,8 @@ def _translated_limits(dataset, quizzes) -> tuple[list, bool]:  # noqa: ANN001
     return problems, unreadable
 
 
-def _translator(dataset, lang: str):  # noqa: ANN001, ANN202
+def _translator(dataset, lang: str, data: Path):  # noqa: ANN001, ANN202
     """The same translator the site build uses for ``lang`` (the identity for the source language)."""
     from scripts.i18n.translator import load_translator
 
-    return load_translator(dataset.data_dir, lang, dataset.site.default_language)
+    return load_translator(data, lang, dataset.site.default_language)

@@ -14,7 +14,8 @@ from scripts.pages.routes import measure_path, module_path, paragraph_anchor, qu
 from scripts.training.coverage import coverage
 from scripts.training.export import export_path, export_quiz
 from scripts.training.localize import localize_module, localize_quiz
-from scripts.training.shuffle import display_order
+from scripts.data.models.training import Quiz
+from scripts.training.shuffle import answer_order, display_order
 
 PROGRESS = "training/progress.md"
 COVERAGE = "training/coverage.md"
@@ -25,6 +26,9 @@ JS_LABELS = {
         "choose_first", "correct", "incorrect", "score_running", "score_done", "passed", "not_passed",
         "retried", "moved", "status_not_started", "status_in_progress", "status_passed", "status_not_passed",
         "module_opened", "module_not_opened", "cleared", "trainer_on", "trainer_off",
+        "practice", "partial", "scored_right", "scored_wrong", "scored_partial", "score_first", "pass_mark",
+        "exam_running", "exam_unanswered", "question_of", "review_item", "mastered", "practise_more",
+        "not_examined_yet",
     )
 }
 
@@ -37,6 +41,17 @@ def js_labels(ctx: RenderContext) -> str:
     """The labels block for quiz.js, as JSON safe to put inside a <script> element."""
     text = json.dumps({name: ctx.label(key) for name, key in JS_LABELS.items()}, ensure_ascii=False)
     return text.replace("</", "<\\/")
+
+
+def script_json(value: object) -> str:
+    """JSON safe to put inside a <script type="application/json"> element."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+def quiz_data(quiz: Quiz) -> str:
+    """What quiz.js needs besides the page: each question's id and the measures it examines."""
+    return script_json({"quiz": quiz.id, "module": quiz.module, "pass": quiz.pass_percent,
+                        "questions": [{"id": q.id, "measures": list(q.measures)} for q in quiz.questions]})
 
 
 def export_labels_for(ctx: RenderContext) -> dict[str, str]:
@@ -70,20 +85,28 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
     for position, module in enumerate(modules):
         here = module_path(module.id)
         local = localize_module(module, ctx.translate)
+        following = modules[position + 1] if position + 1 < len(modules) else None
         content = ctx.render("training_module.md.j2", here, module=local, quizzes=by_module[module.id],
-                             **common)
+                             next_module=following, **common)
         yield Page(here, content, NavEntry(OVERVIEW, f"{module.order}. {titles[module.id]}", position + 1))
         for quiz_index, quiz in enumerate(by_module[module.id]):
             quiz_here = quiz_path(quiz.id)
             local_quiz = localize_quiz(quiz, ctx.translate)
             downloads = {fmt: export_path(quiz.id, ctx.language, fmt) for fmt in ("gift", "moodle-xml")}
+            next_module = modules[position + 1] if position + 1 < len(modules) else None
             content = ctx.render("training_quiz.md.j2", quiz_here, quiz=local_quiz, module=local,
-                                 display_order=display_order, downloads=downloads, **common)
+                                 display_order=display_order, answer_order=answer_order, downloads=downloads,
+                                 next_module=next_module, quiz_data=quiz_data(quiz), **common)
             yield Page(quiz_here, content, NavEntry(OVERVIEW, ctx.translate(quiz.title),
                                                     position + 1 + (quiz_index + 1) / 100))
             for fmt, content in export_quiz(local_quiz, export_labels, ctx.language).items():
                 yield Page(export_path(quiz.id, ctx.language, fmt), content)
+    examined = {m for quiz in quizzes for m in quiz.examined_measures()}
+    examined_measures = [m for m in data.guidelines.ordered_measures() if m.id in examined]
+    progress_data = script_json({"quizzes": {quiz.id: [{"id": q.id, "measures": list(q.measures)}
+                                                        for q in quiz.questions] for quiz in quizzes}})
     yield Page(PROGRESS, ctx.render("training_progress.md.j2", PROGRESS, modules=modules, by_module=by_module,
+                                    examined_measures=examined_measures, progress_data=progress_data,
                                     **common), NavEntry(OVERVIEW, ctx.label("training.progress.title"), 90))
     yield Page(COVERAGE, ctx.render("training_coverage.md.j2", COVERAGE, report=report, modules=modules,
                                     **common),

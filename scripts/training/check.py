@@ -30,14 +30,19 @@ SPREAD_MIN_QUESTIONS = 3
 #: across all quizzes, no position may hold more than this share of the single-choice correct answers
 SPREAD_MAX_SHARE = 0.5
 SPREAD_MIN_TOTAL = 10
+#: a quiz's correct single-choice option may be the longest in at most this share of its single-choice questions
+LENGTH_BIAS_MAX_SHARE = 0.4
+LENGTH_BIAS_MIN_QUESTIONS = 3
 
 KIND_KEYS = {
     "single": {"options"},
     "multiple": {"options"},
     "true-false": {"answer", "feedback_true", "feedback_false"},
     "ordering": {"steps"},
+    "matching": {"pairs"},
 }
-OPTIONAL_KEYS = {"options", "answer", "feedback_true", "feedback_false", "steps"}
+OPTIONAL_KEYS = {"options", "answer", "feedback_true", "feedback_false", "steps", "pairs"}
+MIN_PAIRS, MAX_PAIRS = 3, 8
 
 
 def _modules(dataset: Dataset) -> list[Module]:
@@ -86,7 +91,8 @@ def check_modules(dataset: Dataset) -> Iterator[Problem]:
         yield from guideline_references(dataset, doc, module, ())
         for li, lesson in enumerate(module.lessons):
             yield from guideline_references(dataset, doc, lesson, ("lessons", li))
-        yield from guideline_references(dataset, doc, module.exercise, ("exercise",))
+        for ei, exercise in enumerate(module.exercises):
+            yield from guideline_references(dataset, doc, exercise, ("exercises", ei))
         if articles is not None:
             yield from references(doc, module.articles, ("articles",), articles, "article", "the convention data")
         if terms is not None:
@@ -162,8 +168,10 @@ def check_quizzes(dataset: Dataset) -> Iterator[Problem]:
             path = ("questions", qi)
             yield from guideline_references(dataset, doc, question, path)
             yield from check_question(doc, question, path)
+            yield from _stem_echo(doc, question, path)
         yield from moodle_limits(doc, quiz)
         yield from _spread_in_quiz(doc, quiz)
+        yield from _length_bias(doc, quiz)
     yield from _spread_overall(quizzes, documents)
     yield from check_coverage(dataset)
 
@@ -209,6 +217,13 @@ def check_question(doc: YamlDocument, question: Question, path: tuple) -> Iterat
             yield doc.problem(path + ("steps",), f"expected {MIN_STEPS} to {MAX_STEPS} steps, got {len(steps)}")
         yield from unique(doc, steps, lambda s: normalise(s.text), path + ("steps",), "text", "step")
 
+    if question.kind == "matching" and question.pairs is not None:
+        pairs = question.pairs
+        if not MIN_PAIRS <= len(pairs) <= MAX_PAIRS:
+            yield doc.problem(path + ("pairs",), f"expected {MIN_PAIRS} to {MAX_PAIRS} pairs, got {len(pairs)}")
+        yield from unique(doc, pairs, lambda p: normalise(p.item), path + ("pairs",), "item", "item")
+        yield from unique(doc, pairs, lambda p: normalise(p.answer), path + ("pairs",), "answer", "answer")
+
 
 def _spread_in_quiz(doc: YamlDocument, quiz: Quiz) -> Iterator[Problem]:
     singles = [q for q in quiz.questions if q.kind == "single" and len(q.correct_indexes()) == 1]
@@ -220,6 +235,66 @@ def _spread_in_quiz(doc: YamlDocument, quiz: Quiz) -> Iterator[Problem]:
     if len(answers) >= 4 and len(set(answers)) == 1:
         yield doc.problem(("questions",), f"all {len(answers)} true-false questions have the answer "
                                           f"{str(answers[0]).lower()}; vary the answers")
+
+
+def longest_is_correct(question: Question) -> bool:
+    """True when the one correct option is strictly longer than every other option."""
+    options = question.options or []
+    correct = question.correct_indexes()
+    if len(correct) != 1 or len(options) < 2:
+        return False
+    length = len(options[correct[0]].text.strip())
+    return all(length > len(o.text.strip()) for i, o in enumerate(options) if i != correct[0])
+
+
+def _length_bias(doc: YamlDocument, quiz: Quiz) -> Iterator[Problem]:
+    """A quiz whose correct options tend to be the longest teaches learners to pick the longest option."""
+    singles = [(qi, q) for qi, q in enumerate(quiz.questions) if q.kind == "single" and len(q.correct_indexes()) == 1]
+    longest = [(qi, q) for qi, q in singles if longest_is_correct(q)]
+    if len(singles) >= LENGTH_BIAS_MIN_QUESTIONS and len(longest) / len(singles) > LENGTH_BIAS_MAX_SHARE:
+        ids = ", ".join(q.id for _, q in longest)
+        yield doc.problem(("questions",), f"answer-length bias: the correct option is the longest in {len(longest)} of "
+                                          f"{len(singles)} single-choice questions ({ids}); at most "
+                                          f"{int(LENGTH_BIAS_MAX_SHARE * 100)}% may be; lengthen the wrong options "
+                                          f"or shorten the right ones")
+
+
+STOP_WORDS = frozenset("""
+a about above after again against all also an and any are as at be because been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here hers him
+his how i if in into is it its itself just may me might more most must my no nor not now of off on once only or
+other our ours out over own same shall she should so some such than that the their theirs them then there these
+they this those through to too under until up very was we were what when where which while who whom why will with
+would you your yours one two three first second every many much which whose within without already yet still
+""".split())
+
+
+def stem_words(text: str) -> set[str]:
+    """The content words of a text, folded to a crude stem (case, plural -s) so that 'request' matches 'requests'."""
+    words = set()
+    for word in re.findall(r"[^\W\d_]+", text.casefold()):
+        if len(word) < 4 or word in STOP_WORDS:
+            continue
+        words.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return words
+
+
+def _stem_echo(doc: YamlDocument, question: Question, path: tuple) -> Iterator[Problem]:
+    """A correct option that repeats words of the stem which no wrong option repeats gives itself away
+    (a "clang" cue): the learner can match words instead of knowing the answer."""
+    if question.kind not in ("single", "multiple") or not question.options:
+        return
+    stem = stem_words(question.prompt)
+    wrong = set().union(*(stem_words(o.text) for o in question.options if not o.correct))
+    for oi, option in enumerate(question.options):
+        if not option.correct:
+            continue
+        own = (stem & stem_words(option.text)) - wrong
+        if own:
+            words = ", ".join(sorted(own))
+            yield doc.problem(path + ("options", oi, "text"),
+                              f"the correct option repeats words of the question ({words}) that no wrong option "
+                              f"uses, which gives it away; reword it, or use those words in a wrong option too")
 
 
 def _spread_overall(quizzes: list[Quiz], documents: list[YamlDocument]) -> Iterator[Problem]:

@@ -1,8 +1,11 @@
 """Moodle GIFT export of one quiz in one language.
 
-GIFT has single choice, multiple choice (with weights) and true/false, each with feedback per answer
-and a general feedback after ``####``. It has no ordering type: an ordering question becomes a
-matching question that pairs each step with its position. Texts are Markdown (``[markdown]``), with
+GIFT has single choice, multiple choice (with weights, so partial credit), true/false and matching, each
+with feedback per answer where the format allows it and a general feedback after ``####``. It has no ordering
+type: an ordering question becomes a matching question that pairs each step with its position. A matching
+answer has no feedback of its own in GIFT, so the feedback of each pair goes into the general feedback. GIFT has
+no hint field either: a question's hint is written on a ``// hint:`` comment line just above it (kept in the
+file for whoever edits it, ignored by the import; the Moodle XML export carries it as a real hint). Texts are Markdown (``[markdown]``), with
 newlines written as ``\\n`` because a blank line would end the question.
 """
 
@@ -39,6 +42,8 @@ def general_feedback(question: Question, labels: Mapping[str, str]) -> str:
     if question.kind == "ordering" and question.steps:
         parts.append("\n".join(f"{i}. {step.text} - {step.feedback.strip()}"
                                for i, step in enumerate(question.steps, 1)))
+    if question.kind == "matching" and question.pairs:
+        parts.append("\n".join(f"- {pair.item} - {pair.answer}: {pair.feedback.strip()}" for pair in question.pairs))
     refs = [labels.get(f"measure.{m}", m) for m in question.measures]
     refs += [labels.get(f"section.{s}", s) for s in question.sections]
     refs += [f"{labels.get('guidelines.paragraph', 'Paragraph')} {n}" for n in question.paragraphs]
@@ -52,7 +57,8 @@ def question_to_gift(question: Question, quiz: Quiz, labels: Mapping[str, str]) 
     if question.kind == "ordering":
         prompt = f"{prompt}\n\n{labels['training.export.ordering_instruction']}"
     head = f"::{title}::[markdown]{escape(prompt)} {{"
-    lines = [head]
+    lines = [f"// {labels.get('training.hint_title', 'Hint')}: {_comment(question.hint)}"] if question.hint else []
+    lines.append(head)
     if question.kind == "single":
         for option in question.options or []:
             sign = "=" if option.correct else "~"
@@ -71,6 +77,9 @@ def question_to_gift(question: Question, quiz: Quiz, labels: Mapping[str, str]) 
     elif question.kind == "ordering":
         for position, step in enumerate(question.steps or [], 1):
             lines.append(f"\t={escape_match(step.text)} -> {position}")
+    elif question.kind == "matching":
+        for pair in question.pairs or []:
+            lines.append(f"\t={escape_match(pair.item)} -> {escape_match(pair.answer)}")
     lines.append(f"\t####{escape(general_feedback(question, labels))}")
     lines.append("}")
     return "\n".join(lines)
@@ -92,6 +101,10 @@ def quiz_to_gift(quiz: Quiz, labels: Mapping[str, str], lang: str) -> str:
 def _line(text: str) -> str:
     """One line of a comment or of the category line: no control characters, no line break."""
     return re.sub(r"\s+", " ", CONTROL.sub("", text)).strip()
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _category(title: str) -> str:

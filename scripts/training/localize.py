@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scripts.data.models.training import Exercise, Lesson, Module, Option, Question, Quiz, Step
+from scripts.data.models.training import Exercise, ExerciseStep, Lesson, Module, Option, Pair, Question, Quiz, Step
 
 Translate = Callable[[str], str]
 
@@ -21,14 +21,16 @@ def localize_module(module: Module, translate: Translate) -> Module:
         "title": translate(module.title),
         "summary": translate(module.summary),
         "objectives": [translate(o) for o in module.objectives],
-        "lessons": [Lesson.model_construct(id=lesson.id, title=translate(lesson.title), measures=lesson.measures,
-                                           sections=lesson.sections, paragraphs=lesson.paragraphs,
-                                           body=translate(lesson.body)) for lesson in module.lessons],
-        "exercise": Exercise.model_construct(
-            title=translate(module.exercise.title), scenario=translate(module.exercise.scenario),
-            tasks=[translate(t) for t in module.exercise.tasks], model_answer=translate(module.exercise.model_answer),
-            measures=module.exercise.measures, sections=module.exercise.sections,
-            paragraphs=module.exercise.paragraphs),
+        "lessons": [Lesson.model_construct(id=lesson.id, title=translate(lesson.title), minutes=lesson.minutes,
+                                           measures=lesson.measures, sections=lesson.sections,
+                                           paragraphs=lesson.paragraphs, body=translate(lesson.body))
+                    for lesson in module.lessons],
+        "exercises": [Exercise.model_construct(
+            title=translate(exercise.title), scenario=translate(exercise.scenario), minutes=exercise.minutes,
+            steps=[ExerciseStep.model_construct(task=translate(step.task), model_answer=translate(step.model_answer))
+                   for step in exercise.steps],
+            measures=exercise.measures, sections=exercise.sections, paragraphs=exercise.paragraphs)
+            for exercise in module.exercises],
         "key_points": [translate(k) for k in module.key_points],
         "instructor_notes": translate(module.instructor_notes),
     })
@@ -45,6 +47,10 @@ def localize_question(question: Question, translate: Translate) -> Question:
             for o in question.options],
         "steps": None if question.steps is None else [
             Step.model_construct(text=translate(s.text), feedback=translate(s.feedback)) for s in question.steps],
+        "pairs": None if question.pairs is None else [
+            Pair.model_construct(item=translate(p.item), answer=translate(p.answer), feedback=translate(p.feedback))
+            for p in question.pairs],
+        "hint": _t(translate, question.hint),
     })
 
 

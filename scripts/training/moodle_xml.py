@@ -3,7 +3,10 @@
 Texts are rendered from Markdown to HTML (Moodle's ``format="html"``). Single and multiple choice
 become ``multichoice`` (``<single>`` true or false), true/false becomes ``truefalse``, and an
 ordering question becomes ``matching``, pairing each step with its position, which every Moodle
-version imports.
+version imports; a matching question becomes ``matching`` too. Multiple-answer questions carry partial
+credit in their fractions. Per-answer feedback goes into each answer's ``<feedback>`` (for matching, whose
+sub-questions have none, into the general feedback); a question's hint becomes a ``<hint>``, which Moodle
+shows on request in its interactive mode.
 """
 
 from __future__ import annotations
@@ -75,8 +78,17 @@ def question_to_xml(question: Question, quiz: Quiz, labels: Mapping[str, str]) -
             sub = _text(element, "subquestion", html(step.text))
             answer = ET.SubElement(sub, "answer")
             ET.SubElement(answer, "text").text = str(position)
+    elif question.kind == "matching":
+        element = _common(question, quiz, "matching", question.prompt, labels)
+        ET.SubElement(element, "shuffleanswers").text = "true"
+        for pair in question.pairs or []:
+            sub = _text(element, "subquestion", html(pair.item))
+            answer = ET.SubElement(sub, "answer")
+            ET.SubElement(answer, "text").text = pair.answer
     else:  # pragma: no cover - the model only allows the kinds above
         raise ValueError(f"unknown question kind {question.kind!r}")
+    if question.hint:
+        _text(element, "hint", html(question.hint))
     return element
 
 

@@ -30,6 +30,13 @@ def display_order(question: Question) -> list[int]:
     return order
 
 
+def answer_order(question: Question) -> list[int]:
+    """Indexes of ``question.pairs`` in the order a matching question offers their answers: alphabetical, so
+    that the list gives nothing away and every item offers the same list."""
+    pairs = question.pairs or []
+    return sorted(range(len(pairs)), key=lambda i: (pairs[i].answer.casefold(), i))
+
+
 def _nearest(value: float) -> str:
     grade = min(MOODLE_GRADES, key=lambda g: abs(g - value))
     return f"{grade:g}" if float(grade).is_integer() else f"{grade:.5f}"
