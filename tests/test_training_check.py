@@ -121,7 +121,7 @@ def test_real_data_has_the_content_the_issue_asks_for(dataset) -> None:  # noqa:
     assert len(modules) >= 6
     questions = [q for quiz in quizzes for q in quiz.questions]
     assert len(questions) >= 60
-    assert {q.kind for q in questions} == {"single", "multiple", "true-false", "ordering"}
+    assert {q.kind for q in questions} == {"single", "multiple", "true-false", "ordering", "matching"}
     assert {m.id for m in modules} <= {quiz.module for quiz in quizzes}, "every module has a quiz"
     for module in modules:
         assert all(e.steps and all(s.model_answer.strip() for s in e.steps) for e in module.exercises)
@@ -143,7 +143,7 @@ def test_real_data_covers_every_measure(dataset) -> None:  # noqa: ANN001
 def test_no_question_cites_an_unestablished_paragraph(dataset) -> None:  # noqa: ANN001
     established = dataset.guidelines.established_numbers()
     cited = {n for quiz in dataset.training_quiz for q in quiz.questions for n in q.paragraphs}
-    cited |= {n for m in dataset.training_module for item in [m, m.exercise, *m.lessons] for n in item.paragraphs}
+    cited |= {n for m in dataset.training_module for item in [m, *m.exercises, *m.lessons] for n in item.paragraphs}
     assert cited <= established, sorted(cited - established)
 
 

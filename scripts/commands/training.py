@@ -149,7 +149,7 @@ def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
             print(error, file=sys.stderr)
             return 1
         labels = {key: translate(text) for key, text in dataset.ui.labels.items()
-                  if key.startswith(("training.", "guidelines."))}
+                  if key.startswith(("training.", "guidelines.")) and isinstance(text, str)}
         labels.update({f"measure.{m.id}": translate(m.heading) for m in dataset.guidelines.measures})
         labels.update({f"section.{s.id}": translate(s.title) for s in dataset.guidelines.sections})
         for quiz in quizzes:

@@ -19,7 +19,7 @@ def babel_locale(language: str) -> Locale:
     """Babel's locale for a site language code (``sr-Latn`` -> ``sr_Latn``); English when CLDR lacks it."""
     try:
         # the project writes British English (CONTRIBUTING), so its dates are British too: 2 April 2008
-        return Locale.parse("en_GB" if language == "en" else language, sep="-")
+        return Locale.parse("en-GB" if language == "en" else language, sep="-")
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
 

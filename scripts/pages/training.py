@@ -59,7 +59,7 @@ def export_labels_for(ctx: RenderContext) -> dict[str, str]:
     questions refer to, in the page's language."""
     data = ctx.dataset
     labels = {key: ctx.translate(text) for key, text in data.ui.labels.items()
-              if key.startswith(("training.", "guidelines."))}
+              if key.startswith(("training.", "guidelines.")) and isinstance(text, str)}  # not the count labels
     labels.update({f"measure.{m.id}": ctx.translate(m.heading) for m in data.guidelines.measures})
     labels.update({f"section.{s.id}": ctx.translate(s.title) for s in data.guidelines.sections})
     return labels

@@ -57,7 +57,8 @@ def question_to_gift(question: Question, quiz: Quiz, labels: Mapping[str, str]) 
     if question.kind == "ordering":
         prompt = f"{prompt}\n\n{labels['training.export.ordering_instruction']}"
     head = f"::{title}::[markdown]{escape(prompt)} {{"
-    lines = [f"// {labels.get('training.hint_title', 'Hint')}: {_comment(question.hint)}"] if question.hint else []
+    lines = [f"// {_comment(labels.get('training.hint_title', 'Hint'))}: {_comment(question.hint)}"] \
+        if question.hint else []
     lines.append(head)
     if question.kind == "single":
         for option in question.options or []:
@@ -104,7 +105,8 @@ def _line(text: str) -> str:
 
 
 def _comment(text: str) -> str:
-    return " ".join(text.split())
+    """A comment line (GIFT has no hint field: the hint is written as a comment above its question)."""
+    return _line(text)
 
 
 def _category(title: str) -> str:
