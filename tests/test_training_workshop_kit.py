@@ -167,3 +167,34 @@ def test_two_module_workshop_prints(kit: Path, tmp_path: Path, browser) -> None:
                 assert "09:00" in text
     finally:
         page.close()
+
+
+def test_the_packs_print_to_pdf_in_their_language(tmp_path: Path) -> None:
+    """Issue 14 with issue 13: the participant and trainer packs (and the agenda) as PDFs, per language."""
+    import io
+
+    import pypdf
+
+    out = tmp_path / "kit"
+    result = run_cli("training", "workshop", "--modules", *CHOSEN, "--date", MONDAY.isoformat(), "--out", str(out),
+                     "--lang", "ka", "--pdf")
+    assert result.returncode == 0, result.stderr
+    texts = {}
+    for name in ("agenda", "participant-pack", "trainer-pack"):
+        reader = pypdf.PdfReader(io.BytesIO((out / f"{name}.ka.pdf").read_bytes()))
+        assert 1 <= len(reader.pages) <= 80, name
+        texts[name] = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+        for page in reader.pages:  # every font embedded: the Georgian prints on any machine
+            for font in (page.get("/Resources") or {}).get("/Font", {}).values():
+                descriptor = font.get_object().get("/FontDescriptor") or next(
+                    (d.get_object().get("/FontDescriptor") for d in font.get_object().get("/DescendantFonts", [])),
+                    None)
+                if descriptor is not None:
+                    assert any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert re.search(r"[\u10d0-\u10ff]{4}", texts["participant-pack"]), "the Georgian pack prints Georgian"
+    from scripts.i18n.translator import load_translator
+
+    # the instructor notes, in Georgian, are in the trainer pack only
+    notes = " ".join(load_translator(DATA, "ka", "en")(MODULES[CHOSEN[0]].instructor_notes).lstrip("- ").split()[:3])
+    assert notes in texts["trainer-pack"] and notes not in texts["participant-pack"]
+    assert "09:00" in texts["agenda"]

@@ -40,6 +40,8 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private type
     kit.add_argument("--out", type=Path, required=True, help="folder to write the pages into")
     kit.add_argument("--lang", action="append", default=None,
                      help="language code (repeatable; default: every language of site.yaml)")
+    kit.add_argument("--pdf", action="store_true",
+                     help="also print each page to PDF (WeasyPrint, A4): agenda, participant and trainer pack")
     p.set_defaults(run=run)
 
 
@@ -126,8 +128,26 @@ def _workshop(dataset, modules, args) -> int:  # noqa: ANN001
         for name, content in files.items():
             (args.out / name).write_bytes(content)
             written.add(name)
+        if args.pdf:
+            written.update(_kit_pdfs(args.out, [name for name in files if name.endswith(".html")]))
     print(f"wrote {len(written)} files to {args.out}")
     return 0
+
+
+def _kit_pdfs(folder: Path, pages: list[str]) -> list[str]:
+    """Each kit page printed to PDF beside it, with the kit's own print rules (kit.css); nothing is fetched from
+    anywhere but the folder (scripts/paper/render.py)."""
+    from scripts.paper.render import write_pdf
+
+    made = []
+    for name in pages:
+        page = folder / name
+        target = page.with_suffix(".pdf")
+        # kit.css goes into the cache key too (the page only links it): a changed stylesheet makes a new PDF
+        write_pdf(page.read_text(encoding="utf-8"), target, f"kit-{page.stem}", base_url=folder.resolve().as_uri() + "/",
+                  css=[(folder / "kit.css").read_text(encoding="utf-8")])
+        made.append(target.name)
+    return made
 
 
 def _export(dataset, quizzes, args) -> int:  # noqa: ANN001

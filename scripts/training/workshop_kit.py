@@ -207,7 +207,7 @@ def build_kit(dataset, module_ids: Sequence[str], date: datetime.date, lang: str
     modules = [localize_module(known[mid], translate) for mid in module_ids]
     quizzes = {m.id: [localize_quiz(q, translate) for q in dataset.training_quiz if q.module == m.id]
                for m in modules}
-    labels = {key: translate(text) for key, text in dataset.ui.labels.items()}
+    labels = {key: translate(text) for key, text in dataset.ui.labels.items() if isinstance(text, str)}
     days = schedule(teaching_blocks(modules, quizzes, labels), date, labels, start=start)
     taught = {mid for m in modules for mid in m.taught_measures()}
     measures = [m for m in dataset.guidelines.ordered_measures() if m.id in taught]
