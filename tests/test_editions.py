@@ -280,7 +280,7 @@ def test_search_under_file_urls_ignores_diacritics(albania: Path, browser) -> No
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        page.goto((albania / "sq" / "index.html").as_uri())
+        page.goto((albania / "index.html").as_uri())  # the edition opens in Albanian at its root (issue 14)
         page.locator("input.md-search__input").fill("pergjigje")  # the pages write "përgjigje"
         page.wait_for_selector(".md-search-result__item", timeout=30000)
         assert "ërgjigj" in page.locator(".md-search-result__item mark").first.text_content()
