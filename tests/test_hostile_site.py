@@ -30,7 +30,7 @@ ATTACK = ('Hostile <script>alert("script")</script> <img src=x onerror=alert("im
           '![pixel](https://attacker.example/pixel.png) <a href="https://attacker.example/" onmouseover=alert(1)>x</a> '
           '<svg onload=alert("svg")></svg> end{: onfocus=alert("attr") tabindex=0 }')
 TITLE_ATTACK = 'Guidelines</title><script>alert("title")</script>'
-PARAGRAPH = 17
+MEASURE = "le-international"
 
 
 def _edit_yaml(path: Path, change) -> None:  # noqa: ANN001
@@ -42,19 +42,19 @@ def _edit_yaml(path: Path, change) -> None:  # noqa: ANN001
 
 @pytest.fixture(scope="module")
 def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real data with hostile text in a glossary definition and a paragraph summary, and hostile French
-    translations of paragraph 17's heading and of the site title (which every French page's <title> holds)."""
+    """The real data with hostile text in a glossary definition and a measure's guidance, and hostile French
+    translations of that measure's heading and of the site title (which every French page's <title> holds)."""
     data = tmp_path_factory.mktemp("hostile") / "guidelines_data"
     shutil.copytree(DATA, data)
     dataset = load_dataset(DATA)
-    heading = dataset.guidelines.paragraph(PARAGRAPH).heading
+    heading = dataset.guidelines.measure(MEASURE).heading
 
     def glossary(content: dict) -> None:
         content["terms"][0]["definition"] = ATTACK
 
     def guidelines(content: dict) -> None:
-        paragraph = next(p for p in content["paragraphs"] if p["number"] == PARAGRAPH)
-        paragraph["summary"] = ATTACK
+        measure = next(m for m in content["measures"] if m["id"] == MEASURE)
+        measure["guidance"]["asks"] = ATTACK
 
     _edit_yaml(data / "glossary.yaml", glossary)
     _edit_yaml(data / "guidelines.yaml", guidelines)
@@ -75,8 +75,9 @@ def test_the_first_wall_refuses_the_hostile_data_and_catalog(hostile_data: Path,
     result = run_cli("build", "--site-dir", str(site), "--data", str(hostile_data))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    index = [m.id for m in load_dataset(DATA).guidelines.measures].index(MEASURE)
     for where in (r"glossary\.yaml:\d+:\d+: terms\[0\]\.definition: ",
-                  rf"guidelines\.yaml:\d+:\d+: paragraphs\[{PARAGRAPH - 1}\]\.summary: "):
+                  rf"guidelines\.yaml:\d+:\d+: measures\[{index}\]\.guidance\.asks: "):
         assert re.search(where + r"expected plain text or Markdown", result.stderr), (where, result.stderr)
     assert not site.exists()
     check = run_cli("i18n", "--data", str(hostile_data), "check", "fr")
@@ -110,7 +111,7 @@ def hostile_site(hostile_data: Path, tmp_path_factory: pytest.TempPathFactory) -
                             env={**os.environ, "GUIDELINES_NO_CACHE": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     # the hostile text did reach the pages: what the test looks at is the second wall
-    page = (site / "guidelines" / str(PARAGRAPH) / "index.html").read_text(encoding="utf-8")
+    page = (site / "guidelines" / MEASURE / "index.html").read_text(encoding="utf-8")
     assert "Hostile" in page and "end" in page
     return site
 
@@ -176,7 +177,7 @@ def test_in_chromium_nothing_fires_and_nothing_leaves(hostile_site: Path, record
     with_handlers = """() => [...document.querySelectorAll('*')].filter(
         e => [...e.attributes].some(a => a.name.toLowerCase().startsWith('on'))).map(e => e.outerHTML.slice(0, 80))"""
     for url_server in serve(hostile_site):
-        for path in ("", "glossary/", f"guidelines/{PARAGRAPH}/", f"fr/guidelines/{PARAGRAPH}/", "fr/glossary/"):
+        for path in ("", "glossary/", f"guidelines/{MEASURE}/", f"fr/guidelines/{MEASURE}/", "fr/glossary/"):
             page.goto(url_server + path)
             page.wait_for_load_state("load")
             if path:  # the home page shows only the hostile site title
@@ -192,7 +193,7 @@ def test_in_chromium_nothing_fires_and_nothing_leaves(hostile_site: Path, record
             if path.startswith("fr/"):  # the translated site title's markup stayed text inside <title>
                 assert TITLE_ATTACK in page.title(), page.title()
         # the search works under the policy, and finds the hostile text as text
-        page.goto(url_server + f"guidelines/{PARAGRAPH}/")
+        page.goto(url_server + f"guidelines/{MEASURE}/")
         page.locator("label.md-search__icon, .md-search__input").first.click()
         page.locator("input.md-search__input").fill("Hostile")
         page.wait_for_selector(".md-search-result__item", timeout=30000)

@@ -136,7 +136,7 @@ def test_a_measure_page_shows_countries_and_quiz_questions(site_url: str, record
     page = recorded_page.page
     page.goto(f"{site_url}{language}/guidelines/le-international/")
     expect(page.locator("html")).to_have_attribute("lang", language)
-    countries = page.locator("#countries ~ table").first
+    countries = page.locator("xpath=//h2[@id='countries']/following::table[1]")  # Material wraps tables in divs
     rows = countries.locator("tbody tr")
     expect(rows).to_have_count(len(dataset.countries))
     marks = countries.locator(".status-mark")

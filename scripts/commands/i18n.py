@@ -19,6 +19,7 @@ from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.i18n.add_language import LanguageError, NewLanguage, add_language
 from scripts.i18n.catalog import catalog_path, catalog_stats, update_catalogs, write_template
 from scripts.i18n.checks import CatalogError, check_catalog
+from scripts.i18n.terminology import check_terminology, terminology_path
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -160,9 +161,7 @@ def run_check(args) -> int:  # noqa: ANN001
         if path.is_file():
             checked += 1
             problems += check_catalog(path)
-            from scripts.i18n.terminology import check_terminology, terminology_path
-
-            problems += check_terminology(path, terminology_path(dataset.data_dir, code))
+            problems += check_terminology(path, terminology_path(data_dir, code))
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"checked {checked} catalog(s): {len(problems)} problem(s)")

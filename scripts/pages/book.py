@@ -36,8 +36,10 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
                     .replace("{verified}", str(sum(1 for p in known if p.verified))))
     from scripts.pages.paper import book_pdf
 
+    # a language built without an entry in site.yaml (a catalog being tried out) is named by its code
+    language = ctx.dataset.site.language(ctx.language)
     content = ctx.render("book.md.j2", BOOK, guidelines=guidelines, verification=verification,
                          pdf=book_pdf(ctx), pdf_name=book_pdf(ctx).rsplit("/", 1)[-1], edition=edition_label(ctx),
-                         language=ctx.dataset.site.language(ctx.language), about_id=ABOUT_ID,
+                         language_name=language.name if language else ctx.language, about_id=ABOUT_ID,
                          status_page=STATUS_PAGE)
     yield Page(BOOK, content, NavEntry(GUIDELINES, ctx.label("book.nav"), 1000))
