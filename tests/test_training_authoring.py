@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from scripts.data import load_dataset
-from scripts.training.check import LENGTH_BIAS_MAX_SHARE, longest_is_correct, stem_words
+from scripts.data.checks_training import LENGTH_BIAS_MAX_SHARE, longest_is_correct, stem_words
 from tests.conftest import DATA, run_cli
 
 QUIZ = "why-cooperation-quiz"

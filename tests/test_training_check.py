@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from scripts.data import load_dataset
-from scripts.training.coverage import coverage
+from scripts.data.training_coverage import coverage
 from tests.conftest import DATA, TEST_DATA, run_cli
 
 CORPUS = TEST_DATA / "broken_quizzes"

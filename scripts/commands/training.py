@@ -18,8 +18,15 @@ import sys
 from pathlib import Path
 
 from scripts.data import DataError, load_dataset
+from scripts.data.checks_training import moodle_limits
 from scripts.data.dataset import DEFAULT_DATA_DIR
+from scripts.data.training_coverage import Coverage, coverage
 from scripts.i18n.checks import CatalogError
+from scripts.i18n.translator import load_translator
+from scripts.paper.render import write_pdf
+from scripts.training.export import export_name, export_quiz
+from scripts.training.localize import localize_quiz
+from scripts.training.workshop_kit import build_kit
 
 
 def register(sub) -> None:  # noqa: ANN001 - argparse's private type
@@ -82,8 +89,6 @@ def run(args) -> int:  # noqa: ANN001
         print(f"The training data is valid: {len(modules)} modules, {len(quizzes)} quizzes, {questions} questions.")
         return 0
     if args.action == "coverage":
-        from scripts.training.coverage import coverage, render_text
-
         report = coverage(modules, quizzes, [m.id for m in dataset.guidelines.ordered_measures()])
         print(render_text(report))
         return 0 if report.complete else 1
@@ -103,7 +108,6 @@ def _languages(dataset, asked):  # noqa: ANN001, ANN202
 
 
 def _workshop(dataset, modules, args) -> int:  # noqa: ANN001
-    from scripts.training.workshop_kit import build_kit
 
     known = {m.id for m in modules}
     unknown = [m for m in args.modules if m not in known]
@@ -137,22 +141,18 @@ def _workshop(dataset, modules, args) -> int:  # noqa: ANN001
 def _kit_pdfs(folder: Path, pages: list[str]) -> list[str]:
     """Each kit page printed to PDF beside it, with the kit's own print rules (kit.css); nothing is fetched from
     anywhere but the folder (scripts/paper/render.py)."""
-    from scripts.paper.render import write_pdf
-
     made = []
     for name in pages:
         page = folder / name
         target = page.with_suffix(".pdf")
         # kit.css goes into the cache key too (the page only links it): a changed stylesheet makes a new PDF
-        write_pdf(page.read_text(encoding="utf-8"), target, f"kit-{page.stem}", base_url=folder.resolve().as_uri() + "/",
-                  css=[(folder / "kit.css").read_text(encoding="utf-8")])
+        write_pdf(page.read_text(encoding="utf-8"), target, f"kit-{page.stem}",
+                  base_url=folder.resolve().as_uri() + "/", css=[(folder / "kit.css").read_text(encoding="utf-8")])
         made.append(target.name)
     return made
 
 
 def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
-    from scripts.training.export import export_name, export_quiz
-    from scripts.training.localize import localize_quiz
 
     languages = args.lang or [lang.code for lang in dataset.site.languages]
     known = {lang.code for lang in dataset.site.languages}
@@ -182,8 +182,6 @@ def _export(dataset, quizzes, args) -> int:  # noqa: ANN001
 
 def _translated_limits(dataset, quizzes) -> tuple[list, bool]:  # noqa: ANN001
     """Moodle's length limits on what each language's export writes (the English is checked with the data)."""
-    from scripts.training.check import moodle_limits
-
     problems, unreadable = [], False
     documents = dataset.documents("training_quiz")
     for language in dataset.site.languages:
@@ -202,6 +200,19 @@ def _translated_limits(dataset, quizzes) -> tuple[list, bool]:  # noqa: ANN001
 
 def _translator(dataset, lang: str, data: Path):  # noqa: ANN001, ANN202
     """The same translator the site build uses for ``lang`` (the identity for the source language)."""
-    from scripts.i18n.translator import load_translator
-
     return load_translator(data, lang, dataset.site.default_language)
+
+
+def render_text(report: Coverage) -> str:
+    """A plain table for the terminal: measure, modules that teach it, number of questions."""
+    width = max((len(m) for m in report.measures), default=7)
+    lines = [f"{'measure':<{width}}  {'taught by':<60} questions"]
+    for measure in report.measures:
+        taught = ", ".join(report.taught.get(measure, [])) or "-"
+        examined = len(report.examined.get(measure, []))
+        flag = "" if report.taught.get(measure) and examined else "  <- missing"
+        lines.append(f"{measure:<{width}}  {taught:<60} {examined:>9}{flag}")
+    untaught, unexamined = report.untaught(), report.unexamined()
+    lines.append("")
+    lines.append(f"{len(report.measures)} measures: {len(untaught)} not taught, {len(unexamined)} not examined")
+    return "\n".join(lines)

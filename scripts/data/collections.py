@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scripts.data import checks_countries, checks_instruments, checks_templates, crossrefs
+from scripts.data import checks_countries, checks_instruments, checks_templates, checks_training, crossrefs
 from scripts.data.models.base import Record
 from scripts.data.models.convention import Convention
 from scripts.data.models.countries import Country
@@ -21,7 +21,6 @@ from scripts.data.models.instruments import Instruments
 from scripts.data.models.practices import Practice
 from scripts.data.models.site import Site, UiLabels
 from scripts.data.models.training import Module, Quiz
-from scripts.training import check as training_checks
 from scripts.data.models.templates import Template
 from scripts.data.models.workshops import Workshop
 
@@ -59,9 +58,9 @@ COLLECTIONS: list[Collection] = [
     Collection("glossary", "glossary.yaml", Glossary, checks=(crossrefs.check_glossary,)),
     Collection("guidelines", "guidelines.yaml", Guidelines, checks=(crossrefs.check_guidelines,)),
     Collection("training_module", "training/modules/*.yaml", Module, many=True, required=False,
-               checks=(training_checks.check_modules,)),
+               checks=(checks_training.check_modules,)),
     Collection("training_quiz", "training/quizzes/*.yaml", Quiz, many=True, required=False,
-               checks=(training_checks.check_quizzes,)),
+               checks=(checks_training.check_quizzes,)),
     Collection("templates", "templates/*.yaml", Template, many=True, required=False,
                checks=(checks_templates.check_templates,)),
     Collection("countries", "countries/*.yaml", Country, many=True, required=False,

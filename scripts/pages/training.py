@@ -11,7 +11,7 @@ from scripts.pages.context import RenderContext
 from scripts.data.models.guidelines import Measure
 from scripts.pages.routes import TRAINING as OVERVIEW
 from scripts.pages.routes import measure_path, module_path, paragraph_anchor, quiz_path
-from scripts.training.coverage import coverage
+from scripts.data.training_coverage import coverage
 from scripts.training.export import export_path, export_quiz
 from scripts.training.localize import localize_module, localize_quiz
 from scripts.data.models.training import Quiz

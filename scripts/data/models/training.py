@@ -2,7 +2,7 @@
 
 The shapes here are what an author writes. Rules that span several keys (a single-choice question has
 exactly one correct option, an ordering question has steps and no options, ...) are checked in
-``scripts.training.check`` so that each message can point at the exact key that is wrong.
+``scripts.data.checks_training`` so that each message can point at the exact key that is wrong.
 """
 
 from __future__ import annotations

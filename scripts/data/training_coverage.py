@@ -37,18 +37,3 @@ def coverage(modules: Iterable[Module], quizzes: Iterable[Quiz], measures: Itera
             for measure in question.measures:
                 report.examined.setdefault(measure, []).append(f"{quiz.id}/{question.id}")
     return report
-
-
-def render_text(report: Coverage) -> str:
-    """A plain table for the terminal: measure, modules that teach it, number of questions."""
-    width = max((len(m) for m in report.measures), default=7)
-    lines = [f"{'measure':<{width}}  {'taught by':<60} questions"]
-    for measure in report.measures:
-        taught = ", ".join(report.taught.get(measure, [])) or "-"
-        examined = len(report.examined.get(measure, []))
-        flag = "" if report.taught.get(measure) and examined else "  <- missing"
-        lines.append(f"{measure:<{width}}  {taught:<60} {examined:>9}{flag}")
-    untaught, unexamined = report.untaught(), report.unexamined()
-    lines.append("")
-    lines.append(f"{len(report.measures)} measures: {len(untaught)} not taught, {len(unexamined)} not examined")
-    return "\n".join(lines)

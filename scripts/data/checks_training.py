@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from scripts.data.crossrefs import guideline_references, references, unique
 from scripts.data.problems import Problem, display_path
-from scripts.training.coverage import coverage
+from scripts.data.training_coverage import coverage
 
 if TYPE_CHECKING:
     from scripts.data.dataset import Dataset
