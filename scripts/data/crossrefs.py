@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from scripts.data.transliterate import SUPPORTED
+
 if TYPE_CHECKING:
     from scripts.data.dataset import Dataset
     from scripts.data.problems import Problem
@@ -81,7 +83,6 @@ def check_site(dataset: Dataset) -> Iterator[Problem]:
     if site.language(site.default_language) is None:
         yield doc.problem(("default_language",), f"expected one of the codes under 'languages', "
                                                  f"got {site.default_language!r}")
-    from scripts.i18n.transliterate import SUPPORTED
 
     for index, lang in enumerate(site.languages):
         if not lang.transliterated_from:

@@ -4,8 +4,9 @@ Conventions every catalog follows:
 
 - ``msgid`` is the English string exactly as the data holds it (Markdown included); no ``msgctxt``.
 - ``#:`` references give the data file and line of each use.
-- A translation written with machine assistance carries the translator comment :data:`UNREVIEWED`; a native
-  speaker who has reviewed it replaces that comment with ``reviewed: <who>, <YYYY-MM-DD>``.
+- A translation written with machine assistance carries the translator comment
+  :data:`scripts.i18n.status.UNREVIEWED`; a native speaker who has reviewed it replaces that comment with
+  ``reviewed: <who>, <YYYY-MM-DD>``.
 - When the English changes, ``update`` marks the old translation ``fuzzy`` (outdated).
 """
 
@@ -19,9 +20,9 @@ from rapidfuzz import fuzz
 
 from scripts.data.dataset import Dataset
 from scripts.i18n.checks import load_catalog
+from scripts.i18n.status import Status, entry_status
 from scripts.i18n.strings import source_strings
 
-UNREVIEWED = "machine-assisted, not reviewed"
 DOMAIN = "content"
 
 
@@ -265,8 +266,6 @@ class CatalogStats:
 def catalog_stats(data_dir: Path, language: str, pot: polib.POFile | None = None) -> CatalogStats:
     """Counts for ``language`` against the template: every template string is reviewed, unreviewed, outdated
     or missing (a string the catalog lacks counts as missing even before ``i18n update`` adds it)."""
-    from scripts.i18n.translator import Status, entry_status
-
     pot = pot if pot is not None else polib.pofile(str(template_path(data_dir)))
     path = catalog_path(data_dir, language)
     entries = {e.msgid: e for e in load_catalog(path) if not e.obsolete} if path.is_file() else {}

@@ -16,52 +16,16 @@ the last call, so that each page can say what it shows (see :mod:`scripts.pages.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Callable
 
 import polib
 
-from scripts.data.markup import markup_problems
-from scripts.i18n.catalog import UNREVIEWED, catalog_path
+from scripts.data.transliterate import to_latin
+from scripts.i18n.catalog import catalog_path
 from scripts.i18n.checks import load_catalog
-
-REVIEWED = re.compile(r"^\s*reviewed\s*:", re.IGNORECASE | re.MULTILINE)
-
-
-class Status(str, Enum):
-    REVIEWED = "reviewed"
-    UNREVIEWED = "unreviewed"
-    OUTDATED = "outdated"
-    MISSING = "missing"
-
-    @property
-    def in_english(self) -> bool:
-        """True when the reader sees the English source instead of a translation."""
-        return self in (Status.OUTDATED, Status.MISSING)
-
-
-def translated(entry: polib.POEntry) -> bool:
-    """The entry has a translation: its ``msgstr``, or every form of a plural entry's ``msgstr[n]``."""
-    if entry.msgid_plural:
-        return bool(entry.msgstr_plural) and all(str(v).strip() for v in entry.msgstr_plural.values())
-    return bool(entry.msgstr.strip())
-
-
-def entry_status(entry: polib.POEntry | None) -> Status:
-    """The status of one catalog entry (``None``: the string is not in the catalog)."""
-    if entry is None or entry.obsolete or not translated(entry):
-        return Status.MISSING
-    if markup_problems(entry.msgstr):  # markup in a translation is never shown (i18n check reports it)
-        return Status.MISSING
-    if "fuzzy" in entry.flags:
-        return Status.OUTDATED
-    if REVIEWED.search(entry.tcomment or "") and UNREVIEWED not in (entry.tcomment or ""):
-        return Status.REVIEWED
-    return Status.UNREVIEWED
-
+from scripts.i18n.status import Status, entry_status
 
 @dataclass(frozen=True)
 class Use:
@@ -80,7 +44,7 @@ class Translator:
         self.language = language
         self.source = source
         self.catalog = catalog
-        #: applied to every translation shown (sr-Latn: Serbian Cyrillic -> Latin, scripts/i18n/transliterate.py)
+        #: applied to every translation shown (sr-Latn: Serbian Cyrillic -> Latin, scripts/data/transliterate.py)
         self.transform = transform
         self._entries: dict[str, polib.POEntry] = {}
         if catalog is not None:
@@ -155,8 +119,6 @@ def load_translator(data_dir: Path, language: str, default_language: str,
         return Translator(language, source=True)
     transform = None
     if transliterated_from:
-        from scripts.i18n.transliterate import to_latin
-
         transform = to_latin
     path = catalog_path(data_dir, transliterated_from or language)
     catalog = load_catalog(path) if path.is_file() else None

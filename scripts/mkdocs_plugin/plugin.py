@@ -20,18 +20,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from scripts.data import DataError
+from scripts.data.transliterate import to_latin
 from scripts.i18n.checks import CatalogError
 from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin import languages
 from scripts.mkdocs_plugin.cache import cached_pages, load_dataset_cached, pages_key
 from scripts.mkdocs_plugin.config import GuidelinesConfig
-from scripts.mkdocs_plugin.security import add_csp, clean_content, escape_titles
 from scripts.mkdocs_plugin.navigation import expand_nav, translate_nav
+from scripts.mkdocs_plugin.security import add_csp, clean_content, escape_titles
 from scripts.pages import Page
 from scripts.pages.context import TEMPLATE_DIR, RenderContext
 from scripts.pages.localized import generate_localized
 from scripts.pages.template_cache import TEMPLATES
 from scripts.pages.translation_notice import insert, page_notice
+from scripts.paper import make_paper
 
 
 #: set to 1 to build without the PDFs (the book, blank forms, handouts): faster, for work on the pages only
@@ -121,8 +123,6 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             file.guidelines_page = page.path
             files.append(file)
         if self.build.transliterated_pages:
-            from scripts.i18n.transliterate import to_latin
-
             for path, source in sorted(self.build.transliterated_pages.items()):
                 text = Path(source).read_text(encoding="utf-8")
                 files.append(languages.generated_file(config, self.build, path, to_latin(text)))
@@ -213,7 +213,6 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
         # Every page is rendered by now: titles (from data and catalogs) made safe before any template prints them
         escape_titles(getattr(self, "nav", None), [f.page for f in files.documentation_pages() if f.page])
-        from scripts.i18n.transliterate import to_latin
 
         env.globals["guidelines_transliterate"] = to_latin  # partials/language.html, for sr-Latn
         return env
@@ -229,8 +228,6 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             languages.write_sitemap(config.site_dir, build, self.page_urls)
         if self.command == "build" and os.environ.get(NO_PAPER_ENV) != "1":
             # The book and the printed pages of this language, from the pages just built (scripts.paper)
-            from scripts.paper import make_paper
-
             try:
                 report = make_paper(Path(config.site_dir), self.context, config.use_directory_urls)
             except Exception as error:  # noqa: BLE001 - a PDF that cannot be made fails the build, with its cause

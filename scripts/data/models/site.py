@@ -18,7 +18,7 @@ class Language(Record):
     script: Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")]  # ISO 15924, e.g. Latn, Cyrl, Geor
     direction: Literal["ltr", "rtl"] = "ltr"
     #: published by transliterating another language's catalog and pages at build time (sr-Latn from sr): no
-    #: catalog of its own (scripts/i18n/transliterate.py)
+    #: catalog of its own (scripts/data/transliterate.py)
     transliterated_from: LanguageCode | None = None
     #: corrections to Material's own interface text in this language, by Material's key (e.g. sq
     #: ``search.placeholder``: Material 9.8 ships "Vendmbajtës", "placeholder", where "Kërko" belongs)
