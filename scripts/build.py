@@ -25,6 +25,8 @@ from pathlib import Path
 from scripts.data import DataError
 from scripts.mkdocs_plugin.cache import load_dataset_cached
 from scripts.mkdocs_plugin.languages import LANGUAGE_ENV
+from scripts.pages.context import RenderContext
+from scripts.pages.template_cache import TEMPLATES, precompile
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
@@ -216,6 +218,7 @@ def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path
 
 def _warm_up(env: dict, config_file: Path) -> None:
     """Import what every language build needs and load the data once, before the workers are forked."""
+    # Imported here on purpose: loading them in the parent, only when a parallel build forks workers, is the warm-up.
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
     import mkdocs_static_i18n.plugin  # noqa: F401
@@ -225,9 +228,6 @@ def _warm_up(env: dict, config_file: Path) -> None:
     data_dir = env.get("GUIDELINES_DATA_DIR") or str(config_file.parent / "guidelines_data")
     # Compile every template once here rather than once per language in each worker.
     from mkdocs.config import load_config
-
-    from scripts.pages.context import RenderContext
-    from scripts.pages.template_cache import TEMPLATES, precompile
 
     saved = dict(os.environ)
     try:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 
+from scripts.benchmark.run import RESULTS, run_benchmark
+from scripts.benchmark.table import render
+
 
 def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("benchmark", help="time our build against stock MkDocs + Material + mkdocs-static-i18n")
@@ -23,8 +26,6 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args) -> int:  # noqa: ANN001
-    from scripts.benchmark.run import RESULTS, run_benchmark
-    from scripts.benchmark.table import render
 
     results = run_benchmark(rounds=args.rounds, large=not args.no_large, large_rounds=args.large_rounds,
                             serve_language=args.serve_lang, keep=args.keep, record=args.record,

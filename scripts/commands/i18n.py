@@ -17,7 +17,7 @@ from scripts.build import DEFAULT_CONFIG
 from scripts.data import DataError, load_dataset
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.i18n.add_language import LanguageError, NewLanguage, add_language
-from scripts.i18n.catalog import catalog_path, catalog_stats, update_catalogs, write_template
+from scripts.i18n.catalog import build_template, catalog_path, catalog_stats, update_catalogs, write_template
 from scripts.i18n.checks import CatalogError, check_catalog
 from scripts.i18n.terminology import check_terminology, terminology_path
 
@@ -121,7 +121,6 @@ def _run_status(args) -> int:  # noqa: ANN001
     languages = _languages(dataset, args.languages)
     if languages is None:
         return 2
-    from scripts.i18n.catalog import build_template
 
     pot = build_template(dataset)  # the strings of the data as it is now, even before `extract`
     docs = Path(args.data).resolve().parent / "docs"

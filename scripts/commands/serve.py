@@ -9,6 +9,8 @@ import os
 import sys
 
 from scripts.build import DEFAULT_CONFIG, LANGUAGE_ENV
+from scripts.data import DataError, load_dataset
+from scripts.data.dataset import DEFAULT_DATA_DIR
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -34,9 +36,6 @@ def run(args) -> int:  # noqa: ANN001
 
 
 def _default_language() -> str:
-    from scripts.data import DataError, load_dataset
-    from scripts.data.dataset import DEFAULT_DATA_DIR
-
     try:
         return load_dataset(os.environ.get("GUIDELINES_DATA_DIR") or DEFAULT_DATA_DIR).site.default_language
     except DataError:

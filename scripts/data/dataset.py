@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from scripts.data.collections import COLLECTIONS
 from scripts.data.problems import DataError, Problem, display_path
 from scripts.data.yamlsource import YamlDocument, read_yaml
 
@@ -48,8 +49,6 @@ class Dataset:
 
 def load_dataset(data_dir: Path | None = None) -> Dataset:
     """Read, validate and cross-check every collection. Raises :class:`DataError` with every problem found."""
-    from scripts.data.collections import COLLECTIONS
-
     data_dir = Path(data_dir or DEFAULT_DATA_DIR)
     dataset = Dataset(data_dir)
     if not data_dir.is_dir():
@@ -147,8 +146,6 @@ def scan_data_folder(data_dir: Path) -> tuple[list[Problem], set[Path]]:
     type (``.yml``, ``.json`` among the YAML) and YAML files no collection reads are reported, never skipped
     silently. Returns the problems and the links found (which nothing then reads)."""
     import os
-
-    from scripts.data.collections import COLLECTIONS
 
     patterns = [c.pattern for c in COLLECTIONS] + list(OTHER_FILES)
     problems: list[Problem] = []

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
+from scripts.pages.paper import book_pdf
 from scripts.pages.routes import BOOK, GUIDELINES
 from scripts.pages.translation_notice import STATUS_PAGE
 
@@ -34,7 +35,6 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
     verification = (ctx.label("book.about.verification").replace("{known}", str(len(known)))
                     .replace("{total}", str(len(paragraphs)))
                     .replace("{verified}", str(sum(1 for p in known if p.verified))))
-    from scripts.pages.paper import book_pdf
 
     # a language built without an entry in site.yaml (a catalog being tried out) is named by its code
     language = ctx.dataset.site.language(ctx.language)

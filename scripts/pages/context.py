@@ -12,6 +12,7 @@ import jinja2
 
 from scripts.data.dataset import Dataset
 from scripts.pages.dates import format_day
+from scripts.pages.routes import pdf_beside
 from scripts.pages.template_cache import TEMPLATES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -70,8 +71,6 @@ class RenderContext:
 
     def pdf_of(self, path: str) -> str:
         """The PDF printed from the page ``path`` in this language (see :mod:`scripts.pages.paper`)."""
-        from scripts.pages.routes import pdf_beside
-
         return pdf_beside(path, self.language)
 
     def render(self, template: str, here: str, **values: object) -> str:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
 from scripts.pages.routes import book_file, pdf_beside
+from scripts.pages.templates_forms import dataset_templates, template_path
+from scripts.pages.workshop import handout_path
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,6 @@ class PaperPage:
 
 
 def _templates(ctx: RenderContext) -> list[PaperPage]:
-    from scripts.pages.templates_forms import dataset_templates, template_path
-
     # Blanks to print and fill in by hand: fillable PDF fields would make each file 15 times larger and
     # four times slower to make.
     return [PaperPage(template_path(t.id), pdf_beside(template_path(t.id), ctx.language))
@@ -37,8 +37,6 @@ def _templates(ctx: RenderContext) -> list[PaperPage]:
 
 
 def _handouts(ctx: RenderContext) -> list[PaperPage]:
-    from scripts.pages.workshop import handout_path
-
     workshops = ctx.dataset.workshops if "workshops" in ctx.dataset else []
     return [PaperPage(handout_path(w.id), pdf_beside(handout_path(w.id), ctx.language)) for w in workshops]
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from scripts.pages.book import edition_label
 from scripts.pages.context import RenderContext
 from scripts.pages.paper import PaperPage, book_pdf, paper_pages
 from scripts.paper.book import book_date, book_html
@@ -60,8 +61,6 @@ def footer_css(footer: str) -> str:
 
 def make_paper(site_dir: Path, ctx: RenderContext, directory_urls: bool) -> PaperReport:
     """Write this language's book and paper pages into its built site ``site_dir``."""
-    from scripts.pages.book import edition_label
-
     site_dir = Path(site_dir)
     report = PaperReport(ctx.language)
     started = time.monotonic()

@@ -24,7 +24,7 @@ def cache_dir() -> Path:
 
 def local_only_fetcher():  # noqa: ANN201 - a WeasyPrint URLFetcher
     """WeasyPrint's URL fetcher, for local files only: a PDF never makes a request to another host."""
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # lazy: WeasyPrint (and Pango) load only when a PDF is made
 
     return URLFetcher(allowed_protocols=("file", "data"))
 
@@ -34,7 +34,7 @@ def stylesheet(name: str) -> str:
 
 
 def _render(html: str, base_url: str, css: list[str], forms: bool) -> bytes:
-    import weasyprint
+    import weasyprint  # lazy: WeasyPrint (and Pango) load only when a PDF is made
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
