@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate chromium fonts clean benchmark
+.PHONY: site test test-unit serve validate chromium fonts clean benchmark
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ fonts:
 
 test: $(STAMP) chromium fonts
 	$(PY) -m pytest
+
+# The unit tier alone: no built site, no browser (tests/conftest.py marks the tiers from the fixtures)
+test-unit: $(STAMP)
+	$(PY) -m pytest -m "not browser and not site"
 
 # Our build against stock MkDocs + Material + mkdocs-static-i18n (several minutes): a table and benchmark-results/benchmark.json
 benchmark: $(STAMP)

@@ -18,9 +18,22 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "guidelines_data"
 TEST_DATA = Path(__file__).parent / "data"
-CHROMIUM = "/usr/bin/chromium"
+#: Debian's chromium, wherever PATH finds it (make test installs it when missing)
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tiers: every test that drives Chromium is marked ``browser`` and every test on the built site ``site``,
+    from the fixtures it uses, so no test can be left out of its tier. ``-m "not browser and not site"`` is the
+    unit tier."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
+        if fixtures & {"built_site", "site_url"} and not item.get_closest_marker("site"):
+            item.add_marker(pytest.mark.site)
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -3,10 +3,9 @@ have been assessed per measure (with sources)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from scripts.data import DataError, load_dataset
+from scripts.commands.loading import load_or_report
 from scripts.data.dataset import DEFAULT_DATA_DIR
 
 
@@ -20,10 +19,8 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private type
 
 
 def run_status(args) -> int:  # noqa: ANN001
-    try:
-        dataset = load_dataset(args.data)
-    except DataError as error:
-        print(error.report(), file=sys.stderr)
+    dataset = load_or_report(args.data)
+    if dataset is None:
         return 1
     print(status_report(dataset))
     return 0

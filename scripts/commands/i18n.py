@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from scripts.build import DEFAULT_CONFIG
-from scripts.data import DataError, load_dataset
+from scripts.commands.loading import load_or_report
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.i18n.add_language import LanguageError, NewLanguage, add_language
 from scripts.i18n.catalog import build_template, catalog_path, catalog_stats, update_catalogs, write_template
@@ -53,11 +53,7 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def _dataset(args):  # noqa: ANN001, ANN202
-    try:
-        return load_dataset(args.data)
-    except DataError as error:
-        print(error.report(), file=sys.stderr)
-        return None
+    return load_or_report(args.data)
 
 
 def _languages(dataset, wanted: list[str]) -> list[str] | None:  # noqa: ANN001
@@ -176,10 +172,7 @@ def run_add_language(args) -> int:  # noqa: ANN001
         return 1
     for path in written:
         print(f"wrote {path}")
-    try:
-        load_dataset(args.data)
-    except DataError as error:
-        print(error.report(), file=sys.stderr)
+    if load_or_report(args.data) is None:
         return 1
     print(f"Now fill {catalog_path(Path(args.data), args.code)} (Poedit, Weblate or any PO editor) and, "
           f"for hand-written pages, docs/<page>.{args.code}.md.")

@@ -17,7 +17,8 @@ import re
 import sys
 from pathlib import Path
 
-from scripts.data import DataError, load_dataset
+from scripts.commands.loading import load_or_report
+from scripts.data import DataError
 from scripts.data.checks_training import moodle_limits
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.data.training_coverage import Coverage, coverage
@@ -66,11 +67,8 @@ def _time(text: str) -> str:
 
 
 def _load(data: Path):  # noqa: ANN202
-    try:
-        return load_dataset(data), 0
-    except DataError as error:
-        print(error.report(), file=sys.stderr)
-        return None, 1
+    dataset = load_or_report(data)
+    return dataset, 0 if dataset is not None else 1
 
 
 def run(args) -> int:  # noqa: ANN001

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from scripts.data import DataError, load_dataset
+from scripts.commands.loading import load_or_report
 from scripts.data.dataset import DEFAULT_DATA_DIR
 
 
@@ -16,10 +15,8 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private type
 
 
 def run(args) -> int:  # noqa: ANN001
-    try:
-        dataset = load_dataset(args.data)
-    except DataError as error:
-        print(error.report(), file=sys.stderr)
+    dataset = load_or_report(args.data)
+    if dataset is None:
         return 1
     print(f"The data is valid: {len(dataset.guidelines.measures)} measures, "
           f"{len(dataset.guidelines.paragraphs)} paragraph numbers, "
