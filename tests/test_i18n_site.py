@@ -99,6 +99,7 @@ def unique_words(built_site: Path) -> dict[str, tuple[str, str]]:
     the location of that page (for Albanian, a word with ë or ç)."""
     raws = {code: (built_site / root(code) / "search" / "search_index.json").read_text(encoding="utf-8").lower()
             for code in CODES}
+    folded = {code: _fold(raw) for code, raw in raws.items()}  # once: folding an index takes a while
     chosen = {}
     for code in CODES:
         candidates = []
@@ -109,7 +110,7 @@ def unique_words(built_site: Path) -> dict[str, tuple[str, str]]:
                 if code == "sq" and not re.search("[ëç]", word):
                     continue
                 # searches fold diacritics (issue 15): the word must be unique in folded form too
-                if any(word in raws[other] or _fold(word) in _fold(raws[other]) for other in CODES if other != code):
+                if any(word in raws[other] or _fold(word) in folded[other] for other in CODES if other != code):
                     continue
                 candidates.append((raws[code].count(word), word, doc["location"]))
         assert candidates, f"no word found only in {code}"
