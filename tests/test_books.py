@@ -181,7 +181,7 @@ def test_pages_link_their_pdfs(built_site: Path) -> None:
     assert (built_site / "ka" / "book" / "lea-isp-guidelines-ka.pdf").stat().st_size > 10_000
 
 
-def test_unchanged_pdfs_are_not_rendered_again(built_site: Path, dataset, tmp_path: Path, monkeypatch) -> None:
+def test_unchanged_pdfs_are_not_rendered_again(built_site: Path, dataset, tmp_path: Path) -> None:
     """A second run over the same built pages renders nothing; a change to one measure page renders the book
     again and nothing else."""
     from scripts.i18n.translator import load_translator as translator_for
@@ -192,18 +192,17 @@ def test_unchanged_pdfs_are_not_rendered_again(built_site: Path, dataset, tmp_pa
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("fr", "sq", "sr", "mk", "tr", "ka"))
     ctx = RenderContext(dataset, "en", translator_for(DATA, "en", "en"))
     # a copy of the cache the build filled, so that this test leaves the project's cache as it was
-    from scripts.paper.render import CACHE_ENV, cache_dir
+    from scripts.paper.render import PaperCache
 
     cache = tmp_path / "cache"
-    shutil.copytree(cache_dir(), cache)
-    monkeypatch.setenv(CACHE_ENV, str(cache))
-    again = make_paper(site, ctx, True)
+    shutil.copytree(PaperCache().path, cache)
+    again = make_paper(site, ctx, True, PaperCache(cache))
     assert again.rendered == [], again.rendered
     assert len(again.reused) == 1 + len(dataset.templates) + len(dataset.workshops)
     measure = site / "guidelines" / dataset.guidelines.measures[0].id / "index.html"
     measure.write_text(measure.read_text(encoding="utf-8").replace("</h1>", "</h1><p>An edit.</p>", 1),
                        encoding="utf-8")
-    changed = make_paper(site, ctx, True)
+    changed = make_paper(site, ctx, True, PaperCache(cache))
     assert changed.rendered == [book_file("en")], changed.rendered
     assert "An edit." in text_of(PdfReader(site / book_file("en")))
 

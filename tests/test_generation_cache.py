@@ -22,7 +22,7 @@ def test_any_change_of_data_or_catalog_changes_the_key(minimal_data: Path) -> No
     assert pages_key(minimal_data, "fr", "", ()) != with_catalog
 
 
-def test_cached_pages_are_reused_for_the_same_key_only(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cached_pages_are_reused_for_the_same_key_only(tmp_path: Path) -> None:
     calls = []
 
     def generate() -> list[str]:
@@ -35,6 +35,5 @@ def test_cached_pages_are_reused_for_the_same_key_only(tmp_path: Path, monkeypat
     cached_pages(tmp_path, "pages-fr-", "b" * 64, generate)
     assert len(calls) == 2
     assert len(list(tmp_path.glob("pages-fr-*.pickle"))) == 1  # the old entry is replaced
-    monkeypatch.setenv("GUIDELINES_NO_CACHE", "1")
-    cached_pages(tmp_path, "pages-fr-", "b" * 64, generate)
+    cached_pages(tmp_path, "pages-fr-", "b" * 64, generate, use_cache=False)  # GUIDELINES_NO_CACHE=1
     assert len(calls) == 3

@@ -46,8 +46,6 @@ def load_dataset_cached(data_dir: Path) -> Dataset:
 # --------------------------------------------------------------------------------------------------------------
 # Generated pages, kept between builds while nothing they are made from changes
 
-#: set to 1 to generate every page afresh (a cold build)
-NO_CACHE_ENV = "GUIDELINES_NO_CACHE"
 _CODE = Path(__file__).resolve().parents[1]  # the scripts package: generators, templates, translator
 _PACKAGES = ("python-docx", "Jinja2", "polib", "pydantic", "PyYAML")
 
@@ -72,10 +70,10 @@ def pages_key(data_dir: Path, *parts: object) -> str:
     return digest.hexdigest()
 
 
-def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any]) -> Any:
+def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any], use_cache: bool = True) -> Any:
     """``generate()``'s result for ``key``, from ``folder`` when an earlier build stored it, else generated and
-    stored (replacing what was stored under ``name`` before)."""
-    if os.environ.get(NO_CACHE_ENV) == "1":
+    stored (replacing what was stored under ``name`` before). Without ``use_cache``, only ``generate()``."""
+    if not use_cache:
         return generate()
     path = folder / f"{name}-{key[:32]}.pickle"
     if path.is_file():

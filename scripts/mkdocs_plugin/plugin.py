@@ -7,7 +7,6 @@ no data logic or rendering lives here.
 from __future__ import annotations
 
 import logging
-import os
 from copy import deepcopy
 from pathlib import Path
 
@@ -34,10 +33,8 @@ from scripts.pages.localized import generate_localized
 from scripts.pages.template_cache import TEMPLATES
 from scripts.pages.translation_notice import insert, page_notice
 from scripts.paper import make_paper
+from scripts.paper.render import PaperCache
 
-
-#: set to 1 to build without the PDFs (the book, blank forms, handouts): faster, for work on the pages only
-NO_PAPER_ENV = "GUIDELINES_NO_PAPER"
 log = logging.getLogger("mkdocs.plugins.guidelines")
 
 
@@ -85,7 +82,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         key = pages_key(self.data_dir, self.build.language, self.config.edition, untranslated)
         self.pages = cached_pages(base / "build" / "cache", f"pages-{self.build.language}-{self.config.edition}", key,
                                   lambda: generate_localized(dataset, translator, edition=edition,
-                                                             handwritten_in_english=untranslated).pages)
+                                                             handwritten_in_english=untranslated).pages,
+                                  use_cache=not self.config.no_cache)
         self.context = RenderContext(dataset, self.build.language, translator, edition)
         # The i18n plugin builds every language on the same config: start from mkdocs.yml's nav each time.
         if self.source_nav is None:
@@ -226,10 +224,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         languages.rewrite_search_index(config.site_dir)
         if len(build.languages) > 1:
             languages.write_sitemap(config.site_dir, build, self.page_urls)
-        if self.command == "build" and os.environ.get(NO_PAPER_ENV) != "1":
+        if self.command == "build" and not self.config.no_paper:
             # The book and the printed pages of this language, from the pages just built (scripts.paper)
+            cache = PaperCache(Path(self.config.paper_cache) if self.config.paper_cache else None,
+                               reuse=not self.config.no_cache)
             try:
-                report = make_paper(Path(config.site_dir), self.context, config.use_directory_urls)
+                report = make_paper(Path(config.site_dir), self.context, config.use_directory_urls, cache)
             except Exception as error:  # noqa: BLE001 - a PDF that cannot be made fails the build, with its cause
                 raise PluginError(f"the PDFs of {build.language} could not be made: {error}") from error
             log.info(report.line())

@@ -17,7 +17,7 @@ from scripts.pages.book import edition_label
 from scripts.pages.context import RenderContext
 from scripts.pages.paper import PaperPage, book_pdf, paper_pages
 from scripts.paper.book import book_date, book_html
-from scripts.paper.render import built_file, read_article, stylesheet, write_pdf
+from scripts.paper.render import PaperCache, built_file, read_article, stylesheet, write_pdf
 
 
 @dataclass
@@ -59,8 +59,9 @@ def footer_css(footer: str) -> str:
 
 
 
-def make_paper(site_dir: Path, ctx: RenderContext, directory_urls: bool) -> PaperReport:
-    """Write this language's book and paper pages into its built site ``site_dir``."""
+def make_paper(site_dir: Path, ctx: RenderContext, directory_urls: bool,
+               cache: PaperCache = PaperCache()) -> PaperReport:  # noqa: B008 - frozen
+    """Write this language's book and paper pages into its built site ``site_dir`` (PDFs kept in ``cache``)."""
     site_dir = Path(site_dir)
     report = PaperReport(ctx.language)
     started = time.monotonic()
@@ -71,7 +72,7 @@ def make_paper(site_dir: Path, ctx: RenderContext, directory_urls: bool) -> Pape
     book_started = time.monotonic()
     target = site_dir / book_pdf(ctx)
     made = write_pdf(book_html(site_dir, ctx, directory_urls, date), target, f"book-{edition}-{ctx.language}",
-                     base, [stylesheet("paper.css"), stylesheet("book.css")])
+                     base, [stylesheet("paper.css"), stylesheet("book.css")], cache=cache)
     (report.rendered if made else report.reused).append(str(target.relative_to(site_dir)))
     report.book_seconds = time.monotonic() - book_started
 
@@ -80,7 +81,7 @@ def make_paper(site_dir: Path, ctx: RenderContext, directory_urls: bool) -> Pape
         target = site_dir / paper.pdf
         name = f"page-{edition}-{ctx.language}-{paper.pdf.replace('/', '_')}"
         made = write_pdf(page_html(site_dir, paper, ctx, directory_urls), target, name, base,
-                         [stylesheet("paper.css"), footer_css(footer)], forms=paper.forms)
+                         [stylesheet("paper.css"), footer_css(footer)], forms=paper.forms, cache=cache)
         (report.rendered if made else report.reused).append(paper.pdf)
     report.seconds = time.monotonic() - started
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -12,14 +13,19 @@ from lxml import html as lxml_html
 STYLES = Path(__file__).resolve().parent / "styles"
 ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = ROOT / "build" / "cache" / "paper"
-#: set to 1 to render every PDF afresh
-NO_CACHE_ENV = "GUIDELINES_NO_CACHE"
-#: another folder for the cache of PDFs (the benchmark measures a cold one)
-CACHE_ENV = "GUIDELINES_PAPER_CACHE"
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get(CACHE_ENV) or CACHE_DIR)
+@dataclass(frozen=True)
+class PaperCache:
+    """Where PDFs are kept between builds (``folder``; None: :data:`CACHE_DIR`), and whether a kept PDF may be
+    copied instead of rendered (``reuse``: False renders every PDF afresh, and still keeps it)."""
+
+    folder: Path | None = None
+    reuse: bool = True
+
+    @property
+    def path(self) -> Path:
+        return Path(self.folder or CACHE_DIR)
 
 
 def local_only_fetcher():  # noqa: ANN201 - a WeasyPrint URLFetcher
@@ -54,15 +60,16 @@ def cache_key(html: str, css: list[str], forms: bool) -> str:
     return digest.hexdigest()[:24]
 
 
-def write_pdf(html: str, target: Path, name: str, base_url: str, css: list[str], forms: bool = False) -> bool:
-    """Render ``html`` with the stylesheets ``css`` into ``target``; ``name`` names it in the cache. Returns
+def write_pdf(html: str, target: Path, name: str, base_url: str, css: list[str], forms: bool = False,
+              cache: PaperCache = PaperCache()) -> bool:  # noqa: B008 - frozen
+    """Render ``html`` with the stylesheets ``css`` into ``target``; ``name`` names it in ``cache``. Returns
     True when it was rendered, False when an identical PDF was copied from the cache."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     key = cache_key(html, css, forms)
-    folder = cache_dir()
+    folder = cache.path
     cached = folder / f"{name}-{key}.pdf"
-    if os.environ.get(NO_CACHE_ENV) != "1" and cached.is_file():
+    if cache.reuse and cached.is_file():
         target.write_bytes(cached.read_bytes())
         return False
     data = _render(html, base_url, css, forms)
