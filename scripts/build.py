@@ -2,8 +2,9 @@
 
 Languages are independent, so each is built on its own, as ``mkdocs build --strict`` would (the environment
 variable ``GUIDELINES_LANGUAGE`` makes mkdocs-static-i18n build only that language, see
-:mod:`scripts.mkdocs_plugin.languages`), in worker processes, as many at a time as the machine has cores. Each writes its own
-folder; the default language's becomes the site root and every other one moves in as ``<code>/``. A failed
+:mod:`scripts.mkdocs_plugin.languages`; the build's :class:`~scripts.settings.Settings` reach each MkDocs run
+as the variables ``mkdocs.yml`` reads, :meth:`~scripts.settings.Settings.mkdocs_environment`), in worker
+processes, as many at a time as the machine has cores. Each writes its own folder; the default language's becomes the site root and every other one moves in as ``<code>/``. A failed
 build (invalid data, a broken link in strict mode, in any language) leaves the previous site untouched.
 """
 
@@ -24,9 +25,9 @@ from pathlib import Path
 
 from scripts.data import DataError
 from scripts.mkdocs_plugin.cache import load_dataset_cached
-from scripts.mkdocs_plugin.languages import LANGUAGE_ENV
 from scripts.pages.context import RenderContext
 from scripts.pages.template_cache import TEMPLATES, precompile
+from scripts.settings import LANGUAGE_ENV, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
@@ -41,22 +42,21 @@ class LanguageResult:
     seconds: float
 
 
-def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Path | None = None,
-               quiet: bool = False, languages: list[str] | None = None, jobs: int | None = None,
+def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_CONFIG,
                root_language: str | None = None) -> int:
-    """Build the site into ``site_dir``. Returns a process exit status: 0 when the new site is in place.
+    """Build the site into ``site_dir`` with ``settings``. Returns a process exit status: 0 when the new site is
+    in place.
 
-    ``languages`` limits the build to some of site.yaml's languages (the default language is always built: it
-    is the site's root); ``jobs`` is the number of languages built at a time (default: two per core);
-    ``root_language`` puts another language than the default one at the root (a country edition's first)."""
+    ``settings.languages`` limits the build to some of site.yaml's languages (the default language is always
+    built: it is the site's root); ``settings.jobs`` is the number of languages built at a time (default: two per
+    core); ``root_language`` puts another language than the default one at the root (a country edition's first)."""
     site_dir = Path(site_dir).resolve()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop(LANGUAGE_ENV, None)
-    if data_dir is not None:
-        env["GUIDELINES_DATA_DIR"] = str(Path(data_dir).resolve())
+    quiet, languages = settings.quiet, list(settings.languages)
+    # what each MkDocs run reads (mkdocs.yml's !ENV tags); the workers add GUIDELINES_LANGUAGE
+    env = dict(settings.mkdocs_environment(), NO_MKDOCS_2_WARNING="1")
     try:
         # Loaded once for the whole build: the forked workers reuse it (scripts.mkdocs_plugin.cache).
-        dataset = load_dataset_cached(Path(env.get("GUIDELINES_DATA_DIR") or config_file.parent / "guidelines_data"))
+        dataset = load_dataset_cached(settings.data_dir)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         print(f"The build stopped; {site_dir} was left as it was.", file=sys.stderr)
@@ -80,11 +80,11 @@ def build_site(site_dir: Path, config_file: Path = DEFAULT_CONFIG, data_dir: Pat
 
     # Two languages per core: with 7 languages on 2 cores, 2 workers would leave one core idle for the last
     # language; 4 keep both busy to the end.
-    jobs = jobs or min(len(codes), 2 * (os.cpu_count() or 1))
+    jobs = settings.jobs or min(len(codes), 2 * (os.cpu_count() or 1))
     previous_handlers = _interrupt_on_signals()
     try:
         try:
-            results = _build_languages(codes, parts, config_file, env, jobs, quiet)
+            results = _build_languages(codes, parts, config_file, env, settings.data_dir, jobs, quiet)
         except (BrokenProcessPool, KeyboardInterrupt) as error:
             reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"
             print(f"The build failed ({reason}); {site_dir} was left as it was.", file=sys.stderr)
@@ -194,12 +194,12 @@ def _restore_signals(previous: dict) -> None:
         signal.signal(number, handler)
 
 
-def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path, env: dict, jobs: int,
-                     quiet: bool) -> list[LanguageResult]:
+def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path, env: dict[str, str],
+                     data_dir: Path, jobs: int, quiet: bool) -> list[LanguageResult]:
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
     MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
     is kept apart and shown whole, never interleaved; always when it fails."""
-    _warm_up(env, config_file)
+    _warm_up(env, config_file, data_dir)
     tasks = [(code, str(parts[code]), str(config_file), env) for code in codes]
     try:
         context = multiprocessing.get_context("fork")
@@ -216,7 +216,7 @@ def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path
     return results
 
 
-def _warm_up(env: dict, config_file: Path) -> None:
+def _warm_up(env: dict[str, str], config_file: Path, data_dir: Path) -> None:
     """Import what every language build needs and load the data once, before the workers are forked."""
     # Imported here on purpose: loading them in the parent, only when a parallel build forks workers, is the warm-up.
     import material.plugins.search.plugin  # noqa: F401
@@ -225,11 +225,10 @@ def _warm_up(env: dict, config_file: Path) -> None:
 
     from scripts.mkdocs_plugin import plugin  # noqa: F401
 
-    data_dir = env.get("GUIDELINES_DATA_DIR") or str(config_file.parent / "guidelines_data")
     # Compile every template once here rather than once per language in each worker.
     from mkdocs.config import load_config
 
-    saved = dict(os.environ)
+    saved = dict(os.environ)  # to put back as it was: MkDocs' configuration reads the variables of ``env``
     try:
         os.environ.update(env)
         config = load_config(str(config_file))
@@ -241,7 +240,7 @@ def _warm_up(env: dict, config_file: Path) -> None:
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    dataset = load_dataset_cached(Path(data_dir))
+    dataset = load_dataset_cached(data_dir)
     precompile(RenderContext(dataset, dataset.site.default_language).env)
 
 
@@ -254,7 +253,7 @@ def _build_one(task: tuple[str, str, str, dict]) -> tuple[str, int, str, float]:
 
     code, site_dir, config_file, env = task
     started = time.monotonic()
-    os.environ.clear()
+    # This worker's MkDocs run reads the build's settings from here (mkdocs.yml's !ENV tags), and nothing else.
     os.environ.update({**env, LANGUAGE_ENV: code})
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)

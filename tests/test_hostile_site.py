@@ -98,8 +98,9 @@ markup.markup_problems = lambda text: []
 import scripts.i18n.translator as translator
 translator.markup_problems = markup.markup_problems
 from scripts.build import build_site
+from scripts.settings import Settings
 
-sys.exit(build_site(Path(sys.argv[1]), data_dir=Path(sys.argv[2]), languages=["fr"], quiet=True))
+sys.exit(build_site(Path(sys.argv[1]), Settings(Path(sys.argv[2]).resolve(), languages=("fr",), quiet=True)))
 """
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.build import DEFAULT_CONFIG, ROOT, build_site
+from scripts.commands.settings import current_settings
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -20,5 +21,5 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args) -> int:  # noqa: ANN001
-    return build_site(args.site_dir, args.config_file, args.data, quiet=args.quiet, languages=args.lang,
-                      jobs=args.jobs)
+    settings = current_settings(args.data, languages=args.lang, quiet=args.quiet, jobs=args.jobs)
+    return build_site(args.site_dir, settings, args.config_file)

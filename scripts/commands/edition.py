@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scripts.data import DataError
 from scripts.editions.build import DEFAULT_OUT, build_edition, report
+from scripts.commands.settings import current_settings
 from scripts.editions.parallel import build_all
 
 
@@ -29,14 +30,15 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run_one(args) -> int:  # noqa: ANN001
-    result = build_edition(args.edition, args.out, args.data, make_zip=not args.no_zip, quiet=args.quiet)
+    settings = current_settings(args.data, quiet=args.quiet)
+    result = build_edition(args.edition, settings, args.out, make_zip=not args.no_zip)
     report(result)
     return result.status
 
 
 def run_all(args) -> int:  # noqa: ANN001
     try:
-        results = build_all(args.out, args.data, args.jobs, args.only, make_zip=not args.no_zip)
+        results = build_all(current_settings(args.data, jobs=args.jobs), args.out, args.only, make_zip=not args.no_zip)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

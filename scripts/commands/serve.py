@@ -8,9 +8,12 @@ from __future__ import annotations
 import os
 import sys
 
-from scripts.build import DEFAULT_CONFIG, LANGUAGE_ENV
+from pathlib import Path
+
+from scripts.build import DEFAULT_CONFIG
+from scripts.commands.settings import current_settings
 from scripts.data import DataError, load_dataset
-from scripts.data.dataset import DEFAULT_DATA_DIR
+from scripts.settings import LANGUAGE_ENV
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -25,18 +28,19 @@ def register(sub) -> None:  # noqa: ANN001
 def run(args) -> int:  # noqa: ANN001
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(DEFAULT_CONFIG),
                "--dev-addr", f"127.0.0.1:{args.port}"]
-    env = dict(os.environ)
-    env.pop(LANGUAGE_ENV, None)
-    if not args.all:
-        env[LANGUAGE_ENV] = args.lang or _default_language()
+    settings = current_settings()
+    language = None if args.all else args.lang or _default_language(settings.data_dir)
+    # MkDocs' server gets the settings as the variables mkdocs.yml reads (no GUIDELINES_LANGUAGE: every language)
+    inherited = {name: value for name, value in os.environ.items() if name != LANGUAGE_ENV}
+    env = {**inherited, **settings.mkdocs_environment(language)}
     sys.stdout.flush()
     # Become MkDocs' server (rather than wait for a child): stopping this process stops the server.
     os.execve(sys.executable, command, env)
     return 0  # not reached
 
 
-def _default_language() -> str:
+def _default_language(data_dir: Path) -> str:
     try:
-        return load_dataset(os.environ.get("GUIDELINES_DATA_DIR") or DEFAULT_DATA_DIR).site.default_language
+        return load_dataset(data_dir).site.default_language
     except DataError:
         return "en"  # the plugin reports the data's problems when the build starts

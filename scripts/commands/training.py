@@ -18,13 +18,14 @@ import sys
 from pathlib import Path
 
 from scripts.commands.loading import load_or_report
+from scripts.commands.settings import current_settings, paper_cache
 from scripts.data import DataError
 from scripts.data.checks_training import moodle_limits
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.data.training_coverage import Coverage, coverage
 from scripts.i18n.checks import CatalogError
 from scripts.i18n.translator import load_translator
-from scripts.paper.render import write_pdf
+from scripts.paper.render import PaperCache, write_pdf
 from scripts.training.export import export_name, export_quiz
 from scripts.training.localize import localize_quiz
 from scripts.training.workshop_kit import build_kit
@@ -131,12 +132,13 @@ def _workshop(dataset, modules, args) -> int:  # noqa: ANN001
             (args.out / name).write_bytes(content)
             written.add(name)
         if args.pdf:
-            written.update(_kit_pdfs(args.out, [name for name in files if name.endswith(".html")]))
+            written.update(_kit_pdfs(args.out, [name for name in files if name.endswith(".html")],
+                                     paper_cache(current_settings(args.data))))
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 
 
-def _kit_pdfs(folder: Path, pages: list[str]) -> list[str]:
+def _kit_pdfs(folder: Path, pages: list[str], cache: PaperCache) -> list[str]:
     """Each kit page printed to PDF beside it, with the kit's own print rules (kit.css); nothing is fetched from
     anywhere but the folder (scripts/paper/render.py)."""
     made = []
@@ -145,7 +147,7 @@ def _kit_pdfs(folder: Path, pages: list[str]) -> list[str]:
         target = page.with_suffix(".pdf")
         # kit.css goes into the cache key too (the page only links it): a changed stylesheet makes a new PDF
         write_pdf(page.read_text(encoding="utf-8"), target, f"kit-{page.stem}",
-                  base_url=folder.resolve().as_uri() + "/", css=[(folder / "kit.css").read_text(encoding="utf-8")])
+                  base_url=folder.resolve().as_uri() + "/", css=[(folder / "kit.css").read_text(encoding="utf-8")], cache=cache)
         made.append(target.name)
     return made
 

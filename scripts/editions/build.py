@@ -8,19 +8,17 @@ search index as a script so that search works without a server.
 
 from __future__ import annotations
 
-import inspect
-import os
 import shutil
 import sys
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scripts.build import DEFAULT_CONFIG, ROOT, build_site
 from scripts.data import DataError, load_dataset
-from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.editions.config import edition_config, load_site_config, prepare_docs, write_config
+from scripts.settings import Settings
 
 DEFAULT_OUT = ROOT / "build" / "editions"
 
@@ -67,10 +65,11 @@ def zip_folder(folder: Path, zip_file: Path, top: str) -> Path:
     return zip_file
 
 
-def build_edition(edition_id: str, out_dir: Path = DEFAULT_OUT, data_dir: Path | None = None,
-                  config_file: Path = DEFAULT_CONFIG, make_zip: bool = True, quiet: bool = False) -> EditionResult:
-    """Build edition ``edition_id`` into ``out_dir/<id>/`` (and ``out_dir/<id>.zip``)."""
-    data_dir = Path(data_dir or os.environ.get("GUIDELINES_DATA_DIR") or DEFAULT_DATA_DIR).resolve()
+def build_edition(edition_id: str, settings: Settings, out_dir: Path = DEFAULT_OUT,
+                  config_file: Path = DEFAULT_CONFIG, make_zip: bool = True) -> EditionResult:
+    """Build edition ``edition_id`` into ``out_dir/<id>/`` (and ``out_dir/<id>.zip``), with the data folder and
+    options of ``settings`` (its languages are the edition's)."""
+    data_dir = settings.data_dir
     out_dir = Path(out_dir).resolve()
     site_dir = out_dir / edition_id
     try:
@@ -95,7 +94,7 @@ def build_edition(edition_id: str, out_dir: Path = DEFAULT_OUT, data_dir: Path |
         config = edition_config(site_config, config_file.parent, edition, work_dir / "docs", data_dir,
                                 country.name if country else "")
         derived = write_config(config, work_dir / "mkdocs.yml")
-        status, log = _run_build(site_dir, derived, data_dir, quiet, edition.languages)
+        status, log = _run_build(site_dir, derived, settings, edition.languages)
     if status != 0:
         return EditionResult(edition_id, status, site_dir, None, log)
     inline_search_indexes(site_dir)
@@ -104,15 +103,12 @@ def build_edition(edition_id: str, out_dir: Path = DEFAULT_OUT, data_dir: Path |
     return EditionResult(edition_id, 0, site_dir, zip_file, log)
 
 
-def _run_build(site_dir: Path, config_file: Path, data_dir: Path, quiet: bool,
-               languages: list[str]) -> tuple[int, str]:
-    """The project's atomic build of the edition's languages; with ``quiet`` MkDocs' output is shown only if
-    the build fails."""
-    if "languages" in inspect.signature(build_site).parameters:
-        # the edition opens in its first language: that one is the root, the others in <code>/
-        return build_site(site_dir, config_file, data_dir, quiet=quiet, languages=list(languages),
-                          root_language=languages[0]), ""
-    return build_site(site_dir, config_file, data_dir, quiet=quiet), ""
+def _run_build(site_dir: Path, config_file: Path, settings: Settings, languages: list[str]) -> tuple[int, str]:
+    """The project's atomic build of the edition's languages; with ``settings.quiet`` MkDocs' output is shown
+    only if the build fails."""
+    # the edition opens in its first language: that one is the root, the others in <code>/
+    return build_site(site_dir, replace(settings, languages=tuple(languages)), config_file,
+                      root_language=languages[0]), ""
 
 
 def report(result: EditionResult, stream=sys.stdout) -> None:  # noqa: ANN001

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TextIO
 
 from scripts.data import load_dataset
-from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.build import ROOT
 from scripts.editions.build import DEFAULT_OUT, EditionResult
+from scripts.settings import Settings
 
 
 class ProgressBar:
@@ -61,9 +61,12 @@ def _build_in_process(edition_id: str, out_dir: Path, data_dir: Path, make_zip: 
                          zip_file if make_zip and zip_file.is_file() else None, done.stdout + done.stderr)
 
 
-def build_all(out_dir: Path = DEFAULT_OUT, data_dir: Path | None = None, jobs: int | None = None,
-              only: list[str] | None = None, make_zip: bool = True, stream: TextIO = sys.stderr) -> list[EditionResult]:
-    data_dir = Path(data_dir or os.environ.get("GUIDELINES_DATA_DIR") or DEFAULT_DATA_DIR).resolve()
+def build_all(settings: Settings, out_dir: Path = DEFAULT_OUT, only: list[str] | None = None,
+              make_zip: bool = True, stream: TextIO = sys.stderr) -> list[EditionResult]:
+    """Every edition (or those in ``only``), ``settings.jobs`` at a time. Each child process is given the data
+    folder; it inherits this process's environment, which its own command layer reads as this one did."""
+    data_dir = settings.data_dir
+    jobs = settings.jobs
     dataset = load_dataset(data_dir)
     ids = [e.id for e in dataset.editions] if "editions" in dataset else []
     if only:

@@ -34,8 +34,6 @@ from mkdocs.utils import get_relative_url
 
 from scripts.data.dataset import Dataset
 
-#: The environment variable (read by mkdocs.yml) that makes a build or ``mkdocs serve`` build one language only.
-LANGUAGE_ENV = "GUIDELINES_LANGUAGE"
 SUFFIXED = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.md$")
 TRANSLATION_KEY = "translation"
 
