@@ -4,8 +4,9 @@ Languages are independent, so each is built on its own, as ``mkdocs build --stri
 variable ``GUIDELINES_LANGUAGE`` makes mkdocs-static-i18n build only that language, see
 :mod:`scripts.mkdocs_plugin.languages`; the build's :class:`~scripts.settings.Settings` reach each MkDocs run
 as the variables ``mkdocs.yml`` reads, :meth:`~scripts.settings.Settings.mkdocs_environment`), in worker
-processes, as many at a time as the machine has cores. Each writes its own folder; the default language's becomes the site root and every other one moves in as ``<code>/``. A failed
-build (invalid data, a broken link in strict mode, in any language) leaves the previous site untouched.
+processes, as many at a time as the machine has cores. Each writes its own folder; the default language's
+becomes the site root and every other one moves in as ``<code>/``. A failed build (invalid data, a broken link in
+strict mode, in any language) leaves the previous site untouched.
 """
 
 from __future__ import annotations

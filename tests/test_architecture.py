@@ -1,6 +1,7 @@
 """The layers of ``scripts/`` as a contract (issue 11): ``[tool.importlinter]`` in pyproject.toml, checked by
-import-linter's ``lint-imports``. Lowest first: settings -> data -> i18n | training -> pages -> paper -> mkdocs_plugin -> build
--> benchmark | editions -> commands -> cli; nothing imports upward or sideways between siblings."""
+import-linter's ``lint-imports``. Lowest first: settings -> data -> i18n | training -> pages -> paper ->
+mkdocs_plugin -> build -> benchmark | editions -> commands -> cli; nothing imports upward or sideways between
+siblings."""
 
 from __future__ import annotations
 

@@ -147,7 +147,8 @@ def _kit_pdfs(folder: Path, pages: list[str], cache: PaperCache) -> list[str]:
         target = page.with_suffix(".pdf")
         # kit.css goes into the cache key too (the page only links it): a changed stylesheet makes a new PDF
         write_pdf(page.read_text(encoding="utf-8"), target, f"kit-{page.stem}",
-                  base_url=folder.resolve().as_uri() + "/", css=[(folder / "kit.css").read_text(encoding="utf-8")], cache=cache)
+                  base_url=folder.resolve().as_uri() + "/", css=[(folder / "kit.css").read_text(encoding="utf-8")],
+                  cache=cache)
         made.append(target.name)
     return made
 
