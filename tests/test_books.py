@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import functools
 import re
-from html import unescape
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest

@@ -7,9 +7,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import DATA, ROOT, run_cli
+
+#: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
+pytestmark = pytest.mark.site
 
 
 def text_of(path: Path) -> str:

@@ -134,6 +134,7 @@ def test_workshop_agenda_and_handout(pages, dataset) -> None:
     assert "Why cooperation matters" in agenda  # a linked training module
 
 
+@pytest.mark.site  # builds of its own
 def test_an_edition_puts_its_country_first_and_on_the_front_page(dataset) -> None:
     edition = SimpleNamespace(id="ukraine", country="ukraine", languages=["en"])
     pages = {p.path: p.content for p in generate_pages(dataset, "en", edition=edition)}

@@ -16,6 +16,9 @@ from scripts.editions.parallel import ProgressBar
 from scripts.pages import generate_pages
 from tests.conftest import DATA, run_cli
 
+#: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
+pytestmark = pytest.mark.site
+
 
 @pytest.fixture(scope="module")
 def dataset():

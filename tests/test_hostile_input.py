@@ -61,6 +61,7 @@ def test_a_hostile_translation_is_never_shown() -> None:
     assert translate.status("Purpose") is Status.MISSING
 
 
+@pytest.mark.site  # builds of its own
 @pytest.mark.parametrize("corpus", sorted(p for p in HOSTILE_PO.glob("*.po") if p.stem != "markup.fr"),
                          ids=lambda p: p.stem)
 def test_a_broken_catalog_stops_the_build_with_its_line_and_keeps_the_site(corpus: Path, minimal_data: Path,
@@ -152,6 +153,7 @@ def test_a_killed_build_leaves_nothing_behind_after_the_next_build(tmp_path: Pat
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
 
 
+@pytest.mark.site  # builds of its own
 def test_a_terminated_build_removes_its_temporary_folders(tmp_path: Path) -> None:
     site = tmp_path / "site"
     process = subprocess.Popen([sys.executable, "-m", "scripts", "build", "--quiet", "--site-dir", str(site),

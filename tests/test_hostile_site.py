@@ -25,6 +25,9 @@ from lxml import html as lxml_html
 from scripts.data import load_dataset
 from tests.conftest import DATA, ROOT, run_cli, serve
 
+#: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
+pytestmark = pytest.mark.site
+
 ATTACK = ('Hostile <script>alert("script")</script> <img src=x onerror=alert("img")> '
           '[click](javascript:alert("link")) <iframe src="https://attacker.example/frame"></iframe> '
           '![pixel](https://attacker.example/pixel.png) <a href="https://attacker.example/" onmouseover=alert(1)>x</a> '

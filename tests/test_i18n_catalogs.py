@@ -4,7 +4,6 @@ fall back to English with a notice, and a new language needs one command and its
 from __future__ import annotations
 
 import math
-
 import shutil
 import subprocess
 from pathlib import Path
@@ -208,6 +207,7 @@ def test_a_language_without_catalog_is_all_english_and_says_so(minimal_data: Pat
 
 # --- an eighth language: one command plus its catalog, no code change ---------------------------------------
 
+@pytest.mark.site  # builds of its own
 def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".site.*", "tests",

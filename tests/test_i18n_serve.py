@@ -9,8 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, ROOT
 from tests.test_serve import fetch, free_port, wait_for
+
+#: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
+pytestmark = pytest.mark.site
 
 
 def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:

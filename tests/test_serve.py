@@ -11,7 +11,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, ROOT
+
+#: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
+pytestmark = pytest.mark.site
 
 
 def free_port() -> int:

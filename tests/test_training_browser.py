@@ -275,8 +275,9 @@ THEME_PARTS = ("md-search", "md-copyright", "md-nav", "md-ellipsis", "md-footer"
                                   "training/coverage/"])
 def test_training_pages_have_no_axe_violations(site_url: str, recorded_page, path: str) -> None:  # noqa: ANN001
     """axe-core (WCAG 2.1 A and AA) finds nothing in the training content, in a state with feedback shown."""
-    import axe_playwright_python as axe_package
     from pathlib import Path
+
+    import axe_playwright_python as axe_package
 
     axe_js = (Path(axe_package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
     page = recorded_page.page

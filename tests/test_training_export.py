@@ -12,15 +12,14 @@ import io
 import re
 from pathlib import Path
 
+import pygiftparser.parser as pygift
 import pytest
 from lxml import etree
+from pygiftparser import utils as gift_utils
 
 from scripts.data import load_dataset
 from scripts.training.export import export_quiz
 from tests.conftest import DATA, TEST_DATA, run_cli
-
-import pygiftparser.parser as pygift
-from pygiftparser import utils as gift_utils
 
 GIFT_SET = {"single": "SelectSet", "multiple": "MultipleChoicesSet", "true-false": "TrueFalseSet",
             "ordering": "MatchingSet", "matching": "MatchingSet"}

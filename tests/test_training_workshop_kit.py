@@ -18,8 +18,15 @@ from pathlib import Path
 import pytest
 
 from scripts.data import load_dataset
-from scripts.training.workshop_kit import (COFFEE_MINUTES, LUNCH_MINUTES, Block, build_kit, quiz_minutes,
-                                           schedule, teaching_blocks)
+from scripts.training.workshop_kit import (
+    COFFEE_MINUTES,
+    LUNCH_MINUTES,
+    Block,
+    build_kit,
+    quiz_minutes,
+    schedule,
+    teaching_blocks,
+)
 from tests.conftest import CHROMIUM_ARGS, DATA, run_cli
 
 DATASET = load_dataset(DATA)
@@ -169,6 +176,7 @@ def test_two_module_workshop_prints(kit: Path, tmp_path: Path, browser) -> None:
         page.close()
 
 
+@pytest.mark.site  # builds of its own
 def test_the_packs_print_to_pdf_in_their_language(tmp_path: Path) -> None:
     """Issue 14 with issue 13: the participant and trainer packs (and the agenda) as PDFs, per language."""
     import io
