@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import material as material_templates
 import yaml
 
 from scripts.build import DEFAULT_CONFIG, ROOT
@@ -100,6 +101,16 @@ def export_stock_project(data_dir: Path, work: Path) -> Path:
         "markdown_extensions": ours.get("markdown_extensions", []),
         "nav": nav,
     }
+    # Material has no interface text for a transliterated language (sr-Latn): a stock project adds it as Material
+    # documents for a language it lacks, a partial in its custom_dir (here the source language's, untransliterated)
+    transliterated = [lang for lang in dataset.site.languages if lang.transliterated_from]
+    if transliterated:
+        partials = work / "overrides" / "partials" / "languages"
+        partials.mkdir(parents=True, exist_ok=True)
+        material = Path(material_templates.__file__).parent / "templates" / "partials" / "languages"
+        for lang in transliterated:
+            shutil.copyfile(material / f"{lang.transliterated_from}.html", partials / f"{lang.code}.html")
+        config["theme"]["custom_dir"] = "overrides"
     config_file = work / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_file
