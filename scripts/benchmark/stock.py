@@ -22,7 +22,6 @@ from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin.navigation import expand_nav
 from scripts.pages.localized import generate_localized
 
-
 #: our theme features that the stock project does not get (they are what we measure against)
 STOCK_WITHOUT = {"navigation.prune"}
 
