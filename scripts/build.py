@@ -1,18 +1,22 @@
-"""The project's build: validate, build every language with MkDocs into a fresh folder, then swap it in.
+"""The project's build: validate, stage and render every language into a fresh folder, then swap it in.
 
-Languages are independent, so each is built on its own, as ``mkdocs build --strict`` would (the environment
-variable ``GUIDELINES_LANGUAGE`` makes mkdocs-static-i18n build only that language, see
-:mod:`scripts.mkdocs_plugin.languages`; the build's :class:`~scripts.settings.Settings` reach each MkDocs run
-as the variables ``mkdocs.yml`` reads, :meth:`~scripts.settings.Settings.mkdocs_environment`), in worker
-processes, as many at a time as the machine has cores. Each writes its own folder; the default language's
-becomes the site root and every other one moves in as ``<code>/``. A failed build (invalid data, a broken link in
-strict mode, in any language) leaves the previous site untouched.
+Languages are independent. Each is built on its own, in a worker process (as many at a time as the machine
+has cores), in three steps with one direction of flow:
+
+1. **stage** (:mod:`scripts.staging`): the language's docs folder, generated pages and hand-written ones with
+   their notices, and everything else its site needs, decided before any renderer runs;
+2. **render** (:mod:`scripts.render`): a MkDocs configuration derived from ``mkdocs.yml`` for that folder, and
+   plain ``mkdocs build --strict`` on it;
+3. **post-process** the built files: the search index as UTF-8, the sitemap with every language, the PDFs
+   (:mod:`scripts.paper`).
+
+Each language writes its own folder; the default language's becomes the site root and every other one moves
+in as ``<code>/``. A failed build (invalid data, a broken link in strict mode, in any language) leaves the
+previous site untouched. The :class:`~scripts.settings.Settings` are passed down as arguments.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import multiprocessing
 import os
 import shutil
@@ -25,13 +29,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.data import DataError
-from scripts.mkdocs_plugin.cache import load_dataset_cached
+from scripts.i18n.checks import CatalogError
 from scripts.pages.context import RenderContext
-from scripts.pages.template_cache import TEMPLATES, precompile
-from scripts.settings import LANGUAGE_ENV, Settings
+from scripts.pages.template_cache import precompile
+from scripts.paper import make_paper
+from scripts.paper.render import PaperCache
+from scripts.render.mkdocs_config import derived_config
+from scripts.render.mkdocs_run import render
+from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
+from scripts.settings import Settings
+from scripts.staging.cache import load_dataset_cached
+from scripts.staging.site_config import load_site_config, write_config
+from scripts.staging.stage import StagingError, stage_language
+from scripts.staging.write import write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
+#: generated pages kept between builds (scripts.staging.cache)
+CACHE = ROOT / "build" / "cache"
 
 
 @dataclass
@@ -53,8 +68,7 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     core); ``root_language`` puts another language than the default one at the root (a country edition's first)."""
     site_dir = Path(site_dir).resolve()
     quiet, languages = settings.quiet, list(settings.languages)
-    # what each MkDocs run reads (mkdocs.yml's !ENV tags); the workers add GUIDELINES_LANGUAGE
-    env = dict(settings.mkdocs_environment(), NO_MKDOCS_2_WARNING="1")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         # Loaded once for the whole build: the forked workers reuse it (scripts.mkdocs_plugin.cache).
         dataset = load_dataset_cached(settings.data_dir)
@@ -76,7 +90,8 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     parts = {code: site_dir.with_name(f".{site_dir.name}.{code}-{os.getpid()}") for code in codes}
-    for folder in (fresh, *parts.values()):
+    staged = site_dir.with_name(f".{site_dir.name}.staged-{os.getpid()}")
+    for folder in (fresh, staged, *parts.values()):
         shutil.rmtree(folder, ignore_errors=True)
 
     # Two languages per core: with 7 languages on 2 cores, 2 workers would leave one core idle for the last
@@ -85,7 +100,8 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     previous_handlers = _interrupt_on_signals()
     try:
         try:
-            results = _build_languages(codes, parts, config_file, env, settings.data_dir, jobs, quiet)
+            results = _build_languages(codes, parts, staged, config_file, settings, root_language or "", jobs,
+                                       quiet)
         except (BrokenProcessPool, KeyboardInterrupt) as error:
             reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"
             print(f"The build failed ({reason}); {site_dir} was left as it was.", file=sys.stderr)
@@ -105,7 +121,7 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         _restore_signals(previous_handlers)
         if old.exists() and not site_dir.exists():  # interrupted between the two renames: the old site back
             old.rename(site_dir)
-        for folder in (fresh, old, *parts.values()):
+        for folder in (fresh, old, staged, *parts.values()):
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -129,7 +145,8 @@ def _assemble(site_dir: Path, default: str, parts: dict[str, Path], fresh: Path,
     return 0
 
 
-#: the temporary folders of a build beside the site: .site.new-PID, .site.old-PID, .site.<lang>-PID
+#: the temporary folders of a build beside the site: .site.new-PID, .site.old-PID, .site.<lang>-PID and
+#: .site.staged-PID (each language's staged tree: docs/, staged.json and its derived mkdocs.yml)
 def _temporary_folder(site_dir: Path):
     import re
 
@@ -195,13 +212,13 @@ def _restore_signals(previous: dict) -> None:
         signal.signal(number, handler)
 
 
-def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path, env: dict[str, str],
-                     data_dir: Path, jobs: int, quiet: bool) -> list[LanguageResult]:
+def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, config_file: Path,
+                     settings: Settings, root_language: str, jobs: int, quiet: bool) -> list[LanguageResult]:
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
     MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
     is kept apart and shown whole, never interleaved; always when it fails."""
-    _warm_up(env, config_file, data_dir)
-    tasks = [(code, str(parts[code]), str(config_file), env) for code in codes]
+    _warm_up(settings.data_dir)
+    tasks = [(code, parts[code], staged / code, config_file, settings, root_language) for code in codes]
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: fresh processes, same result
@@ -217,65 +234,55 @@ def _build_languages(codes: list[str], parts: dict[str, Path], config_file: Path
     return results
 
 
-def _warm_up(env: dict[str, str], config_file: Path, data_dir: Path) -> None:
+def _warm_up(data_dir: Path) -> None:
     """Import what every language build needs and load the data once, before the workers are forked."""
     # Imported here on purpose: loading them in the parent, only when a parallel build forks workers, is the warm-up.
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
-    import mkdocs_static_i18n.plugin  # noqa: F401
 
-    from scripts.mkdocs_plugin import plugin  # noqa: F401
+    import scripts.render.hooks  # noqa: F401
 
-    # Compile every template once here rather than once per language in each worker.
-    from mkdocs.config import load_config
-
-    saved = dict(os.environ)  # to put back as it was: MkDocs' configuration reads the variables of ``env``
-    try:
-        os.environ.update(env)
-        config = load_config(str(config_file))
-        theme_env = config.theme.get_env()
-        theme_env.bytecode_cache = TEMPLATES
-        precompile(theme_env)
-    except Exception:  # noqa: BLE001 - only a head start: the real build reports any problem
-        pass
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
     dataset = load_dataset_cached(data_dir)
     precompile(RenderContext(dataset, dataset.site.default_language).env)
 
 
-def _build_one(task: tuple[str, str, str, dict]) -> tuple[str, int, str, float]:
-    """``mkdocs build --strict --clean`` for one language, in this worker process (what MkDocs' own command
-    does, without --quiet: warnings must reach the counter that makes --strict fail)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    code, site_dir, config_file, env = task
-    started = time.monotonic()
-    # This worker's MkDocs run reads the build's settings from here (mkdocs.yml's !ENV tags), and nothing else.
-    os.environ.update({**env, LANGUAGE_ENV: code})
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    returncode = 0
+def build_language(code: str, site_dir: Path, work: Path, config_file: Path, settings: Settings,
+                   root_language: str = "") -> tuple[int, str]:
+    """Stage ``code`` into ``work`` (``docs/``, ``staged.json``, the derived ``mkdocs.yml``), render it into
+    ``site_dir`` and post-process the built files; returns the exit status and the log."""
+    config_file = Path(config_file).resolve()
+    base = load_site_config(config_file)
+    cache_dir = None if settings.no_cache else CACHE
     try:
-        config = load_config(config_file, site_dir=site_dir, strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
+        tree = stage_language(base, config_file.parent, settings.data_dir, code, root_language, cache_dir)
+    except (StagingError, CatalogError, DataError) as error:
+        report = error.report() if isinstance(error, DataError) else str(error)
+        return 1, f"ERROR   -  {code} could not be staged: {report}\n"
+    docs = write_tree(tree, work)
+    derived = write_config(derived_config(base, config_file.parent, tree, docs, site_dir), work / "mkdocs.yml")
+    returncode, log = render(derived, site_dir)
+    if returncode != 0:
+        return returncode, log
+    rewrite_search_index(site_dir)
+    if len(tree.build.languages) > 1:
+        write_sitemap(site_dir, tree.build, page_urls(site_dir, tree.use_directory_urls))
+    if not settings.no_paper:
+        # the book and the printed pages of this language, from the pages just built
         try:
-            build(config, dirty=False)
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as error:
-        stream.write(f"ERROR   -  {error}\n")
-        returncode = 1
+            made = make_paper(Path(site_dir), tree.context, tree.use_directory_urls,
+                              PaperCache(settings.paper_cache, reuse=not settings.no_cache))
+        except Exception as error:  # noqa: BLE001 - a PDF that cannot be made fails the build, with its cause
+            return 1, log + f"ERROR   -  the PDFs of {code} could not be made: {error}\n"
+        log += f"INFO    -  {made.line()}\n"
+    return 0, log
+
+
+def _build_one(task: tuple[str, Path, Path, Path, Settings, str]) -> tuple[str, int, str, float]:
+    """One language, in this worker process."""
+    code, site_dir, work, config_file, settings, root_language = task
+    started = time.monotonic()
+    try:
+        returncode, output = build_language(code, site_dir, work, config_file, settings, root_language)
     except Exception:  # noqa: BLE001 - a crash in one language must be reported, not hang the pool
-        stream.write(traceback.format_exc())
-        returncode = 1
-    finally:
-        logger.removeHandler(handler)
-    return code, returncode, stream.getvalue(), time.monotonic() - started
+        returncode, output = 1, traceback.format_exc()
+    return code, returncode, output, time.monotonic() - started

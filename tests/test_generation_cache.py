@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.mkdocs_plugin.cache import cached_pages, pages_key
+from scripts.staging.cache import cached_pages, pages_key
 from tests.conftest import TEST_DATA
 
 

@@ -247,7 +247,7 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
 
 
 def test_a_hand_written_translation_is_outdated_when_its_english_changes_later(tmp_path: Path) -> None:
-    from scripts.mkdocs_plugin.languages import outdated_translations
+    from scripts.staging.languages import outdated_translations
 
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -1,8 +1,8 @@
 """The same content as a stock MkDocs + Material + mkdocs-static-i18n project, without our plugin and hooks.
 
-The pages our plugin generates for every language are written out as Markdown files in mkdocs-static-i18n's
-suffix structure (``guidelines/17.fr.md``), next to a copy of the hand-written ``docs/`` and of our CSS and
-JavaScript, with a ``mkdocs.yml`` that keeps our theme settings, Markdown extensions and navigation but has
+Each language is staged as our build stages it (:func:`scripts.staging.stage.stage_language`: the generated
+pages and the hand-written ones as that language shows them), and the staged files are written out in
+mkdocs-static-i18n's suffix structure (``guidelines/17.fr.md``), next to a copy of our CSS and JavaScript, with a ``mkdocs.yml`` that keeps our theme settings, Markdown extensions and navigation but has
 only the ``search`` and ``i18n`` plugins, no ``custom_dir`` and no hooks: what a user of the stock stack would
 build. It is built the stock way, ``mkdocs build``, all languages in one process.
 """
@@ -18,9 +18,8 @@ import yaml
 
 from scripts.build import DEFAULT_CONFIG, ROOT
 from scripts.data import load_dataset
-from scripts.i18n.translator import load_translator
-from scripts.mkdocs_plugin.navigation import expand_nav
-from scripts.pages.localized import generate_localized
+from scripts.staging.site_config import load_site_config
+from scripts.staging.stage import stage_language
 
 #: our theme features that the stock project does not get (they are what we measure against)
 STOCK_WITHOUT = {"navigation.prune"}
@@ -58,25 +57,24 @@ def export_stock_project(data_dir: Path, work: Path) -> Path:
     if work.exists():
         shutil.rmtree(work)
     docs = work / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    shutil.copytree(ROOT / "overrides" / "assets", docs / "assets", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "overrides" / "assets", docs / "assets")
 
     dataset = load_dataset(data_dir)
     default = dataset.site.default_language
     ours = read_mkdocs_yml()
+    base = load_site_config(DEFAULT_CONFIG)
     nav = None
     for language in dataset.site.languages:
-        translator = load_translator(data_dir, language.code, default, language.transliterated_from)
-        pages = generate_localized(dataset, translator).pages
+        tree = stage_language(base, DEFAULT_CONFIG.parent, data_dir, language.code)
         if language.code == default:
-            nav = expand_nav(ours.get("nav"), pages)
-        for page in pages:
-            target = docs / suffixed(page.path, language.code, default)
+            nav = tree.nav
+        for path, content in tree.files.items():
+            target = docs / suffixed(path, language.code, default)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(page.content, bytes):
-                target.write_bytes(page.content)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
             else:
-                target.write_text(page.content, encoding="utf-8")
+                target.write_text(content, encoding="utf-8")
 
     i18n = next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)
     theme = {k: v for k, v in ours["theme"].items() if k != "custom_dir"}

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from scripts.build import DEFAULT_CONFIG, ROOT, build_site
 from scripts.data import DataError, load_dataset
-from scripts.editions.config import edition_config, load_site_config, prepare_docs, write_config
+from scripts.editions.config import edition_config, prepare_docs
+from scripts.staging.site_config import load_site_config, write_config
 from scripts.settings import Settings
 
 DEFAULT_OUT = ROOT / "build" / "editions"

@@ -17,80 +17,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scripts.data.models.editions import Edition
+from scripts.staging.site_config import absolute, plugin_items
 
 #: The local stand-in for a Web Worker under file:// (its name contains "iframe-worker", so that
 #: Material's offline tooling never adds a CDN copy).
 WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 HOME_PAGES = ("index.md",)
 COUNTRIES_INDEX = "countries/index.md"
-
-
-class Tagged:
-    """A value MkDocs resolves itself at build time (``!ENV [NAME, default]``, ``!!python/name:...``): kept as
-    written, so that the edition's configuration resolves it exactly as ``mkdocs.yml`` does, for every
-    language build."""
-
-    def __init__(self, tag: str, value: Any):
-        self.tag, self.value = tag, value
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _construct_tagged(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Tagged:
-    tag = node.tag
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(tag, loader.construct_sequence(node, deep=True))
-    if isinstance(node, yaml.MappingNode):
-        return Tagged(tag, loader.construct_mapping(node, deep=True))
-    return Tagged(tag, loader.construct_scalar(node))
-
-
-def _represent_tagged(dumper: yaml.Dumper, value: Tagged) -> yaml.Node:
-    if isinstance(value.value, list):
-        return dumper.represent_sequence(value.tag, value.value, flow_style=True)
-    if isinstance(value.value, dict):
-        return dumper.represent_mapping(value.tag, value.value)
-    return dumper.represent_scalar(value.tag, value.value)
-
-
-_Loader.add_multi_constructor("!", _construct_tagged)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
-_Dumper.add_representer(Tagged, _represent_tagged)
-
-
-def load_site_config(config_file: Path) -> dict[str, Any]:
-    """``mkdocs.yml`` as a mapping; tags MkDocs resolves at build time (``!ENV``) are kept as written."""
-    with open(config_file, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_Loader) or {}  # noqa: S506 - our own SafeLoader subclass
-
-
-def _plugin_items(plugins: Any) -> list[tuple[str, dict]]:
-    """The plugins of a configuration as (name, options), whatever form the YAML uses."""
-    items: list[tuple[str, dict]] = []
-    if isinstance(plugins, dict):
-        return [(name, dict(options or {})) for name, options in plugins.items()]
-    for entry in plugins or []:
-        if isinstance(entry, str):
-            items.append((entry, {}))
-        elif isinstance(entry, dict):
-            for name, options in entry.items():
-                items.append((name, dict(options or {})))
-    return items
-
-
-def _absolute(base: Path, value: Any) -> Any:
-    if isinstance(value, str) and value and not Path(value).is_absolute():
-        return str((base / value).resolve())
-    return value
 
 
 def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Edition, docs_dir: Path,
@@ -107,7 +41,7 @@ def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Editi
 
     theme = dict(config.get("theme") or {})
     if "custom_dir" in theme:
-        theme["custom_dir"] = _absolute(config_dir, theme["custom_dir"])
+        theme["custom_dir"] = absolute(config_dir, theme["custom_dir"])
     features = [f for f in theme.get("features", []) if f != "navigation.instant"]  # instant loading uses fetch
     if "features" in theme:
         theme["features"] = features
@@ -123,7 +57,7 @@ def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Editi
     config["nav"] = _adaptations_first(config.get("nav"))
 
     plugins: list[Any] = []
-    for name, options in _plugin_items(config.get("plugins")):
+    for name, options in plugin_items(config.get("plugins")):
         if name == "guidelines":
             options["data_dir"] = str(data_dir)
             options["edition"] = edition.id
@@ -168,10 +102,3 @@ def prepare_docs(source: Path, target: Path) -> None:
         for page in target.glob(name.replace(".md", "*.md")):
             if page.name == name or (page.name.startswith("index.") and page.name.count(".") == 2):
                 page.unlink()
-
-
-def write_config(config: dict[str, Any], path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("# Generated for a country edition by scripts/editions/config.py; do not edit.\n"
-                    + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path

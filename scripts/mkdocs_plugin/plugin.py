@@ -23,10 +23,7 @@ from scripts.data.transliterate import to_latin
 from scripts.i18n.checks import CatalogError
 from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin import languages
-from scripts.mkdocs_plugin.cache import cached_pages, load_dataset_cached, pages_key
 from scripts.mkdocs_plugin.config import GuidelinesConfig
-from scripts.mkdocs_plugin.navigation import expand_nav, translate_nav
-from scripts.mkdocs_plugin.security import add_csp, clean_content, escape_titles
 from scripts.pages import Page
 from scripts.pages.context import TEMPLATE_DIR, RenderContext
 from scripts.pages.localized import generate_localized
@@ -34,6 +31,12 @@ from scripts.pages.template_cache import TEMPLATES
 from scripts.pages.translation_notice import insert, page_notice
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
+from scripts.render.post import rewrite_search_index, write_sitemap
+from scripts.render.security import add_csp, clean_content, escape_titles
+from scripts.staging import handwritten
+from scripts.staging.cache import cached_pages, load_dataset_cached, pages_key
+from scripts.staging.languages import alternates, neutral_path, neutral_url, page_translation, untranslated_docs
+from scripts.staging.navigation import expand_nav, translate_nav
 
 log = logging.getLogger("mkdocs.plugins.guidelines")
 
@@ -78,7 +81,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                                          self.build.transliterated_from)
         except CatalogError as error:
             raise PluginError(f"the catalog of {self.build.language!r} cannot be read:\n{error}") from None
-        untranslated = languages.untranslated_docs(config.docs_dir, self.build)
+        untranslated = untranslated_docs(config.docs_dir, self.build)
         key = pages_key(self.data_dir, self.build.language, self.config.edition, untranslated)
         self.pages = cached_pages(base / "build" / "cache", f"pages-{self.build.language}-{self.config.edition}", key,
                                   lambda: generate_localized(dataset, translator, edition=edition,
@@ -135,13 +138,13 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             return markdown
         if build.language == build.default:
             return self._contact(markdown)
-        path = languages.neutral_path(build, page.file.src_uri)
+        path = neutral_path(build, page.file.src_uri)
         markdown = self._contact(markdown)
         if path in build.in_english:
             block = page_notice("missing", self.context.label, path)
         elif path in build.outdated:
             block = page_notice("outdated", self.context.label, path)
-        elif languages.page_translation(page.meta) == "unreviewed":
+        elif page_translation(page.meta) == "unreviewed":
             block = page_notice("unreviewed", self.context.label, path)
         else:
             return markdown
@@ -164,25 +167,14 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         return add_csp(output_content, local_files=bool(self.config.edition))
 
     def _contact(self, markdown: str) -> str:
-        """``<!-- guidelines:contact -->`` in a hand-written page (about.md) becomes where to report a mistake:
-        the edition's contact, else site.yaml's, in the page's language."""
-        marker = "<!-- guidelines:contact -->"
-        if marker not in markdown or self.context is None:
+        """``<!-- guidelines:contact -->`` in a hand-written page (about.md) becomes where to report a mistake,
+        as the staging writes it (:func:`scripts.staging.handwritten.contact_text`)."""
+        if handwritten.CONTACT_MARKER not in markdown or self.context is None:
             return markdown
         edition = self.context.edition
         contact = (edition.contact if edition is not None and edition.contact else None) \
             or self.context.dataset.site.contact
-        label = self.context.label
-        if contact == "unknown" or (not contact.url and not contact.email):
-            text = label("about.contact_unknown")
-        else:
-            parts = []
-            if contact.url:
-                parts.append(label("about.contact_url").replace("{url}", f"<{contact.url}>"))
-            if contact.email:
-                parts.append(label("about.contact_email").replace("{email}", f"`{contact.email}`"))
-            text = " ".join(parts)
-        return markdown.replace(marker, text)
+        return markdown.replace(handwritten.CONTACT_MARKER, handwritten.contact_text(self.context.label, contact))
 
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)
@@ -192,8 +184,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             context["guidelines_transliteration"] = {
                 "source": build.transliterated_from, "note": self.context.label("transliteration.notice")}
         if build is not None and build.alone and len(build.languages) > 1:
-            context["guidelines_alternates"] = languages.alternates(build, page.url)
-            self.page_urls.append(languages.neutral_url(build, page.url))
+            context["guidelines_alternates"] = alternates(build, page.url)
+            self.page_urls.append(neutral_url(build, page.url))
         return context
 
     def on_startup(self, command: str, dirty: bool) -> None:
@@ -221,9 +213,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         build = self.build
         if build is None or not build.alone:
             return
-        languages.rewrite_search_index(config.site_dir)
+        rewrite_search_index(config.site_dir)
         if len(build.languages) > 1:
-            languages.write_sitemap(config.site_dir, build, self.page_urls)
+            write_sitemap(config.site_dir, build, self.page_urls)
         if self.command == "build" and not self.config.no_paper:
             # The book and the printed pages of this language, from the pages just built (scripts.paper)
             cache = PaperCache(Path(self.config.paper_cache) if self.config.paper_cache else None,

@@ -1,0 +1,79 @@
+"""MkDocs hooks of a staged language (listed by :mod:`scripts.render.mkdocs_config`): what must happen while
+MkDocs renders, and nothing else.
+
+- the site's name, escaped once by the staging, is marked safe (Jinja's ``|e`` would escape it again);
+- the second wall: every page's content through the allow-list sanitizer, every page and template with its
+  Content-Security-Policy, every title made safe before a template prints it (:mod:`scripts.render.security`);
+- each page's links to the same page in the other languages (language menu, hreflang), and the note of a
+  transliterated language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.plugins import event_priority
+
+from scripts.data.transliterate import to_latin
+from scripts.pages.template_cache import TEMPLATES
+from scripts.render.security import add_csp, clean_content, escape_titles
+from scripts.staging.languages import alternates, build_from_dict
+
+RENDER_KEY = "guidelines_render"
+_state: dict[str, Any] = {}
+
+
+def _settings(config: Any) -> dict[str, Any]:
+    return config.extra.get(RENDER_KEY) or {}
+
+
+def on_config(config: Any) -> Any:
+    config.site_name = Markup(config.site_name)
+    if config.site_description:
+        config.site_description = Markup(config.site_description)
+    settings = _settings(config)
+    _state["build"] = build_from_dict(settings["build"]) if settings.get("build") else None
+    return config
+
+
+@event_priority(-300)
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    _state["nav"] = nav
+    return nav
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
+    # every page is rendered by now: titles (from data and catalogs) made safe before any template prints them
+    escape_titles(_state.get("nav"), [f.page for f in files.documentation_pages() if f.page])
+    env.globals["guidelines_transliterate"] = to_latin  # partials/language.html, for sr-Latn
+    return env
+
+
+@event_priority(-300)
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return clean_content(html)
+
+
+@event_priority(-110)
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    settings = _settings(config)
+    if settings.get("transliteration"):
+        context["guidelines_transliteration"] = settings["transliteration"]
+    build = _state.get("build")
+    if build is not None and len(build.languages) > 1:
+        context["guidelines_alternates"] = alternates(build, page.url)
+    return context
+
+
+@event_priority(-300)
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return add_csp(output, local_files=bool(_settings(config).get("local_files")))
+
+
+@event_priority(-300)
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    return add_csp(output_content, local_files=bool(_settings(config).get("local_files")))

@@ -1,0 +1,80 @@
+"""The MkDocs configuration of one staged language, derived from the site's (``mkdocs.yml`` or an edition's).
+
+The staged docs folder holds one language under plain names, so the derived configuration has no i18n plugin
+and no ``guidelines`` plugin: the theme's language, the search language, the translated navigation and site
+name, the language menu and the URL are written in. What stays MkDocs-specific (the sanitizer, the CSP, the
+language links in each page) is done by :mod:`scripts.render.hooks`, listed as MkDocs ``hooks``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from scripts.staging.site_config import absolute, plugin_items
+from scripts.staging.stage import StagedTree
+
+HOOKS = Path(__file__).resolve().parent / "hooks.py"
+#: the plugins the staging does the work of
+STAGED_PLUGINS = ("guidelines", "i18n")
+#: the languages lunr.js has a stemmer for (mkdocs-static-i18n adds a language to the search plugin only then)
+LUNR_LANGUAGES = ("ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "jp", "kn", "ko",
+                  "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh")
+RENDER_KEY = "guidelines_render"
+
+
+def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, docs_dir: Path,
+                   site_dir: Path) -> dict[str, Any]:
+    config = {key: value for key, value in base.items() if key not in ("plugins", "hooks")}
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    # the theme prints the name unescaped in <title>: escaped here once (the hooks mark it as safe)
+    config["site_name"] = str(escape(tree.site_name))
+    if tree.site_description is not None:
+        config["site_description"] = str(escape(tree.site_description))
+    if tree.site_url:
+        config["site_url"] = tree.site_url
+    else:
+        config.pop("site_url", None)
+    config["nav"] = tree.nav
+
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = absolute(Path(config_dir), theme["custom_dir"])
+    theme["language"] = tree.language
+    config["theme"] = theme
+
+    extra = dict(config.get("extra") or {})
+    extra.pop("guidelines_theme_language", None)
+    if tree.theme_text_language:
+        # Material has no interface text for a transliterated language: partials/language.html takes the
+        # source language's and transliterates it
+        extra["guidelines_theme_language"] = tree.theme_text_language
+    extra["guidelines_theme_text"] = dict(tree.theme_text)
+    if tree.alternate:
+        extra["alternate"] = tree.alternate
+    extra[RENDER_KEY] = {"build": _build(tree), "transliteration": tree.transliteration,
+                         "local_files": bool(tree.edition)}
+    config["extra"] = extra
+
+    plugins: list[Any] = []
+    for name, options in plugin_items(base.get("plugins")):
+        if name in STAGED_PLUGINS:
+            continue
+        if name == "search":
+            options = dict(options)
+            languages = [code for code in [*(options.get("lang") or []), tree.language] if code in LUNR_LANGUAGES]
+            if languages:
+                options["lang"] = list(dict.fromkeys(languages))
+        plugins.append({name: options} if options else name)
+    config["plugins"] = plugins
+    config["hooks"] = [*(absolute(Path(config_dir), h) for h in base.get("hooks") or []), str(HOOKS)]
+    return config
+
+
+def _build(tree: StagedTree) -> dict[str, Any]:
+    from scripts.staging.languages import build_to_dict
+
+    return build_to_dict(tree.build)

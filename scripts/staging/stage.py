@@ -1,0 +1,162 @@
+"""Stage one language: decide every file and setting of its site before any renderer runs.
+
+What a staged tree holds (:class:`StagedTree`), for one language (of the site, or of a country edition):
+
+- the docs folder: the generated pages (:mod:`scripts.pages`) and the hand-written pages as this language
+  shows them, with their notices (:mod:`scripts.staging.handwritten`), all under plain names
+  (``about.md``, ``guidelines/index.md``);
+- the navigation: ``mkdocs.yml``'s, translated, with the generated pages placed under their parents;
+- the site's name and description in the language, its URL, the language menu, the theme's language and
+  interface text, and what the renderer needs to link the languages (:class:`LanguageBuild`).
+
+A renderer adapter (:mod:`scripts.render`) turns it into its own configuration and renders it; post-processing
+works on the built files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scripts.i18n.translator import load_translator
+from scripts.pages.context import RenderContext
+from scripts.pages.localized import generate_localized
+from scripts.staging import handwritten
+from scripts.staging.cache import cached_pages, load_dataset_cached, pages_key
+from scripts.staging.languages import LanguageBuild, site_path
+from scripts.staging.navigation import expand_nav, translate_nav
+from scripts.staging.site_config import plugin_items
+
+
+class StagingError(Exception):
+    """A language cannot be staged (an unknown edition, a hand-written file where a page is generated)."""
+
+
+@dataclass
+class StagedTree:
+    language: str
+    build: LanguageBuild
+    #: docs path -> Markdown text, or bytes for a download
+    files: dict[str, str | bytes]
+    nav: list[Any] | None
+    #: plain text (a renderer escapes it)
+    site_name: str
+    site_description: str | None
+    site_url: str
+    #: the language whose interface text the theme shows (the source language of a transliterated one)
+    theme_text_language: str | None
+    theme_text: dict[str, str]
+    #: the language menu's entries: name, code, link from the site's root
+    alternate: list[dict[str, str]]
+    #: for a transliterated language: the source language and the note that says so
+    transliteration: dict[str, str] | None
+    #: the edition being built, or ""
+    edition: str
+    #: what the pages were rendered with (the books are made from it after the renderer has run)
+    context: RenderContext = field(repr=False)
+    use_directory_urls: bool = True
+
+
+def site_languages(base_config: dict[str, Any]) -> list[str] | None:
+    """The languages ``mkdocs.yml``'s i18n plugin lists (an edition's configuration lists only its own), or
+    None without the plugin."""
+    for name, options in plugin_items(base_config.get("plugins")):
+        if name == "i18n":
+            return [lang["locale"] for lang in options.get("languages", []) if isinstance(lang, dict)]
+    return None
+
+
+def plugin_option(base_config: dict[str, Any], option: str, default: Any = None) -> Any:
+    """An option of the ``guidelines`` plugin in ``base_config`` (an edition's configuration names its edition)."""
+    for name, options in plugin_items(base_config.get("plugins")):
+        if name == "guidelines":
+            value = options.get(option, default)
+            return value if isinstance(value, str | bool | int) or value is None else default
+    return default
+
+
+def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path, language: str,
+                   root_language: str = "", cache_dir: Path | None = None) -> StagedTree:
+    """Stage ``language`` of the site ``base_config`` describes (``mkdocs.yml`` or an edition's configuration,
+    read by :func:`scripts.staging.site_config.load_site_config`; relative paths are relative to ``config_dir``).
+
+    ``root_language``: the language at the site's root when not the default one (an edition's first);
+    ``cache_dir``: where generated pages are kept between builds (None: always generated afresh)."""
+    dataset = load_dataset_cached(data_dir)
+    site = dataset.site
+    edition_id = plugin_option(base_config, "edition", "") or ""
+    edition = None
+    if edition_id:
+        edition = next((e for e in dataset.editions if e.id == edition_id), None)
+        if edition is None:
+            known = ", ".join(sorted(e.id for e in dataset.editions)) or "none"
+            raise StagingError(f"no edition {edition_id!r} in {data_dir}/editions (known: {known})")
+    names = {lang.code: lang.name for lang in site.languages}
+    listed = site_languages(base_config)
+    if language not in names:
+        raise StagingError(f"site.yaml declares no language {language!r}")
+    if listed is not None:
+        unknown = [code for code in listed if code not in names]
+        if unknown:
+            raise StagingError(f"mkdocs.yml: the i18n plugin lists {', '.join(unknown)}, which "
+                               f"guidelines_data/site.yaml does not declare (add a language with "
+                               f"`python -m scripts i18n add-language`)")
+    languages = [code for code in names if listed is None or code in listed]
+    if root_language:
+        languages = [root_language] + [code for code in languages if code != root_language]
+    record = site.language(language)
+    build = LanguageBuild(language, site.default_language, languages, names, True,
+                          site_root_url=str(base_config.get("site_url") or ""),
+                          transliterated_from=record.transliterated_from if record is not None else None,
+                          root_language=root_language)
+
+    translator = load_translator(data_dir, language, site.default_language, build.transliterated_from)
+    context = RenderContext(dataset, language, translator, edition)
+    docs_dir = Path(config_dir) / str(base_config.get("docs_dir") or "docs")
+    written = handwritten.resolve(docs_dir, build)
+    build.in_english, build.outdated = written.in_english, written.outdated
+    untranslated = tuple(sorted(written.in_english))
+
+    def generate() -> list:
+        return generate_localized(dataset, translator, edition=edition, handwritten_in_english=untranslated).pages
+
+    if cache_dir is None:
+        pages = generate()
+    else:
+        key = pages_key(data_dir, language, edition_id, untranslated)
+        pages = cached_pages(Path(cache_dir), f"pages-{language}-{edition_id}", key, generate)
+
+    contact = (edition.contact if edition is not None and edition.contact else None) or site.contact
+    files = handwritten.with_notices(written, build, context.label, handwritten.contact_text(context.label, contact))
+    for page in pages:
+        if page.path in files:
+            raise StagingError(f"docs/{page.path} is generated from the data: remove the hand-written file")
+        files[page.path] = page.content
+
+    name = str(base_config.get("site_name") or "")
+    site_name = translator(site.title) if name == site.title else name
+    if edition is not None:  # "<site name> · <country>", both in the edition's language
+        country = next((c for c in dataset.countries if c.id == edition.country), None)
+        if country is not None:
+            site_name = f"{site_name} · {translator(country.name)}"
+    description = base_config.get("site_description")
+    if description is not None:
+        description = translator(site.description) if str(description).strip() == site.description \
+            else str(description)
+
+    site_url = ""
+    if build.site_root_url:
+        site_url = build.site_root_url.rstrip("/") + "/" + build.root(language)
+    alternate = [{"name": names[code], "lang": code, "link": site_path(build, code, "")} for code in languages] \
+        if len(languages) > 1 else []
+    transliteration = {"source": build.transliterated_from, "note": context.label("transliteration.notice")} \
+        if build.transliterated_from else None
+    return StagedTree(
+        language=language, build=build, files=files,
+        nav=expand_nav(translate_nav(base_config.get("nav"), translator), pages),
+        site_name=site_name, site_description=description, site_url=site_url,
+        theme_text_language=build.transliterated_from,
+        theme_text=dict(record.theme_text) if record is not None else {},
+        alternate=alternate, transliteration=transliteration, edition=edition_id, context=context,
+        use_directory_urls=bool(base_config.get("use_directory_urls", True)))

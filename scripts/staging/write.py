@@ -1,0 +1,39 @@
+"""Writing a staged tree to disk: ``<folder>/docs/`` and ``<folder>/staged.json`` (what is not a file)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from scripts.staging.languages import build_to_dict
+from scripts.staging.stage import StagedTree
+
+MANIFEST = "staged.json"
+
+
+def write_tree(tree: StagedTree, folder: Path) -> Path:
+    """Write ``tree``'s docs folder into ``folder/docs`` (replacing what was there) and its settings into
+    ``folder/staged.json``; returns the docs folder."""
+    folder = Path(folder)
+    docs = folder / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    for path, content in sorted(tree.files.items()):
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    (folder / MANIFEST).write_text(json.dumps(manifest(tree), ensure_ascii=False, indent=1), encoding="utf-8")
+    return docs
+
+
+def manifest(tree: StagedTree) -> dict:
+    """Everything of the staged tree that is not a file, as JSON."""
+    return {"language": tree.language, "build": build_to_dict(tree.build), "nav": tree.nav,
+            "site_name": tree.site_name, "site_description": tree.site_description, "site_url": tree.site_url,
+            "theme_text_language": tree.theme_text_language, "theme_text": tree.theme_text,
+            "alternate": tree.alternate, "transliteration": tree.transliteration, "edition": tree.edition,
+            "use_directory_urls": tree.use_directory_urls}
