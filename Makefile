@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test test-unit serve validate chromium fonts clean benchmark
+.PHONY: site test test-unit serve validate chromium fonts zensical clean benchmark
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,7 +40,23 @@ fonts:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	    fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 fontconfig >/dev/null; }
 
-test: $(STAMP) chromium fonts
+# Zensical, Material's successor, in its own environment: the test that renders the staged English site with it
+# (tests/test_render_zensical.py). Its theme package, zensical-ui, is not on the registries: zensical goes in
+# without dependencies, Material's templates stand in for the theme (scripts/render/zensical_ui/).
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
+ZENSICAL_VERSION := 0.1.4
+
+$(ZENSICAL_STAMP): constraints.txt Makefile
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt \
+	  mkdocs-material click Jinja2 Markdown pathspec Pygments pymdown-extensions PyYAML "tomli>=2.4"
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps zensical==$(ZENSICAL_VERSION)
+	touch $@
+
+zensical: $(ZENSICAL_STAMP)
+
+test: $(STAMP) chromium fonts zensical
 	$(PY) -m pytest
 
 # The unit tier alone: no built site, no browser (tests/conftest.py marks the tiers from the fixtures)
@@ -52,4 +68,4 @@ benchmark: $(STAMP)
 	$(PY) -m scripts benchmark
 
 clean:
-	rm -rf site .site.* build
+	rm -rf site .site.* build $(ZENSICAL_VENV)

@@ -1,0 +1,88 @@
+"""Staging (scripts/staging): every language's docs folder and settings are decided before a renderer runs, and
+the MkDocs configuration derived from them is plain MkDocs (issue 11)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.build import DEFAULT_CONFIG
+from scripts.data.dataset import DEFAULT_DATA_DIR
+from scripts.render.mkdocs_config import HOOKS, derived_config
+from scripts.staging.site_config import load_site_config
+from scripts.staging.stage import StagingError, stage_language
+from scripts.staging.write import MANIFEST, write_tree
+
+# Staging generates every page of a language (several seconds): these belong with the site tier.
+pytestmark = pytest.mark.site
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+@pytest.fixture(scope="module")
+def base() -> dict:
+    return load_site_config(DEFAULT_CONFIG)
+
+
+@pytest.fixture(scope="module")
+def french(base):
+    return stage_language(base, DEFAULT_CONFIG.parent, DEFAULT_DATA_DIR, "fr")
+
+
+def test_a_staged_language_is_one_plain_docs_folder_with_the_generated_and_handwritten_pages(french):
+    assert not [path for path in french.files if re.search(r"\.[a-z]{2}(-[A-Za-z]+)?\.md$", path)]
+    assert {"index.md", "about.md", "glossary.md", "guidelines/index.md"} <= set(french.files)
+    assert any(path.startswith("guidelines/") and path.endswith(".md") and path != "guidelines/index.md"
+               for path in french.files)
+    french_about = (DEFAULT_CONFIG.parent / "docs" / "about.fr.md").read_text(encoding="utf-8")
+    first_heading = next(line for line in french_about.splitlines() if line.startswith("# "))
+    assert first_heading in french.files["about.md"]
+    # the About page's contact marker is resolved, and an unreviewed translation says so
+    assert "guidelines:contact" not in french.files["about.md"]
+    assert "translation-notice" in french.files["about.md"]
+
+
+def test_the_navigation_site_name_and_language_menu_are_decided_by_the_staging(french, base):
+    titles = [next(iter(item)) for item in french.nav]
+    english = [next(iter(item)) for item in base["nav"]]
+    assert len(titles) == len(english) and titles != english  # translated
+    guidelines = next(v for item in french.nav for v in item.values() if isinstance(v, list)
+                      and "guidelines/index.md" in v)
+    assert len(guidelines) > 1  # the generated measure pages are placed under their parent
+    assert french.site_name != base["site_name"]
+    assert [entry["lang"] for entry in french.alternate][:2] == ["en", "fr"]
+    assert french.build.alone and french.build.language == "fr"
+
+
+def test_a_transliterated_language_shows_its_source_pages_in_latin_letters(base):
+    tree = stage_language(base, DEFAULT_CONFIG.parent, DEFAULT_DATA_DIR, "sr-Latn")
+    assert tree.transliteration and tree.transliteration["source"] == "sr"
+    assert not CYRILLIC.search(tree.files["about.md"])
+    assert tree.theme_text_language == "sr"
+
+
+def test_a_handwritten_file_where_a_page_is_generated_is_refused(base, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(DEFAULT_CONFIG.parent / "docs", root / "docs")
+    (root / "docs" / "glossary.md").write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(StagingError, match="glossary.md is generated"):
+        stage_language(base, root, DEFAULT_DATA_DIR, "en")
+
+
+def test_the_derived_mkdocs_configuration_is_plain_mkdocs(french, base, tmp_path):
+    docs = write_tree(french, tmp_path / "fr")
+    assert (tmp_path / "fr" / MANIFEST).is_file()
+    assert (docs / "about.md").read_text(encoding="utf-8") == french.files["about.md"]
+    config = derived_config(base, DEFAULT_CONFIG.parent, french, docs, tmp_path / "site")
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
+    assert "i18n" not in names and "guidelines" not in names and "search" in names
+    assert config["hooks"][-1] == str(HOOKS)
+    assert config["theme"]["language"] == "fr"
+    assert Path(config["theme"]["custom_dir"]).is_absolute()
+    assert config["docs_dir"] == str(docs)
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    assert search["lang"] == ["fr"]
+    assert config["extra"]["alternate"] == french.alternate
