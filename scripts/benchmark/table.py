@@ -1,4 +1,4 @@
-"""The benchmark's one table, from its JSON."""
+"""The benchmark's one table, from its JSON (the targets follow it: :mod:`scripts.benchmark.targets`)."""
 
 from __future__ import annotations
 
@@ -69,9 +69,21 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
             ("  with its CSS/JS/images, KiB gzip", _kib(pa["with_assets_gzip"]), _kib(pb["with_assets_gzip"]),
              round(pa["with_assets_gzip"] / pb["with_assets_gzip"], 3)),
         ]
+    for language, weight in (r.get("page_weight") or {}).items():
+        if "first_view_gzip" in weight:
+            out.append((f"first view of a measure page ({language}), KiB gzip", _kib(weight["first_view_gzip"]),
+                        None, None))
+    warm = r.get("warm")
+    if warm:
+        cold = real["ours"]["median_seconds"]
+        for name, key in (("nothing changed", "unchanged"), ("one YAML string changed", "one_string_changed")):
+            seconds = warm[key]["median_seconds"]
+            out.append((f"rebuild, {name}: median seconds (a/b: of the cold build)", seconds, None,
+                        _ratio(seconds, cold)))
     serve = r.get("serve", {})
     if "rebuild_seconds" in serve:
-        out.append((f"serve --lang {serve['language']}: seconds from YAML edit to page",
+        edits = f" (median of {serve['edits']})" if serve.get("edits") else ""
+        out.append((f"serve --lang {serve['language']}: seconds from YAML edit to page{edits}",
                     round(serve["rebuild_seconds"], 2), None, None))
     else:
         out.append(("serve: YAML edit to page", serve.get("error", "not measured"), None, None))
@@ -114,7 +126,5 @@ def render(r: dict[str, Any]) -> str:
     lines.append("")
     lines.append(f"{r['date']}  {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, Python {m['python']}, "
                  f"load average at start {', '.join(f'{x:.1f}' for x in m['load_average_at_start'])}")
-    for name, ok in r.get("targets", {}).items():
-        lines.append(f"target {name.replace('_', ' ')}: {'met' if ok else 'NOT met'}")
     lines.append("(wall times on a shared machine vary with other work; the fastest runs are the least disturbed)")
     return "\n".join(lines)

@@ -45,8 +45,12 @@ class RenderContext:
             lstrip_blocks=True,
             bytecode_cache=TEMPLATES,  # compiled once per process, not once per language
         )
-        self.env.filters["t"] = self.translate
-        self.env.filters["day"] = lambda value: format_day(value, self.language)  # dates per locale (Babel)
+        # Both filters depend on the language, so Jinja2 must not fold them into the compiled template, which the
+        # bytecode cache shares between the languages of a process: a filter that takes the render context is
+        # never evaluated at compile time (``{{ "Purpose" | t }}`` would otherwise be compiled translated into
+        # the language that compiled it first, and served to every language).
+        self.env.filters["t"] = jinja2.pass_context(lambda _, text: self.translate(text))
+        self.env.filters["day"] = jinja2.pass_context(lambda _, value: format_day(value, self.language))  # Babel
         self.env.globals.update(label=self.label, link=link, anchor=anchor, count_label=self.count_label,
                                 pdf_of=self.pdf_of)
 

@@ -1,0 +1,151 @@
+"""Issue 16's targets, judged from a benchmark's results: pure functions on a dict, no build, no subprocess."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from scripts.benchmark.targets import Target, as_records, evaluate, report
+from scripts.benchmark.warm import MEASURE
+from tests.conftest import ROOT
+
+
+def _results(**changes: Any) -> dict[str, Any]:
+    """A complete run's results in which every target is met."""
+    results: dict[str, Any] = {
+        "machine": {"cpu": "test", "cores": 2, "memory_gib": 8.0, "load_average_at_start": [0.5, 0.4, 0.3]},
+        "load_average": {"start": [0.5, 0.4, 0.3], "end": [1.0, 0.8, 0.6]},
+        "real": {"ours": {"runs": 3, "failed": 0, "median_seconds": 6.0, "median_cpu_seconds": 10.0},
+                 "stock": {"runs": 3, "failed": 0, "median_seconds": 30.0, "median_cpu_seconds": 30.0},
+                 "ratio_time": 0.2, "ratio_memory": 1.2},
+        "large": {"ours": {"largest_html_bytes": 300_000}, "ratio_memory": 0.9},
+        "growth": {"ours": {"time_per_page_factor": 1.1}},
+        "warm": {"unchanged": {"median_seconds": 1.0}, "one_string_changed": {"median_seconds": 2.0}},
+        "serve": {"language": "en", "rebuild_seconds": 0.8, "edits": 5},
+        "page_weight": {"en": {"first_view_gzip": 110_000, "search_deferred": True},
+                        "ka": {"first_view_gzip": 115_000, "search_deferred": True}},
+        "books": {"cold": {"seconds": 40.0}},
+    }
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        node = results
+        for key in parents:
+            node = node[key]
+        if value is _DELETE:
+            del node[last]
+        else:
+            node[last] = value
+    return results
+
+
+_DELETE = object()
+
+
+def _by_name(targets: list[Target], text: str) -> Target:
+    [found] = [t for t in targets if text in t.name]
+    return found
+
+
+def test_every_target_is_met_when_every_figure_is_within_its_limit() -> None:
+    targets = evaluate(_results())
+    assert sorted({t.number for t in targets}) == [1, 2, 3, 4, 5, 6, 7]
+    judged = [t for t in targets if t.number != 7]
+    assert all(t.met is True for t in judged), [t for t in judged if t.met is not True]
+    assert {t.status for t in judged} == {"met"}
+
+
+@pytest.mark.parametrize(("change", "name"), [
+    ({"real__stock__median_cpu_seconds": 19.0}, "CPU of a full cold build"),  # 10 / 19 = 0.53 > 0.5
+    ({"real__ratio_time": 0.31}, "wall time"),
+    ({"real__ratio_memory": 1.51}, "peak memory (PSS) of a full build"),
+    ({"large__ratio_memory": 1.01}, "at 10x data, ours / stock"),
+    ({"growth__ours__time_per_page_factor": 1.6}, "time per page"),
+    ({"large__ours__largest_html_bytes": 2**20 + 1}, "largest HTML page"),
+    ({"warm__unchanged__median_seconds": 1.3}, "nothing changed"),  # 1.3 / 6 = 0.22 > 0.2
+    ({"warm__one_string_changed__median_seconds": 2.2}, "one YAML string"),  # 0.37 > 0.35
+    ({"serve__rebuild_seconds": 1.2}, "serve --lang en"),
+    ({"page_weight__en__first_view_gzip": 120_001}, "(en), gzip"),
+    ({"page_weight__ka__first_view_gzip": 150_000}, "(ka), gzip"),
+    ({"page_weight__ka__search_deferred": False}, "no search index"),
+])
+def test_a_figure_above_its_limit_is_not_met(change: dict[str, Any], name: str) -> None:
+    targets = evaluate(_results(**change))
+    target = _by_name(targets, name)
+    assert target.met is False
+    assert target.status.startswith("NOT met")
+    assert [t for t in targets if t.met is False] == [target]  # the others still met
+
+
+def test_a_figure_at_its_limit_is_met() -> None:
+    targets = evaluate(_results(real__ratio_time=0.3, real__ratio_memory=1.5, serve__rebuild_seconds=1.0,
+                                warm__unchanged__median_seconds=1.2))
+    for name in ("wall time", "peak memory (PSS) of a full build", "serve --lang", "nothing changed"):
+        assert _by_name(targets, name).met is True, name
+
+
+@pytest.mark.parametrize(("change", "names", "reason"), [
+    ({"large": _DELETE, "growth": _DELETE},
+     ("at 10x data, ours / stock", "time per page", "largest HTML page"), "--no-large"),
+    ({"warm": _DELETE}, ("nothing changed", "one YAML string"), "warm rebuild was not measured"),
+    ({"serve": {"error": "serve did not start"}}, ("serve --lang",), "serve did not start"),
+    ({"page_weight": _DELETE}, ("(en), gzip", "(ka), gzip", "no search index"), "page weight was not measured"),
+    ({"real__stock__median_cpu_seconds": None, "real__ratio_time": None}, ("CPU", "wall time"), "did not run"),
+])
+def test_a_missing_figure_is_not_measured_with_its_reason(change: dict[str, Any], names: tuple[str, ...],
+                                                         reason: str) -> None:
+    targets = evaluate(_results(**change))
+    for name in names:
+        target = _by_name(targets, name)
+        assert target.met is None, name
+        assert target.status.startswith("not measured (") and reason in target.status, target.status
+
+
+def test_the_books_are_reported_on_their_own_line_without_a_limit() -> None:
+    books = _by_name(evaluate(_results()), "books")
+    assert (books.number, books.measured, books.limit, books.met) == (7, 40.0, None, None)
+    assert books.status == "reported (not counted against target 1)"
+    assert _by_name(evaluate(_results(books=_DELETE)), "books").status.startswith("not measured")
+
+
+def test_fewer_than_five_serve_edits_or_another_machine_qualify_the_verdict() -> None:
+    targets = evaluate(_results(serve__edits=1, machine__cores=4))
+    assert _by_name(targets, "serve").status == "met (1 edit(s); the target asks for the median of 5)"
+    assert _by_name(targets, "wall time").status == "met (on 4 cores, not 2)"
+
+
+def test_the_report_lists_each_of_the_seven_targets_with_rounds_and_load_average() -> None:
+    results = _results(real__ratio_time=0.5, warm=_DELETE)
+    text = report(results)
+    numbers = {line.strip().split(".", 1)[0] for line in text.splitlines() if line.startswith("  ")}
+    assert numbers == {"1", "2", "3", "4", "5", "6", "7"}
+    assert "wall time of a full cold build on 2 cores, ours / stock: 0.5 (limit: 0.3) -> NOT met" in text
+    assert "-> not measured (the warm rebuild was not measured)" in text
+    assert "-> met" in text
+    assert "rounds: 3 alternating (ours, stock), medians\n" in text + "\n"
+    assert "load average (1, 5, 15 min): at start 0.50, 0.40, 0.30; at end 1.00, 0.80, 0.60" in text
+    fewer = report(_results(real__ours__runs=1))
+    assert "fewer than the 3 the issue asks for" in fewer
+
+
+def test_the_targets_are_recorded_as_json_with_their_status() -> None:
+    records = as_records(evaluate(_results(real__ratio_memory=2.0)))
+    assert json.loads(json.dumps(records)) == records
+    memory = next(r for r in records if "full build, ours / stock" in r["name"] and r["number"] == 2)
+    assert memory == {"number": 2, "name": "peak memory (PSS) of a full build, ours / stock", "measured": 2.0,
+                      "limit": 1.5, "met": False, "reason": "", "unit": "", "status": "NOT met"}
+
+
+def test_the_last_recorded_run_can_be_judged() -> None:
+    """A record written before the targets existed (no warm rebuild, no page weight) still gives a report."""
+    recorded = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    text = report(copy.deepcopy(recorded))
+    assert all(f"  {n}. " in text for n in range(1, 8))
+
+
+def test_the_warm_rebuild_edits_the_measure_page_the_benchmark_weighs() -> None:
+    from scripts.benchmark.run import PARAGRAPH
+
+    assert PARAGRAPH.endswith(MEASURE)

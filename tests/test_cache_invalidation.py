@@ -1,0 +1,321 @@
+"""The build's caches are invalidated by each kind of input they depend on, and only as designed.
+
+Three caches (see README.md and CONTRIBUTING.md):
+
+- the generated pages, kept in build/cache/ under :func:`pages_key` (every file of the data folder, the ``.py``
+  and ``.j2`` files of the ``scripts`` package, the versions of the libraries that write the pages, and the
+  language, edition and list of hand-written pages the language lacks);
+- the PDFs, kept under :func:`scripts.paper.render.cache_key`: a digest of the very HTML and CSS rendered;
+- the compiled Jinja2 templates, kept in memory (:mod:`scripts.pages.template_cache`) under a template's name,
+  and checked against a checksum of its source.
+
+For each kind of input (data YAML, a catalog, a Jinja template, a hand-written page, code) a change must change
+the key, so a cached entry is never reused for it; and a change that does not reach the cached output behaves as
+designed (documented at each test). Every test works on copies in ``tmp_path``: no real file is edited.
+(tests/test_generation_cache.py covers a data edit and an added catalog on the minimal data set, and the reuse of
+an entry for the same key.)
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+from pathlib import Path
+from types import ModuleType
+
+import jinja2
+import pytest
+
+from scripts.pages import context as context_module
+from scripts.pages.template_cache import MemoryBytecodeCache
+from tests.conftest import DATA, ROOT, TEST_DATA
+
+#: where the generated-pages cache lives; first importable wins (it may move to a ``scripts.staging`` package)
+CACHE_MODULES = ("scripts.staging.cache", "scripts.mkdocs_plugin.cache")
+
+
+def pages_cache() -> ModuleType:
+    """The module with ``pages_key`` and ``cached_pages``: the one place that names it."""
+    for name in CACHE_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "pages_key"):
+            return module
+    raise ImportError(f"none of {CACHE_MODULES} has pages_key")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of the real data folder (catalogs included)."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+def code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the ``scripts`` package that :func:`pages_key` reads as the code and templates."""
+    target = tmp_path / "scripts"
+    shutil.copytree(ROOT / "scripts", target, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(pages_cache(), "_CODE", target)
+    return target
+
+
+def key(data: Path, language: str = "ka", untranslated: tuple[str, ...] = ()) -> str:
+    return pages_cache().pages_key(data, language, "", untranslated)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Generated pages
+
+
+def test_a_data_yaml_edit_changes_the_key_in_any_file_of_the_data_folder(data: Path, code: Path) -> None:
+    before = key(data)
+    country = sorted((data / "countries").glob("*.yaml"))[0]
+    _replace(country, "id:", "id: ")  # one string, in a file below a sub-folder
+    assert key(data) != before
+    # a new YAML file is an input too (a country, a practice)
+    restored = key(data)
+    shutil.copyfile(country, data / "countries" / "zz-new.yaml")
+    assert key(data) != restored
+
+
+def test_the_key_is_of_contents_not_of_times_or_place(data: Path, code: Path, tmp_path: Path) -> None:
+    """By design the key digests bytes and relative paths: touching a file, or copying the data folder
+    elsewhere (the benchmark's copies, a second checkout), reuses the cached pages."""
+    before = key(data)
+    guidelines = data / "guidelines.yaml"
+    os.utime(guidelines, ns=(1, 1))
+    assert key(data) == before
+    moved = tmp_path / "elsewhere" / "data"
+    shutil.copytree(data, moved)
+    assert key(moved) == before
+
+
+def test_a_catalog_edit_changes_the_key_of_every_language(data: Path, code: Path) -> None:
+    """The key is not per language: it digests every file of the data folder, so a change to the Georgian
+    catalog also changes the French key. By design (coarse, never stale): the French pages are generated again,
+    the same as before."""
+    ka, fr = key(data, "ka"), key(data, "fr")
+    catalog = data / "locales" / "ka.po"
+    text = catalog.read_text(encoding="utf-8")
+    first = text.index('msgstr "', text.index("msgid", text.index("\n\n"))) + len('msgstr "')
+    catalog.write_text(text[:first] + "X" + text[first:], encoding="utf-8")
+    assert key(data, "ka") != ka
+    assert key(data, "fr") != fr
+
+
+def test_any_file_of_the_data_folder_is_an_input_even_one_no_generator_reads(data: Path, code: Path) -> None:
+    """The terminology notes and pofilter exceptions beside the catalogs are not read by page generation, but
+    the key does not know which files are: every file counts (so a new kind of input can never be missed)."""
+    before = key(data)
+    _replace(data / "locales" / "ka.terms.md", "", "<!-- a note -->\n")
+    assert key(data) != before
+
+
+def test_a_jinja_template_edit_changes_the_key(data: Path, code: Path) -> None:
+    before = key(data)
+    _replace(code / "pages" / "templates" / "measure.md.j2", "{", "{# an edit #}{", )
+    assert key(data) != before
+
+
+def test_a_code_edit_changes_the_key(data: Path, code: Path) -> None:
+    before = key(data)
+    for path in (code / "pages" / "guidelines.py", code / "i18n" / "translator.py", code / "data" / "dataset.py"):
+        _replace(path, '"""', '"""An edit. ')
+        changed = key(data)
+        assert changed != before, path
+        before = changed
+
+
+def test_files_of_the_scripts_package_that_are_not_code_or_templates_leave_the_key(data: Path, code: Path) -> None:
+    """Only ``.py`` and ``.j2`` files of ``scripts`` feed page generation. The PDF stylesheets are keyed by the
+    PDF cache itself (below), the workshop kit's CSS goes into the kit only (``training`` command), the
+    benchmark's record is no input at all, and compiled bytecode follows its ``.py``."""
+    before = key(data)
+    _replace(code / "paper" / "styles" / "paper.css", "", "/* an edit */\n")
+    _replace(code / "training" / "kit" / "kit.css", "", "/* an edit */\n")
+    _replace(code / "benchmark" / "last-run.json", "{", "{ ")
+    (code / "pages" / "__pycache__").mkdir(exist_ok=True)
+    (code / "pages" / "__pycache__" / "guidelines.cpython-311.pyc").write_bytes(b"stale")
+    assert key(data) == before
+
+
+def test_a_library_upgrade_changes_the_key(data: Path, code: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = key(data)
+    cache = pages_cache()
+    real = cache.metadata.version
+    monkeypatch.setattr(cache.metadata, "version", lambda name: "99.0" if name == "Jinja2" else real(name))
+    assert key(data) != before
+
+
+# Hand-written pages: the key holds the list of the ones a language lacks, never their content
+
+
+def _untranslated(docs: Path, language: str) -> tuple[str, ...]:
+    from scripts.mkdocs_plugin.languages import LanguageBuild, untranslated_docs
+
+    names = {"en": "English", "fr": "Français", "ka": "ქართული"}
+    build = LanguageBuild(language=language, default="en", languages=list(names), names=names, alone=True)
+    return untranslated_docs(str(docs), build)
+
+
+def test_a_hand_written_page_changes_the_key_only_by_gaining_or_losing_a_translation(tmp_path: Path,
+                                                                                     data: Path,
+                                                                                     code: Path) -> None:
+    """The generated pages never contain a hand-written page: the only thing of ``docs/`` they show is the list
+    of pages a language still shows in English (the Translation status page). So editing ``docs/about.md``, or
+    its Georgian translation, does NOT change the key (their text is rendered by MkDocs in every build, and the
+    "outdated translation" notice is added at render time, not cached); adding or removing a translation does."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    before = _untranslated(docs, "ka")
+    ka = key(data, "ka", before)
+    _replace(docs / "about.md", "", "An edit of the English page.\n\n")
+    _replace(docs / "about.ka.md", "", "An edit of the Georgian page.\n\n")
+    assert _untranslated(docs, "ka") == before
+    assert key(data, "ka", _untranslated(docs, "ka")) == ka
+    (docs / "about.ka.md").unlink()
+    assert "about.md" in _untranslated(docs, "ka")
+    assert key(data, "ka", _untranslated(docs, "ka")) != ka
+    shutil.copyfile(docs / "about.md", docs / "new-page.md")  # a new page no language has yet
+    assert "new-page.md" in _untranslated(docs, "fr")
+
+
+def test_a_changed_key_is_not_served_from_the_cache(tmp_path: Path, data: Path, code: Path) -> None:
+    """End to end on the cache: the entry stored for the old key is not returned for the new one."""
+    cached_pages = pages_cache().cached_pages
+    first = key(data)
+    assert cached_pages(tmp_path / "cache", "pages-ka-", first, lambda: "old pages") == "old pages"
+    _replace(data / "guidelines.yaml", "heading:", "heading: ")
+    assert cached_pages(tmp_path / "cache", "pages-ka-", key(data), lambda: "new pages") == "new pages"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# PDFs: keyed by what is rendered. Data, catalogs, templates, hand-written pages and code reach a PDF only through
+# the built page's HTML (or, for the paper stylesheets, the CSS): a change to any of them that changes the
+# printed page changes the key, and one that does not (a catalog string the page does not show) reuses the PDF.
+
+
+@pytest.fixture
+def fake_render(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from scripts.paper import render
+
+    calls: list[str] = []
+
+    def _render(html: str, base_url: str, css: list[str], forms: bool) -> bytes:
+        calls.append(html)
+        return b"%PDF-" + html.encode()
+
+    monkeypatch.setattr(render, "_render", _render)
+    return calls
+
+
+def test_the_pdf_key_changes_with_the_html_the_css_the_forms_and_weasyprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.paper import render
+
+    html, css = "<h1>Measure</h1>", [render.stylesheet("paper.css")]
+    before = render.cache_key(html, css, False)
+    assert render.cache_key(html, list(css), False) == before
+    assert render.cache_key("<h1>Measure (edited)</h1>", css, False) != before  # data, catalog, template, page
+    assert render.cache_key(html, [css[0] + "/* edit */"], False) != before  # code: the paper stylesheets
+    assert render.cache_key(html, [*css, render.stylesheet("book.css")], False) != before
+    assert render.cache_key(html, css, True) != before  # fillable forms
+    monkeypatch.setattr("importlib.metadata.version", lambda name: "0.0-other")  # another WeasyPrint
+    assert render.cache_key(html, css, False) != before
+
+
+def test_a_pdf_is_rendered_again_only_when_what_it_prints_changed(tmp_path: Path, fake_render: list[str]) -> None:
+    from scripts.paper.render import PaperCache, write_pdf
+
+    cache = PaperCache(tmp_path / "cache")
+    target = tmp_path / "site" / "book.pdf"
+    assert write_pdf("<p>one</p>", target, "book-en", "file:///", ["css"], cache=cache) is True
+    assert write_pdf("<p>one</p>", target, "book-en", "file:///", ["css"], cache=cache) is False  # reused
+    assert write_pdf("<p>two</p>", target, "book-en", "file:///", ["css"], cache=cache) is True
+    assert target.read_bytes() == b"%PDF-<p>two</p>"
+    assert write_pdf("<p>two</p>", target, "book-en", "file:///", ["css2"], cache=cache) is True
+    assert len(list((tmp_path / "cache").glob("book-en-*.pdf"))) == 1  # the older entries are replaced
+    assert write_pdf("<p>two</p>", target, "book-en", "file:///", ["css2"],
+                     cache=PaperCache(tmp_path / "cache", reuse=False)) is True  # GUIDELINES_NO_CACHE=1
+    assert fake_render == ["<p>one</p>", "<p>two</p>", "<p>two</p>", "<p>two</p>"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Compiled Jinja templates: in memory, for one process; an entry is a template's name + a checksum of its source
+
+
+class _Counting(MemoryBytecodeCache):
+    def __init__(self) -> None:
+        super().__init__()
+        self.compiled: list[str] = []
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled.append(bucket.key)
+        super().dump_bytecode(bucket)
+
+
+@pytest.fixture
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, _Counting]:
+    """A copy of scripts/pages/templates with a probe template, and a fresh bytecode cache that counts what it
+    compiles, for :class:`RenderContext`."""
+    folder = tmp_path / "templates"
+    shutil.copytree(context_module.TEMPLATE_DIR, folder)
+    (folder / "probe.md.j2").write_text("{{ 'Purpose' | t }}: {{ ctx.dataset.site.title }}\n", encoding="utf-8")
+    cache = _Counting()
+    monkeypatch.setattr(context_module, "TEMPLATE_DIR", folder)
+    monkeypatch.setattr(context_module, "TEMPLATES", cache)
+    return folder, cache
+
+
+def _context(language: str = "fr", translate=None):  # noqa: ANN001, ANN202
+    from scripts.data import load_dataset
+
+    dataset = load_dataset(TEST_DATA / "minimal")
+    return context_module.RenderContext(dataset, language, translate or (lambda text: f"[{language}] {text}"))
+
+
+def test_an_edited_template_is_compiled_again(templates: tuple[Path, _Counting]) -> None:
+    folder, cache = templates
+    assert _context().render("probe.md.j2", "x.md").startswith("[fr] Purpose: ")
+    assert len(cache.compiled) == 1
+    _context().render("probe.md.j2", "x.md")  # a new environment (another language's build): no compiling
+    assert len(cache.compiled) == 1
+    _replace(folder / "probe.md.j2", ": ", " -- ")
+    assert " -- " in _context().render("probe.md.j2", "x.md")  # the same name, a new checksum: compiled again
+    assert len(cache.compiled) == 2
+
+
+def test_data_and_catalogs_are_not_compiled_into_a_template(templates: tuple[Path, _Counting]) -> None:
+    """Translations (the ``t`` filter of each language) and data are read when a template renders, not when it
+    is compiled: a compiled template is right for every language and any data, so neither a catalog nor a data
+    edit invalidates it, by design (nor does hand-written content, which no template of ours includes). Even a
+    literal piped through ``t`` is translated at render time: Jinja2 folds a filter on constants into the
+    compiled code unless the filter takes the render context (scripts/pages/context.py), and the bytecode
+    would then carry the first language's translation to every other."""
+    _, cache = templates
+    french = _context("fr").render("probe.md.j2", "x.md")
+    georgian = _context("ka", lambda text: "მიზანი" if text == "Purpose" else text).render("probe.md.j2", "x.md")
+    assert french.startswith("[fr] Purpose") and georgian.startswith("მიზანი")
+    assert len(cache.compiled) == 1
+
+
+def test_a_stale_entry_is_never_used_for_another_source() -> None:
+    """Code (a new Jinja2 or Python) starts a new process, and so an empty cache; within a process an entry holds
+    its source's checksum, and an entry compiled from other source is compiled again instead of run."""
+    cache = _Counting()
+    loader = jinja2.DictLoader({"page.j2": "old {{ x }}"})
+    assert jinja2.Environment(loader=loader, bytecode_cache=cache).get_template("page.j2").render(x=1) == "old 1"
+    loader.mapping["page.j2"] = "new {{ x }}"
+    assert jinja2.Environment(loader=loader, bytecode_cache=cache).get_template("page.j2").render(x=1) == "new 1"
+    assert len(cache.compiled) == 2 and len(set(cache.compiled)) == 1  # one entry, replaced
+    assert MemoryBytecodeCache()._store == {}
