@@ -31,20 +31,9 @@ from scripts.pages import context as context_module
 from scripts.pages.template_cache import MemoryBytecodeCache
 from tests.conftest import DATA, ROOT, TEST_DATA
 
-#: where the generated-pages cache lives; first importable wins (it may move to a ``scripts.staging`` package)
-CACHE_MODULES = ("scripts.staging.cache", "scripts.mkdocs_plugin.cache")
-
-
 def pages_cache() -> ModuleType:
-    """The module with ``pages_key`` and ``cached_pages``: the one place that names it."""
-    for name in CACHE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue
-        if hasattr(module, "pages_key"):
-            return module
-    raise ImportError(f"none of {CACHE_MODULES} has pages_key")
+    """The module with ``pages_key`` and ``cached_pages`` (the staging's cache of generated pages)."""
+    return importlib.import_module("scripts.staging.cache")
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -162,7 +151,7 @@ def test_a_library_upgrade_changes_the_key(data: Path, code: Path, monkeypatch: 
 
 
 def _untranslated(docs: Path, language: str) -> tuple[str, ...]:
-    from scripts.mkdocs_plugin.languages import LanguageBuild, untranslated_docs
+    from scripts.staging.languages import LanguageBuild, untranslated_docs
 
     names = {"en": "English", "fr": "Français", "ka": "ქართული"}
     build = LanguageBuild(language=language, default="en", languages=list(names), names=names, alone=True)
