@@ -214,7 +214,7 @@ def run_benchmark(rounds: int = 3, large: bool = True, large_rounds: int = 1, se
         results["load_average"] = {"start": results["machine"]["load_average_at_start"]}
         results["real"] = bench.compare(data, "1x", rounds)
         results["real"]["counts"] = {"paragraphs": len(dataset.guidelines.paragraphs),
-                                     "countries": len(getattr(dataset, "countries", []))}
+                                     "countries": len(dataset.countries)}
         say("[books] full build with the books and printed pages (PDFs), cold, then unchanged")
         results["books"] = bench.books(data)
         results["search"] = search_payloads(work / "ours-1x" / "site", work / "stock-1x" / "site", languages, default)

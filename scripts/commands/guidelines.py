@@ -45,7 +45,7 @@ def status_report(dataset) -> str:  # noqa: ANN001 - a loaded Dataset
         f"Measures: {len(guidelines.measures)} "
         f"({', '.join(f'{len(guidelines.measures_in(s.id))} {s.id}' for s in guidelines.sections if guidelines.measures_in(s.id))})",
     ]
-    if "countries" in dataset and dataset.countries:
+    if dataset.countries:
         countries = sorted(dataset.countries, key=lambda c: c.id)
         cells = len(countries) * len(guidelines.measures)
         assessed = sum(c.assessed_count() for c in countries)

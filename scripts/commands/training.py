@@ -76,8 +76,8 @@ def run(args) -> int:  # noqa: ANN001
     dataset, status = _load(args.data)
     if dataset is None:
         return status
-    modules = list(getattr(dataset, "training_module", [])) if "training_module" in dataset else []
-    quizzes = list(getattr(dataset, "training_quiz", [])) if "training_quiz" in dataset else []
+    modules = list(dataset.training_module)
+    quizzes = list(dataset.training_quiz)
     if args.action == "check":
         problems, unreadable = _translated_limits(dataset, quizzes)
         if problems:

@@ -7,8 +7,8 @@ country that exists and only languages the site is published in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from scripts.data.crossrefs import article_numbers, measure_ids, paragraph_numbers, references, unique
 from scripts.data.models.editions import EDITION_REQUIRED_LANGUAGE
@@ -16,29 +16,25 @@ from scripts.data.models.editions import EDITION_REQUIRED_LANGUAGE
 if TYPE_CHECKING:
     from scripts.data.dataset import Dataset
     from scripts.data.problems import Problem
+    from scripts.data.yamlsource import YamlDocument
 
 
-def _ids(dataset: Dataset, name: str) -> set[str]:
-    return {record.id for record in getattr(dataset, name, [])} if name in dataset else set()
+def _ids(records: Iterable[Any]) -> set[str]:
+    return {record.id for record in records}
 
 
-def _module_ids(dataset: Dataset) -> set[str]:
-    return _ids(dataset, "training_module")
-
-
-def _file_ids(dataset: Dataset, name: str) -> Iterator[Problem]:
+def _file_ids(records: Sequence[Any], documents: Sequence[YamlDocument]) -> Iterator[Problem]:
     """Each record's id must be its file name, so that a reference can be found by looking at the folder."""
-    for index, record in enumerate(getattr(dataset, name)):
-        document = dataset.document(name, index)
+    for record, document in zip(records, documents, strict=True):
         if document.path.stem != record.id:
             yield document.problem(("id",), f"expected the id to be the file name {document.path.stem!r}, "
                                             f"got {record.id!r}")
 
 
 def check_countries(dataset: Dataset) -> Iterator[Problem]:
-    articles = article_numbers(dataset) if "convention" in dataset else set()
-    expected = [m.id for m in dataset.guidelines.ordered_measures()] if "guidelines" in dataset else []
-    yield from _file_ids(dataset, "countries")
+    articles = article_numbers(dataset)
+    expected = [m.id for m in dataset.guidelines.ordered_measures()]
+    yield from _file_ids(dataset.countries, dataset.documents("countries"))
     for index, country in enumerate(dataset.countries):
         doc = dataset.document("countries", index)
         yield from unique(doc, country.languages, lambda lang: (lang.code, lang.script), ("languages",), "code",
@@ -76,10 +72,10 @@ def _measure_statuses(doc, given: list[str], expected: list[str]) -> Iterator[Pr
 
 def check_practices(dataset: Dataset) -> Iterator[Problem]:
     measures = measure_ids(dataset)
-    articles = article_numbers(dataset) if "convention" in dataset else set()
-    modules = _module_ids(dataset)
-    countries = _ids(dataset, "countries")
-    yield from _file_ids(dataset, "practices")
+    articles = article_numbers(dataset)
+    modules = _ids(dataset.training_module)
+    countries = _ids(dataset.countries)
+    yield from _file_ids(dataset.practices, dataset.documents("practices"))
     for index, practice in enumerate(dataset.practices):
         doc = dataset.document("practices", index)
         yield from references(doc, practice.measures, ("measures",), measures, "measure", "guidelines.yaml")
@@ -94,10 +90,10 @@ def check_practices(dataset: Dataset) -> Iterator[Problem]:
 
 def check_workshops(dataset: Dataset) -> Iterator[Problem]:
     paragraphs = paragraph_numbers(dataset)
-    modules = _module_ids(dataset)
-    practices = _ids(dataset, "practices")
-    countries = _ids(dataset, "countries")
-    yield from _file_ids(dataset, "workshops")
+    modules = _ids(dataset.training_module)
+    practices = _ids(dataset.practices)
+    countries = _ids(dataset.countries)
+    yield from _file_ids(dataset.workshops, dataset.documents("workshops"))
     for index, workshop in enumerate(dataset.workshops):
         doc = dataset.document("workshops", index)
         if workshop.end < workshop.start:
@@ -134,8 +130,8 @@ def check_workshops(dataset: Dataset) -> Iterator[Problem]:
 
 def check_editions(dataset: Dataset) -> Iterator[Problem]:
     site_languages = [lang.code for lang in dataset.site.languages]
-    countries = {c.id: c for c in dataset.countries} if "countries" in dataset else {}
-    yield from _file_ids(dataset, "editions")
+    countries = {c.id: c for c in dataset.countries}
+    yield from _file_ids(dataset.editions, dataset.documents("editions"))
     for index, edition in enumerate(dataset.editions):
         doc = dataset.document("editions", index)
         country = countries.get(edition.country)

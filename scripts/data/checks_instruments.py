@@ -19,13 +19,14 @@ if TYPE_CHECKING:
 
 def check_instruments(dataset: Dataset) -> Iterator[Problem]:
     data, doc = dataset.instruments, dataset.document("instruments")
+    assert data is not None  # the check runs only when instruments.yaml loaded
     sources = {s.id for s in data.sources}
     yield from unique(doc, data.sources, lambda s: s.id, ("sources",), "id", "source id")
     yield from unique(doc, data.instruments, lambda i: i.id, ("instruments",), "id", "instrument id")
     yield from unique(doc, data.deadlines, lambda d: d.id, ("deadlines",), "id", "deadline id")
     measures = measure_ids(dataset)
-    templates = {t.id for t in dataset.templates} if "templates" in dataset else set()
-    articles = article_numbers(dataset) if "convention" in dataset else set()
+    templates = {t.id for t in dataset.templates}
+    articles = article_numbers(dataset)
 
     def cite(values: list[str], path: tuple) -> Iterator[Problem]:
         yield from references(doc, values, path, sources, "source", "the 'sources' of instruments.yaml")
@@ -57,24 +58,23 @@ def check_instruments(dataset: Dataset) -> Iterator[Problem]:
             yield doc.problem(path + ("provision",), f"provision {deadline.provision!r} does not exist in "
                                                      "the instruments' provisions")
 
-    if "guidelines" in dataset:
-        expected = [m.id for m in dataset.guidelines.ordered_measures()]
-        given = [entry.measure for entry in data.crosswalk]
-        for c_index, entry in enumerate(data.crosswalk):
-            path = ("crosswalk", c_index)
-            if entry.measure not in measures:
-                yield doc.problem(path + ("measure",), f"measure {entry.measure!r} does not exist in guidelines.yaml")
-            yield from references(doc, entry.provisions, path + ("provisions",), set(provision_ids), "provision",
-                                  "the instruments' provisions")
-        yield from unique(doc, data.crosswalk, lambda e: e.measure, ("crosswalk",), "measure", "crosswalk measure")
-        missing = [m for m in expected if m not in given]
-        if missing:
-            yield doc.problem(("crosswalk",), "the crosswalk needs one entry for each measure; missing: "
-                                              + ", ".join(missing))
-        elif given != expected and len(given) == len(expected):
-            yield doc.problem(("crosswalk",), "expected the crosswalk in the guidelines' order: " + ", ".join(expected))
+    expected = [m.id for m in dataset.guidelines.ordered_measures()]
+    given = [entry.measure for entry in data.crosswalk]
+    for c_index, entry in enumerate(data.crosswalk):
+        path = ("crosswalk", c_index)
+        if entry.measure not in measures:
+            yield doc.problem(path + ("measure",), f"measure {entry.measure!r} does not exist in guidelines.yaml")
+        yield from references(doc, entry.provisions, path + ("provisions",), set(provision_ids), "provision",
+                              "the instruments' provisions")
+    yield from unique(doc, data.crosswalk, lambda e: e.measure, ("crosswalk",), "measure", "crosswalk measure")
+    missing = [m for m in expected if m not in given]
+    if missing:
+        yield doc.problem(("crosswalk",), "the crosswalk needs one entry for each measure; missing: "
+                                          + ", ".join(missing))
+    elif given != expected and len(given) == len(expected):
+        yield doc.problem(("crosswalk",), "expected the crosswalk in the guidelines' order: " + ", ".join(expected))
 
-    countries = {c.id for c in dataset.countries} if "countries" in dataset else set()
+    countries = {c.id for c in dataset.countries}
     yield from unique(doc, data.protocol_status, lambda s: s.country, ("protocol_status",), "country",
                       "country")
     for s_index, status in enumerate(data.protocol_status):

@@ -16,8 +16,8 @@ def check_templates(dataset: Dataset) -> Iterator[Problem]:
     templates = dataset.templates
     documents = dataset.documents("templates")
     measures = measure_ids(dataset)
-    articles = article_numbers(dataset) if "convention" in dataset else set()
-    provisions = ({p.id for _, p in dataset.instruments.provisions()} if "instruments" in dataset else None)
+    articles = article_numbers(dataset)
+    provisions = {p.id for _, p in dataset.instruments.provisions()} if dataset.instruments is not None else None
     seen: dict[str, str] = {}
     orders: dict[int, str] = {}
     for template, doc in zip(templates, documents, strict=True):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scripts.data.crossrefs import guideline_references, references, unique
+from scripts.data.crossrefs import article_numbers, guideline_references, references, term_ids, unique
 from scripts.data.problems import Problem, display_path
 from scripts.data.training_coverage import coverage
 
@@ -46,18 +46,11 @@ MIN_PAIRS, MAX_PAIRS = 3, 8
 
 
 def _modules(dataset: Dataset) -> list[Module]:
-    return list(getattr(dataset, "training_module", []) if "training_module" in dataset else [])
+    return list(dataset.training_module)
 
 
 def _quizzes(dataset: Dataset) -> list[Quiz]:
-    return list(getattr(dataset, "training_quiz", []) if "training_quiz" in dataset else [])
-
-
-def _known(dataset: Dataset, name: str, attr: str, key: str) -> set | None:
-    """The ids or numbers of another collection, or None when that collection is not loaded."""
-    if name not in dataset:
-        return None
-    return {getattr(item, key) for item in getattr(getattr(dataset, name), attr)}
+    return list(dataset.training_quiz)
 
 
 def normalise(text: str) -> str:
@@ -70,8 +63,7 @@ def normalise(text: str) -> str:
 def check_modules(dataset: Dataset) -> Iterator[Problem]:
     modules = _modules(dataset)
     documents = dataset.documents("training_module")
-    articles = _known(dataset, "convention", "articles", "number")
-    terms = _known(dataset, "glossary", "terms", "id")
+    articles, terms = article_numbers(dataset), term_ids(dataset)
     ids = {m.id for m in modules}
 
     yield from _unique_across(documents, [m.id for m in modules], ("id",), "module id")
@@ -93,10 +85,8 @@ def check_modules(dataset: Dataset) -> Iterator[Problem]:
             yield from guideline_references(dataset, doc, lesson, ("lessons", li))
         for ei, exercise in enumerate(module.exercises):
             yield from guideline_references(dataset, doc, exercise, ("exercises", ei))
-        if articles is not None:
-            yield from references(doc, module.articles, ("articles",), articles, "article", "the convention data")
-        if terms is not None:
-            yield from references(doc, module.terms, ("terms",), terms, "term", "the glossary")
+        yield from references(doc, module.articles, ("articles",), articles, "article", "the convention data")
+        yield from references(doc, module.terms, ("terms",), terms, "term", "the glossary")
         for key in ("measures", "sections", "paragraphs"):
             linked = set(getattr(module, key))
             for li, lesson in enumerate(module.lessons):
@@ -316,7 +306,7 @@ def _spread_overall(quizzes: list[Quiz], documents: list[YamlDocument]) -> Itera
 def check_coverage(dataset: Dataset) -> Iterator[Problem]:
     """Every measure must be taught by a lesson and examined by a question."""
     modules, quizzes = _modules(dataset), _quizzes(dataset)
-    if not modules or not quizzes or "guidelines" not in dataset:
+    if not modules or not quizzes:
         return
     report = coverage(modules, quizzes, [m.id for m in dataset.guidelines.ordered_measures()])
     module_dir = display_path(Path(dataset.documents("training_module")[0].path).parent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from scripts.data import checks_countries, checks_instruments, checks_templates, checks_training, crossrefs
 from scripts.data.models.base import Record
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 
 Check = Callable[["Dataset"], Iterable["Problem"]]
 
+#: The name of each collection below, which is also the name of its typed attribute on the Dataset.
+CollectionName = Literal["site", "ui", "convention", "glossary", "guidelines", "training_module", "training_quiz",
+                         "templates", "countries", "practices", "workshops", "editions", "instruments"]
+
 
 @dataclass(frozen=True)
 class Collection:
@@ -39,7 +43,7 @@ class Collection:
     matching file (a list, in file-name order); otherwise exactly one file must match.
     """
 
-    name: str
+    name: CollectionName
     pattern: str
     model: type[Record]
     many: bool = False

@@ -44,15 +44,13 @@ def paragraph_numbers(dataset: Dataset) -> set[int]:
 
 
 def measure_ids(dataset: Dataset) -> set[str]:
-    return {m.id for m in dataset.guidelines.measures} if "guidelines" in dataset else set()
+    return {m.id for m in dataset.guidelines.measures}
 
 
 def guideline_references(dataset: Dataset, document: YamlDocument, refs: Any, path: tuple,
                          required: bool = True) -> Iterator[Problem]:
     """The measures, sections and paragraph numbers a record points to must exist, and a paragraph number
     may be named only when its content is established (see ``guidelines.yaml``)."""
-    if "guidelines" not in dataset:
-        return
     guidelines = dataset.guidelines
     yield from references(document, refs.measures, path + ("measures",), measure_ids(dataset), "measure",
                           "guidelines.yaml")
@@ -107,7 +105,7 @@ def check_glossary(dataset: Dataset) -> Iterator[Problem]:
     doc, terms = dataset.document("glossary"), dataset.glossary.terms
     yield from unique(doc, terms, lambda t: t.id, ("terms",), "id", "term id")
     yield from unique(doc, terms, lambda t: t.term.casefold(), ("terms",), "term", "term")
-    ids, articles = term_ids(dataset), article_numbers(dataset) if "convention" in dataset else set()
+    ids, articles = term_ids(dataset), article_numbers(dataset)
     for index, term in enumerate(terms):
         yield from references(doc, term.see_also, ("terms", index, "see_also"), ids, "term", "glossary.yaml")
         yield from references(doc, term.articles, ("terms", index, "articles"), articles, "article",
@@ -139,8 +137,8 @@ def check_guidelines(dataset: Dataset) -> Iterator[Problem]:
         yield from sources(section.sources, ("sections", index, "sources"))
 
     by_id = {s.id for s in sections}
-    known_terms = term_ids(dataset) if "glossary" in dataset else set()
-    known_articles = article_numbers(dataset) if "convention" in dataset else set()
+    known_terms = term_ids(dataset)
+    known_articles = article_numbers(dataset)
     for index, measure in enumerate(measures):
         path = ("measures", index)
         if measure.section not in by_id:

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from scripts.data.collections import COLLECTIONS
+from scripts.data.collections import COLLECTIONS, CollectionName
+from scripts.data.models.base import Record
+from scripts.data.models.convention import Convention
+from scripts.data.models.countries import Country
+from scripts.data.models.editions import Edition
+from scripts.data.models.glossary import Glossary
+from scripts.data.models.guidelines import Guidelines
+from scripts.data.models.instruments import Instruments
+from scripts.data.models.practices import Practice
+from scripts.data.models.site import Site, UiLabels
+from scripts.data.models.templates import Template
+from scripts.data.models.training import Module, Quiz
+from scripts.data.models.workshops import Workshop
 from scripts.data.problems import DataError, Problem, display_path
 from scripts.data.yamlsource import YamlDocument, read_yaml
 
@@ -16,34 +28,58 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "guidelines_data"
 
 
 class Dataset:
-    """All records, by collection name (``dataset.guidelines``, ``dataset.glossary``, ...).
+    """All records, one typed attribute per collection of :data:`~scripts.data.collections.COLLECTIONS`.
 
-    Each record keeps the document it was read from, so that checks can say where a problem stands.
+    The required collections are always there on a dataset :func:`load_dataset` returns. An optional one the
+    data folder lacks is empty (``[]``, or ``None`` for a single file), so nothing needs to ask whether a
+    collection exists: there is no ``"countries" in dataset`` (it raises ``TypeError``).
+
+    Each record keeps the document it was read from (:meth:`documents`), so that checks can say where a
+    problem stands.
     """
 
-    def __init__(self, data_dir: Path):
+    # required (only the partial dataset a failed load builds for its checks may lack one: reading it then
+    # raises AttributeError, and the check is dropped, see _checked)
+    site: Site
+    ui: UiLabels
+    convention: Convention
+    glossary: Glossary
+    guidelines: Guidelines
+    # optional: empty when the data folder has none (or none that loaded)
+    training_module: list[Module]
+    training_quiz: list[Quiz]
+    templates: list[Template]
+    countries: list[Country]
+    practices: list[Practice]
+    workshops: list[Workshop]
+    editions: list[Edition]
+    instruments: Instruments | None
+
+    def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self._records: dict[str, Any] = {}
+        self.training_module, self.training_quiz, self.templates = [], [], []
+        self.countries, self.practices, self.workshops, self.editions = [], [], [], []
+        self.instruments = None
         self._documents: dict[str, list[YamlDocument]] = {}
 
-    def add(self, name: str, records: Any, documents: list[YamlDocument]) -> None:
-        self._records[name] = records
+    def add(self, name: CollectionName, records: Any, documents: list[YamlDocument]) -> None:
+        """Set collection ``name`` (the loader's use: a list for a collection of many files, else one record)."""
+        if name not in get_args(CollectionName):
+            raise ValueError(f"the dataset has no collection named {name!r}")
+        setattr(self, name, records)
         self._documents[name] = documents
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["_records"][name]
-        except KeyError:
-            raise AttributeError(f"the dataset has no collection named {name!r}") from None
+    def records(self, name: CollectionName) -> list[Record]:
+        """The records of collection ``name`` as a list (one or none for a single file), for code that walks
+        every collection in turn (message extraction)."""
+        value = self.__dict__.get(name)
+        return value if isinstance(value, list) else [] if value is None else [value]
 
-    def __contains__(self, name: str) -> bool:
-        return name in self._records
-
-    def documents(self, name: str) -> list[YamlDocument]:
+    def documents(self, name: CollectionName) -> list[YamlDocument]:
         """The documents of collection ``name``, in the order of its records."""
         return self._documents.get(name, [])
 
-    def document(self, name: str, index: int = 0) -> YamlDocument:
+    def document(self, name: CollectionName, index: int = 0) -> YamlDocument:
         return self._documents[name][index]
 
 
@@ -63,6 +99,7 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
             if coll.required:
                 problems.append(Problem(display_path(data_dir / coll.pattern), 1, 1, "",
                                         f"no file found for the '{coll.name}' data (expected {coll.pattern})"))
+                broken.add(coll.name)  # a check reading it would report every reference into it as dangling
             continue
         if not coll.many and len(paths) > 1:
             problems.append(Problem(display_path(paths[1]), 1, 1, "",
@@ -95,7 +132,8 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
             broken.add(coll.name)
 
     # Cross-reference checks read other collections. Each runs on what loaded; a check that looked at a
-    # collection with a broken file is dropped, since a reference into that file would look dangling.
+    # collection with a broken file (or a required collection with no file) is dropped, since a reference into
+    # it would look dangling.
     for coll in COLLECTIONS:
         if coll.name in complete:
             for check in coll.checks:
@@ -106,24 +144,20 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
 
 
 class _Watched:
-    """A view of the dataset for one check: which collections it reads (or asks about)."""
+    """A view of the dataset for one check: which collections it reads."""
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset, self.touched = dataset, set()
 
     def __getattr__(self, name: str) -> Any:
         if not name.startswith("_") and name not in ("data_dir", "add"):
-            if name in ("documents", "document"):
+            if name in ("documents", "document", "records"):
                 def look(collection: str, *args: Any) -> Any:
                     self.touched.add(collection)
                     return getattr(self._dataset, name)(collection, *args)
                 return look
             self.touched.add(name)
         return getattr(self._dataset, name)
-
-    def __contains__(self, name: str) -> bool:
-        self.touched.add(name)
-        return name in self._dataset
 
 
 def _checked(check: Any, dataset: Dataset, broken: set[str]) -> list[Problem]:

@@ -77,7 +77,7 @@ def build_edition(edition_id: str, settings: Settings, out_dir: Path = DEFAULT_O
         dataset = load_dataset(data_dir)
     except DataError as error:
         return EditionResult(edition_id, 1, site_dir, None, error.report())
-    editions = {e.id: e for e in dataset.editions} if "editions" in dataset else {}
+    editions = {e.id: e for e in dataset.editions}
     edition = editions.get(edition_id)
     if edition is None:
         known = ", ".join(sorted(editions)) or "none"
@@ -90,7 +90,7 @@ def build_edition(edition_id: str, settings: Settings, out_dir: Path = DEFAULT_O
         work_dir = Path(work)
         docs_source = config_file.parent / site_config.get("docs_dir", "docs")
         prepare_docs(docs_source, work_dir / "docs")
-        countries = {c.id: c for c in dataset.countries} if "countries" in dataset else {}
+        countries = {c.id: c for c in dataset.countries}
         country = countries.get(edition.country)
         config = edition_config(site_config, config_file.parent, edition, work_dir / "docs", data_dir,
                                 country.name if country else "")

@@ -68,7 +68,7 @@ def build_all(settings: Settings, out_dir: Path = DEFAULT_OUT, only: list[str] |
     data_dir = settings.data_dir
     jobs = settings.jobs
     dataset = load_dataset(data_dir)
-    ids = [e.id for e in dataset.editions] if "editions" in dataset else []
+    ids = [e.id for e in dataset.editions]
     if only:
         ids = [i for i in ids if i in only]
     jobs = max(1, jobs or min(len(ids) or 1, os.cpu_count() or 2))

@@ -36,11 +36,7 @@ class SourceString:
 def source_strings(dataset: Dataset) -> Iterator[SourceString]:
     """Every translatable string, in collection and file order."""
     for coll in COLLECTIONS:
-        if coll.name not in dataset:
-            continue
-        records = getattr(dataset, coll.name)
-        documents = dataset.documents(coll.name)
-        for record, document in zip(records if coll.many else [records], documents):
+        for record, document in zip(dataset.records(coll.name), dataset.documents(coll.name)):
             for key_path, text in _walk(record, type(record), ()):
                 if isinstance(text, tuple):
                     yield SourceString(text[0], document, key_path, plural=text[1])

@@ -64,7 +64,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             raise PluginError(f"the data in {self.data_dir} is not valid:\n{error.report()}") from None
         edition = None
         if self.config.edition:
-            editions = getattr(dataset, "editions", []) if "editions" in dataset else []
+            editions = dataset.editions
             edition = next((e for e in editions if e.id == self.config.edition), None)
             if edition is None:
                 known = ", ".join(sorted(e.id for e in editions)) or "none"
@@ -97,8 +97,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         site = dataset.site
         site_name = translator(site.title) if name == site.title else name
         if edition is not None:  # "<site name> · <country>", both in the edition's language
-            country = next((c for c in dataset.countries if c.id == edition.country), None) \
-                if "countries" in dataset else None
+            country = next((c for c in dataset.countries if c.id == edition.country), None)
             if country is not None:
                 site_name = f"{site_name} · {translator(country.name)}"
         # Escaped once here (Markup: Jinja's |e leaves it as is): the theme prints the name raw in <title>.

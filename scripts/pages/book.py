@@ -22,7 +22,7 @@ def edition_label(ctx: RenderContext) -> str:
     edition = ctx.edition
     if edition is None:
         return ctx.label("book.edition_full")
-    countries = {c.id: c for c in ctx.dataset.countries} if "countries" in ctx.dataset else {}
+    countries = {c.id: c for c in ctx.dataset.countries}
     country = countries.get(edition.country)
     name = ctx.translate(country.name) if country else edition.country
     return ctx.label("book.edition_country").replace("{country}", name)

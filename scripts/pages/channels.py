@@ -109,7 +109,7 @@ def next_question(answers: dict[str, str]) -> str | None:
 
 
 def guide_data(ctx: RenderContext) -> dict:
-    templates = {t.id for t in ctx.dataset.templates} if "templates" in ctx.dataset else set()
+    templates = {t.id for t in ctx.dataset.templates}
     return {
         "questions": [{"id": qid, "text": ctx.label(key), "options": [{"id": a, "label": ctx.label(k)}
                                                                        for a, k in options]}
@@ -127,12 +127,12 @@ def ctx_link(ctx: RenderContext, target: str) -> str:
 
 
 def generate(ctx: RenderContext) -> Iterator[Page]:
-    if "instruments" not in ctx.dataset:
-        return
     data = ctx.dataset.instruments
+    if data is None:
+        return
     measures = {m.id: m for m in ctx.dataset.guidelines.measures}
-    countries = {c.id: c for c in ctx.dataset.countries} if "countries" in ctx.dataset else {}
-    templates = {t.id: t for t in ctx.dataset.templates} if "templates" in ctx.dataset else {}
+    countries = {c.id: c for c in ctx.dataset.countries}
+    templates = {t.id: t for t in ctx.dataset.templates}
     yield Page(CHANNELS, ctx.render(
         "channels.md.j2", CHANNELS, data=data, measures=measures, countries=countries, templates=templates,
         measure_path=measure_path, country_path=country_path, template_path=template_path,

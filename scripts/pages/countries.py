@@ -41,7 +41,7 @@ def designated(countries: list[Country]) -> list[Country]:
 
 
 def generate(ctx: RenderContext) -> Iterator[Page]:
-    if "countries" not in ctx.dataset or not ctx.dataset.countries:
+    if not ctx.dataset.countries:
         return
     countries = ordered_countries(ctx)
     guidelines = ctx.dataset.guidelines
@@ -71,7 +71,7 @@ def render_country(ctx: RenderContext, country: Country, here: str) -> str:
 
 def measure_block(ctx: RenderContext, measure: Measure) -> str:
     """How every country stands on one measure, with the note that gives its status."""
-    if "countries" not in ctx.dataset or not ctx.dataset.countries:
+    if not ctx.dataset.countries:
         return ""
     return ctx.render("country_measure_block.md.j2", measure_path(measure.id), measure=measure,
                       countries=ordered_countries(ctx), symbols=STATUS_SYMBOLS, country_path=country_path,

@@ -14,7 +14,7 @@ from scripts.pages.routes import measure_path, practice_path
 
 
 def generate(ctx: RenderContext) -> Iterator[Page]:
-    if "practices" not in ctx.dataset or not ctx.dataset.practices:
+    if not ctx.dataset.practices:
         return
     guidelines = ctx.dataset.guidelines
     sections = [(section, guidelines.measures_in(section.id)) for section in guidelines.sections

@@ -37,8 +37,8 @@ def _templates(ctx: RenderContext) -> list[PaperPage]:
 
 
 def _handouts(ctx: RenderContext) -> list[PaperPage]:
-    workshops = ctx.dataset.workshops if "workshops" in ctx.dataset else []
-    return [PaperPage(handout_path(w.id), pdf_beside(handout_path(w.id), ctx.language)) for w in workshops]
+    return [PaperPage(handout_path(w.id), pdf_beside(handout_path(w.id), ctx.language))
+            for w in ctx.dataset.workshops]
 
 
 #: Every kind of page printed as a PDF of its own: ``(ctx) -> list[PaperPage]``.

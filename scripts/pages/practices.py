@@ -30,13 +30,13 @@ def examples_in_order(ctx: RenderContext, practice: Practice) -> list:
 
 
 def generate(ctx: RenderContext) -> Iterator[Page]:
-    if "practices" not in ctx.dataset or not ctx.dataset.practices:
+    if not ctx.dataset.practices:
         return
     practices = ordered_practices(ctx)
     measures = {m.id: m for m in ctx.dataset.guidelines.measures}
     articles = {a.number: a for a in ctx.dataset.convention.articles}
-    countries = {c.id: c for c in ctx.dataset.countries} if "countries" in ctx.dataset else {}
-    modules = {m.id: m for m in ctx.dataset.training_module} if "training_module" in ctx.dataset else {}
+    countries = {c.id: c for c in ctx.dataset.countries}
+    modules = {m.id: m for m in ctx.dataset.training_module}
     yield Page(INDEX, ctx.render("practices_index.md.j2", INDEX, practices=practices, practice_path=practice_path,
                                  measures=measures, measure_path=measure_path, mou=MOU))
     for practice in practices:
@@ -53,7 +53,7 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
 
 def measure_block(ctx: RenderContext, measure: Measure) -> str:
     """The good practices that serve a measure."""
-    if "practices" not in ctx.dataset:
+    if not ctx.dataset.practices:
         return ""
     serving = [p for p in ordered_practices(ctx) if measure.id in p.measures]
     if not serving:

@@ -62,7 +62,7 @@ def document_kind(template: Template) -> str:
 def instrument_citations(dataset: Any, template: Template, skip_convention: bool = False) -> list[str]:
     """``CETS No. 224, Art. 7`` for each provision of today's instruments the template rests on
     (without the Convention's own articles when ``skip_convention``: the line already names them)."""
-    if dataset is None or "instruments" not in dataset:
+    if dataset is None or dataset.instruments is None:
         return []
     out = []
     for provision_id in template.legal_basis.provisions:
@@ -174,7 +174,7 @@ def render_form(ctx: RenderContext, template: Template, prefill: Prefill) -> str
 
 def dataset_templates(ctx: RenderContext) -> list[Template]:
     """The templates, or none when the data set has no ``templates/`` folder."""
-    return sorted(ctx.dataset.templates, key=lambda t: t.order) if "templates" in ctx.dataset else []
+    return sorted(ctx.dataset.templates, key=lambda t: t.order)
 
 
 def measure_block(ctx: RenderContext, measure: Measure) -> str:

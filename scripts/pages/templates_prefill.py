@@ -32,8 +32,7 @@ def edition_country(ctx: RenderContext) -> Any:
     edition = getattr(ctx, "edition", None)
     if edition is None:
         return None
-    countries = getattr(ctx.dataset, "countries", None) or []
-    return next((c for c in countries if c.id == getattr(edition, "country", None)), None)
+    return next((c for c in ctx.dataset.countries if c.id == getattr(edition, "country", None)), None)
 
 
 def country_prefill(country: Any) -> Prefill:

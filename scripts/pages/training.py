@@ -34,7 +34,7 @@ JS_LABELS = {
 
 
 def _has_training(ctx: RenderContext) -> bool:
-    return "training_module" in ctx.dataset and bool(ctx.dataset.training_module)
+    return bool(ctx.dataset.training_module)
 
 
 def js_labels(ctx: RenderContext) -> str:
@@ -70,7 +70,7 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
         return
     data = ctx.dataset
     modules = sorted(data.training_module, key=lambda m: m.order)
-    quizzes = list(data.training_quiz) if "training_quiz" in data else []
+    quizzes = list(data.training_quiz)
     by_module = {m.id: [q for q in quizzes if q.module == m.id] for m in modules}
     titles = {m.id: ctx.translate(m.title) for m in modules}
     report = coverage(modules, quizzes, [m.id for m in data.guidelines.ordered_measures()])
@@ -119,7 +119,7 @@ def measure_block(ctx: RenderContext, measure: Measure) -> str:
         return ""
     modules = [m for m in sorted(ctx.dataset.training_module, key=lambda m: m.order)
                if measure.id in m.taught_measures()]
-    quizzes = list(ctx.dataset.training_quiz) if "training_quiz" in ctx.dataset else []
+    quizzes = list(ctx.dataset.training_quiz)
     questions = [(quiz, q) for quiz in quizzes for q in quiz.questions if measure.id in q.measures]
     if not modules and not questions:
         return ""

@@ -23,7 +23,7 @@ def handout_path(workshop_id: str) -> str:
 
 
 def generate(ctx: RenderContext) -> Iterator[Page]:
-    if "workshops" not in ctx.dataset or not ctx.dataset.workshops:
+    if not ctx.dataset.workshops:
         return
     workshops = sorted(ctx.dataset.workshops, key=lambda w: (w.start, w.id), reverse=True)
     yield Page(INDEX, ctx.render("workshop_index.md.j2", INDEX, workshops=workshops, agenda_path=agenda_path,
@@ -45,10 +45,10 @@ def render(ctx: RenderContext, workshop: Workshop, here: str, template: str) -> 
         guidelines=data.guidelines, measures={m.id: m for m in data.guidelines.measures},
         section_of=lambda r: next((s for s in data.guidelines.sections if s.first <= r.first and r.last <= s.last), None),
         overview=GUIDELINES,
-        practices={p.id: p for p in data.practices} if "practices" in data else {},
-        modules={m.id: m for m in data.training_module} if "training_module" in data else {},
-        countries={c.id: c for c in data.countries} if "countries" in data else {},
+        practices={p.id: p for p in data.practices},
+        modules={m.id: m for m in data.training_module},
+        countries={c.id: c for c in data.countries},
         measure_path=measure_path, practice_path=practice_path, module_path=module_path,
         country_path=country_path, agenda=agenda_path(workshop.id), handout=handout_path(workshop.id),
-        designated=designated([c for c in data.countries if c.id in workshop.areas]) if "countries" in data else [],
+        designated=designated([c for c in data.countries if c.id in workshop.areas]),
     )
