@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from scripts.data.dataset import Dataset
-from scripts.staging.languages import SUFFIXED, LanguageBuild, outdated_translations, site_path
+from scripts.staging.languages import SUFFIXED, LanguageBuild, site_path
 
 
 def i18n_plugin(config: MkDocsConfig) -> Any:
@@ -97,9 +97,12 @@ def narrow_config(config: MkDocsConfig, build: LanguageBuild, theme_text: dict[s
 
 
 def split_handwritten(files: Files, config: MkDocsConfig, build: LanguageBuild) -> Files:
-    """Before mkdocs-static-i18n sorts ``docs/``: note which hand-written pages this language lacks, and, when
-    building one language alone, keep only this language's version of each page (the i18n plugin then sees
-    every file as its default language and would otherwise let the English file win over ``about.fr.md``)."""
+    """Before mkdocs-static-i18n sorts ``docs/``: when building one language alone, keep only this language's
+    version of each page (the i18n plugin then sees every file as its default language and would otherwise let
+    the English file win over ``about.fr.md``); a transliterated language's pages are added from the staged tree
+    instead (``build.transliterated_pages``)."""
+    if not build.alone:
+        return files
     pages: dict[str, dict[str, File]] = {}
     for file in files.documentation_pages():
         match = SUFFIXED.match(file.src_uri)
@@ -107,19 +110,9 @@ def split_handwritten(files: Files, config: MkDocsConfig, build: LanguageBuild) 
             pages.setdefault(match["stem"] + ".md", {})[match["lang"]] = file
         else:
             pages.setdefault(file.src_uri, {})[build.default] = file
-    own = build.pages_language if build.alone else build.language
-    build.in_english = {path for path, versions in pages.items()
-                        if build.language != build.default and own not in versions}
-    if build.language != build.default:
-        build.outdated = outdated_translations(config.docs_dir, [
-            (versions[build.default].src_uri, versions[own].src_uri, path)
-            for path, versions in pages.items() if build.default in versions and own in versions])
-    if not build.alone:
-        return files
     build.transliterated_pages = {}
     for path, versions in pages.items():
         if build.transliterated_from and build.transliterated_from in versions:
-            # published transliterated, as a generated file (added with the generated pages)
             build.transliterated_pages[path] = versions[build.transliterated_from].abs_src_path
             for file in versions.values():
                 files.remove(file)

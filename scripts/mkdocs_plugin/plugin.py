@@ -19,31 +19,27 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from scripts.data import DataError
-from scripts.data.transliterate import to_latin
 from scripts.i18n.checks import CatalogError
-from scripts.i18n.translator import load_translator
 from scripts.mkdocs_plugin import languages
 from scripts.mkdocs_plugin.config import GuidelinesConfig
-from scripts.pages import Page
+from scripts.data.transliterate import to_latin
 from scripts.pages.context import TEMPLATE_DIR, RenderContext
-from scripts.pages.localized import generate_localized
 from scripts.pages.template_cache import TEMPLATES
-from scripts.pages.translation_notice import insert, page_notice
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.security import add_csp, clean_content, escape_titles
 from scripts.staging import handwritten
-from scripts.staging.cache import cached_pages, load_dataset_cached, pages_key
-from scripts.staging.languages import alternates, neutral_path, neutral_url, page_translation, untranslated_docs
-from scripts.staging.navigation import expand_nav, translate_nav
+from scripts.staging.cache import load_dataset_cached
+from scripts.staging.languages import alternates, neutral_path, neutral_url
+from scripts.staging.stage import StagedTree, StagingError, stage_language
 
 log = logging.getLogger("mkdocs.plugins.guidelines")
 
 
 class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def __init__(self) -> None:
-        self.pages: list[Page] = []
+        self.tree: StagedTree | None = None
         self.data_dir: Path | None = None
         self.build: languages.LanguageBuild | None = None
         self.context: RenderContext | None = None
@@ -62,50 +58,38 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             dataset = load_dataset_cached(self.data_dir)
         except DataError as error:
             raise PluginError(f"the data in {self.data_dir} is not valid:\n{error.report()}") from None
-        edition = None
-        if self.config.edition:
-            editions = dataset.editions
-            edition = next((e for e in editions if e.id == self.config.edition), None)
-            if edition is None:
-                known = ", ".join(sorted(e.id for e in editions)) or "none"
-                raise PluginError(f"no edition {self.config.edition!r} in {self.data_dir}/editions (known: {known})")
+        edition = next((e for e in dataset.editions if e.id == self.config.edition), None)
+        # The i18n plugin builds every language on the same config: start from mkdocs.yml's each time.
+        if self.source_nav is None:
+            self.source_nav = deepcopy(config.nav)
+            self.source_names = (config.site_name, config.site_description)
         previous = self.build
         # A country edition opens in its first language (site root), the others in <code>/
         self.build = languages.language_build(config, dataset, edition.languages[0] if edition else "")
         if previous is not None and previous.alone == self.build.alone:
             self.build.site_root_url = previous.site_root_url
-        language = dataset.site.language(self.build.language)
-        languages.narrow_config(config, self.build, language.theme_text if language is not None else None)
+        # The same staging as `python -m scripts build`, from this configuration
+        name, description = self.source_names
+        source = {"site_name": name, "site_description": description, "nav": deepcopy(self.source_nav),
+                  "docs_dir": config.docs_dir, "use_directory_urls": config.use_directory_urls,
+                  "plugins": [{"guidelines": {"edition": self.config.edition}},
+                              {"i18n": {"languages": [{"locale": code} for code in self.build.languages]}}]}
         try:
-            translator = load_translator(self.data_dir, self.build.language, dataset.site.default_language,
-                                         self.build.transliterated_from)
+            self.tree = stage_language(source, base, self.data_dir, self.build.language,
+                                       self.build.root_language if self.build.alone else "",
+                                       None if self.config.no_cache else base / "build" / "cache")
         except CatalogError as error:
             raise PluginError(f"the catalog of {self.build.language!r} cannot be read:\n{error}") from None
-        untranslated = untranslated_docs(config.docs_dir, self.build)
-        key = pages_key(self.data_dir, self.build.language, self.config.edition, untranslated)
-        self.pages = cached_pages(base / "build" / "cache", f"pages-{self.build.language}-{self.config.edition}", key,
-                                  lambda: generate_localized(dataset, translator, edition=edition,
-                                                             handwritten_in_english=untranslated).pages,
-                                  use_cache=not self.config.no_cache)
-        self.context = RenderContext(dataset, self.build.language, translator, edition)
-        # The i18n plugin builds every language on the same config: start from mkdocs.yml's nav each time.
-        if self.source_nav is None:
-            self.source_nav = deepcopy(config.nav)
-            self.source_names = (config.site_name, config.site_description)
-        # The site's name and description are site.yaml's title and description, translated.
-        name, description = self.source_names
-        site = dataset.site
-        site_name = translator(site.title) if name == site.title else name
-        if edition is not None:  # "<site name> · <country>", both in the edition's language
-            country = next((c for c in dataset.countries if c.id == edition.country), None)
-            if country is not None:
-                site_name = f"{site_name} · {translator(country.name)}"
+        except StagingError as error:
+            raise PluginError(str(error)) from None
+        self.build.in_english, self.build.outdated = self.tree.build.in_english, self.tree.build.outdated
+        languages.narrow_config(config, self.build, self.tree.theme_text)
+        self.context = self.tree.context
         # Escaped once here (Markup: Jinja's |e leaves it as is): the theme prints the name raw in <title>.
-        config.site_name = escape(site_name)
-        if description is not None:
-            config.site_description = escape(translator(site.description)
-                                             if description.strip() == site.description else description)
-        config.nav = expand_nav(translate_nav(deepcopy(self.source_nav), translator), self.pages)
+        config.site_name = escape(self.tree.site_name)
+        if self.tree.site_description is not None:
+            config.site_description = escape(self.tree.site_description)
+        config.nav = self.tree.nav
         return config
 
     @event_priority(10)
@@ -115,39 +99,28 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     # After mkdocs-static-i18n (priority -100), which keeps only files that exist in docs/.
     @event_priority(-110)
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
-        for page in self.pages:
-            existing = files.get_file_from_path(self.build.src_uri(page.path))
-            if existing is not None and not getattr(existing, "guidelines_page", None):
-                raise PluginError(f"docs/{page.path} is generated from the data: remove the hand-written file")
-            file = languages.generated_file(config, self.build, page.path, page.content)
-            file.guidelines_page = page.path
+        tree = self.tree
+        for path in tree.generated:
+            file = languages.generated_file(config, self.build, path, tree.files[path])
+            file.guidelines_page = path
             files.append(file)
-        if self.build.transliterated_pages:
-            for path, source in sorted(self.build.transliterated_pages.items()):
-                text = Path(source).read_text(encoding="utf-8")
-                files.append(languages.generated_file(config, self.build, path, to_latin(text)))
+        for path in sorted(self.build.transliterated_pages):
+            file = languages.generated_file(config, self.build, path, tree.files[path])
+            file.guidelines_page = path
+            files.append(file)
         return files
 
     on_files = CombinedEvent(_split_handwritten, _add_generated)
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        """Hand-written pages get the same notices as generated ones: shown in English, or not reviewed."""
-        build = self.build
-        if build is None or getattr(page.file, "guidelines_page", None):
+        """A hand-written page as the staging shows it in this language: its notice (shown in English, outdated,
+        not reviewed) and the contact (:mod:`scripts.staging.handwritten`)."""
+        if self.build is None or getattr(page.file, "guidelines_page", None):
             return markdown
-        if build.language == build.default:
-            return self._contact(markdown)
-        path = neutral_path(build, page.file.src_uri)
-        markdown = self._contact(markdown)
-        if path in build.in_english:
-            block = page_notice("missing", self.context.label, path)
-        elif path in build.outdated:
-            block = page_notice("outdated", self.context.label, path)
-        elif page_translation(page.meta) == "unreviewed":
-            block = page_notice("unreviewed", self.context.label, path)
-        else:
+        staged = self.tree.files.get(neutral_path(self.build, page.file.src_uri))
+        if not isinstance(staged, str):
             return markdown
-        return insert(markdown, block)
+        return handwritten.FRONT_MATTER.sub("", staged, count=1)
 
     # Last of all: whatever reached the content's HTML (templates, data, translations, hand-written pages)
     # goes through the allow-list sanitizer.
@@ -165,23 +138,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             return output_content
         return add_csp(output_content, local_files=bool(self.config.edition))
 
-    def _contact(self, markdown: str) -> str:
-        """``<!-- guidelines:contact -->`` in a hand-written page (about.md) becomes where to report a mistake,
-        as the staging writes it (:func:`scripts.staging.handwritten.contact_text`)."""
-        if handwritten.CONTACT_MARKER not in markdown or self.context is None:
-            return markdown
-        edition = self.context.edition
-        contact = (edition.contact if edition is not None and edition.contact else None) \
-            or self.context.dataset.site.contact
-        return markdown.replace(handwritten.CONTACT_MARKER, handwritten.contact_text(self.context.label, contact))
-
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)
     def on_page_context(self, context, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001
         build = self.build
-        if build is not None and build.transliterated_from and self.context is not None:
-            context["guidelines_transliteration"] = {
-                "source": build.transliterated_from, "note": self.context.label("transliteration.notice")}
+        if build is not None and self.tree is not None and self.tree.transliteration:
+            context["guidelines_transliteration"] = self.tree.transliteration
         if build is not None and build.alone and len(build.languages) > 1:
             context["guidelines_alternates"] = alternates(build, page.url)
             self.page_urls.append(neutral_url(build, page.url))

@@ -39,6 +39,8 @@ class StagedTree:
     build: LanguageBuild
     #: docs path -> Markdown text, or bytes for a download
     files: dict[str, str | bytes]
+    #: the paths of ``files`` generated from the data (the others are hand-written)
+    generated: tuple[str, ...]
     nav: list[Any] | None
     #: plain text (a renderer escapes it)
     site_name: str
@@ -153,7 +155,7 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
     transliteration = {"source": build.transliterated_from, "note": context.label("transliteration.notice")} \
         if build.transliterated_from else None
     return StagedTree(
-        language=language, build=build, files=files,
+        language=language, build=build, files=files, generated=tuple(page.path for page in pages),
         nav=expand_nav(translate_nav(base_config.get("nav"), translator), pages),
         site_name=site_name, site_description=description, site_url=site_url,
         theme_text_language=build.transliterated_from,
