@@ -31,7 +31,7 @@ from pathlib import Path
 from scripts.data import DataError
 from scripts.i18n.checks import CatalogError
 from scripts.pages.context import RenderContext
-from scripts.pages.template_cache import precompile
+from scripts.pages.template_cache import TEMPLATES, precompile
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
 from scripts.render.mkdocs_config import derived_config
@@ -217,7 +217,7 @@ def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, con
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
     MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
     is kept apart and shown whole, never interleaved; always when it fails."""
-    _warm_up(settings.data_dir)
+    _warm_up(settings.data_dir, config_file)
     tasks = [(code, parts[code], staged / code, config_file, settings, root_language) for code in codes]
     try:
         context = multiprocessing.get_context("fork")
@@ -234,13 +234,22 @@ def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, con
     return results
 
 
-def _warm_up(data_dir: Path) -> None:
-    """Import what every language build needs and load the data once, before the workers are forked."""
+def _warm_up(data_dir: Path, config_file: Path) -> None:
+    """Import what every language build needs, compile the theme's and our templates and load the data once,
+    before the workers are forked."""
     # Imported here on purpose: loading them in the parent, only when a parallel build forks workers, is the warm-up.
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
+    from mkdocs.config import load_config
 
     import scripts.render.hooks  # noqa: F401
+
+    try:  # the theme's templates, compiled once here rather than once per language in each worker
+        theme_env = load_config(str(config_file)).theme.get_env()
+        theme_env.bytecode_cache = TEMPLATES
+        precompile(theme_env)
+    except Exception:  # noqa: BLE001 - only a head start: the real build reports any problem
+        pass
 
     dataset = load_dataset_cached(data_dir)
     precompile(RenderContext(dataset, dataset.site.default_language).env)
