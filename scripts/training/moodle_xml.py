@@ -31,8 +31,12 @@ def xml_text(text: str) -> str:
     return NOT_XML.sub("", text)
 
 
+#: one converter for every question (making one per call cost more than converting): reset before each use
+_MARKDOWN = markdown.Markdown(extensions=["tables"], output_format="html")
+
+
 def html(text: str) -> str:
-    return markdown.markdown(xml_text(text).strip(), extensions=["tables"], output_format="html")
+    return _MARKDOWN.reset().convert(xml_text(text).strip())
 
 
 def _text(parent: ET.Element, tag: str, content: str, fmt: str | None = "html", **attrs: str) -> ET.Element:
