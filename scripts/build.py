@@ -17,6 +17,8 @@ previous site untouched. The :class:`~scripts.settings.Settings` are passed down
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import shutil
@@ -39,6 +41,7 @@ from scripts.render.mkdocs_run import render
 from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
 from scripts.settings import Settings
 from scripts.staging.cache import load_dataset_cached
+from scripts.staging.inputs import git_commit, inputs_digest
 from scripts.staging.site_config import load_site_config, write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import write_tree
@@ -56,6 +59,8 @@ class LanguageResult:
     returncode: int
     output: str
     seconds: float
+    #: True when nothing the language's build reads had changed: its folder was taken from the previous site
+    reused: bool = False
 
 
 def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_CONFIG,
@@ -99,9 +104,12 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     jobs = settings.jobs or min(len(codes), 2 * (os.cpu_count() or 1))
     previous_handlers = _interrupt_on_signals()
     try:
+        digests = {} if settings.no_cache else language_digests(config_file, settings, codes, default)
+        reused = _reuse_unchanged(site_dir, default, parts, digests)
         try:
-            results = _build_languages(codes, parts, staged, config_file, settings, root_language or "", jobs,
-                                       quiet)
+            results = _build_languages([c for c in codes if c not in reused], parts, staged, config_file, settings,
+                                       root_language or "", jobs, quiet)
+            results += [LanguageResult(code, parts[code], 0, "", 0.0, reused=True) for code in reused]
         except (BrokenProcessPool, KeyboardInterrupt) as error:
             reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"
             print(f"The build failed ({reason}); {site_dir} was left as it was.", file=sys.stderr)
@@ -113,7 +121,10 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
             print(f"The build failed ({', '.join(r.language for r in failed)}); {site_dir} was left as it was.",
                   file=sys.stderr)
             return next((r.returncode for r in failed if r.returncode), 1)
-        return _assemble(site_dir, default, parts, fresh, old, results, quiet)
+        status = _assemble(site_dir, default, parts, fresh, old, results, quiet)
+        if status == 0:
+            _record(site_dir, default, digests)
+        return status
     except KeyboardInterrupt:
         print(f"The build was interrupted; {site_dir} was left as it was.", file=sys.stderr)
         return 130
@@ -141,8 +152,80 @@ def _assemble(site_dir: Path, default: str, parts: dict[str, Path], fresh: Path,
         for r in results:
             index = site_dir / ("" if r.language == default else r.language) / "search" / "search_index.json"
             size = index.stat().st_size / 1024 if index.is_file() else 0
-            print(f"  {r.language}: {r.seconds:.1f}s, search index {size:.0f} KiB")
+            done = "unchanged, kept from the previous build" if r.reused else f"{r.seconds:.1f}s"
+            print(f"  {r.language}: {done}, search index {size:.0f} KiB")
     return 0
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Unchanged languages: kept from the previous build (scripts.staging.inputs says what a language's build reads)
+
+def language_digests(config_file: Path, settings: Settings, codes: list[str], root: str) -> dict[str, str]:
+    """Each language's digest of everything its build reads."""
+    config_file = Path(config_file).resolve()
+    base = load_site_config(config_file)
+    folders = [settings.data_dir, config_file.parent / str(base.get("docs_dir") or "docs")]
+    custom = (base.get("theme") or {}).get("custom_dir") if isinstance(base.get("theme"), dict) else None
+    if isinstance(custom, str):
+        folders.append(config_file.parent / custom)
+    options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), git_commit(config_file.parent))
+    common = inputs_digest(folders, [config_file], options)
+    return {code: hashlib.sha256(f"{common}\0{code}".encode()).hexdigest() for code in codes}
+
+
+def _record_file(site_dir: Path) -> Path:
+    return CACHE / "built" / (hashlib.sha256(str(site_dir).encode()).hexdigest()[:24] + ".json")
+
+
+def _record(site_dir: Path, root: str, digests: dict[str, str]) -> None:
+    """What the site now in ``site_dir`` was built from (nothing when the caches are off)."""
+    path = _record_file(site_dir)
+    if not digests:
+        path.unlink(missing_ok=True)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"root": root, "languages": digests}), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # no record: the next build builds everything
+
+
+def _reuse_unchanged(site_dir: Path, root: str, parts: dict[str, Path], digests: dict[str, str]) -> list[str]:
+    """Copy into its part folder every language whose digest is the one the current site was built with; returns
+    those languages."""
+    try:
+        record = json.loads(_record_file(site_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not digests or record.get("root") != root or not (site_dir / "index.html").is_file():
+        return []
+    previous = record.get("languages") or {}
+    reused = []
+    for code, digest in digests.items():
+        if previous.get(code) != digest:
+            continue
+        source = site_dir if code == root else site_dir / code
+        if not (source / "index.html").is_file():
+            continue
+        others = {c for c in previous if c != root} if code == root else set()
+        try:
+            shutil.copytree(source, parts[code], copy_function=_link_or_copy,
+                            ignore=lambda folder, names: [n for n in names if folder == str(source) and n in others])
+        except OSError:
+            shutil.rmtree(parts[code], ignore_errors=True)
+            continue
+        reused.append(code)
+    return reused
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link (the old site is removed once the new one is in place), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 #: the temporary folders of a build beside the site: .site.new-PID, .site.old-PID, .site.<lang>-PID and
@@ -217,6 +300,8 @@ def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, con
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
     MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
     is kept apart and shown whole, never interleaved; always when it fails."""
+    if not codes:
+        return []
     _warm_up(settings.data_dir, config_file)
     tasks = [(code, parts[code], staged / code, config_file, settings, root_language) for code in codes]
     try:

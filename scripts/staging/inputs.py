@@ -1,0 +1,61 @@
+"""The digest of everything one language's build reads, so that an unchanged language is not built again.
+
+A language's built folder depends on: the data folder (every file: YAML and every catalog), the hand-written
+pages, the theme overrides, the configuration file, the code and templates of the ``scripts`` package, the
+installed libraries and their versions, the git commit the pages were built at (a translation is "outdated"
+by commit dates), and the build's options (the languages built together, the one at the root, PDFs or not).
+Any change to any of them changes the digest; nothing outside them can change the output. When in doubt, a
+file is part of the digest: a needless rebuild costs seconds, a stale page misleads a reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+CODE = Path(__file__).resolve().parents[1]  # the scripts package
+
+
+def folder_digest(digest: "hashlib._Hash", folder: Path) -> None:
+    """Every file below ``folder`` (name and bytes), in a stable order; a missing folder counts as empty."""
+    folder = Path(folder)
+    digest.update(b"folder\0" + str(folder).encode() + b"\0")
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def libraries() -> str:
+    """Every installed distribution and its version."""
+    found = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions() if d.metadata["Name"]})
+    return "\n".join(found)
+
+
+def git_commit(folder: Path) -> str:
+    """The commit checked out where ``folder`` is, or "" outside a git checkout."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True,
+                                timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def inputs_digest(folders: Iterable[Path], files: Iterable[Path], options: object) -> str:
+    """The digest of ``folders`` (every file in them), ``files``, the ``scripts`` package, the installed
+    libraries and ``options`` (anything else the output depends on, as its ``repr``)."""
+    digest = hashlib.sha256()
+    for folder in [*folders, CODE]:
+        folder_digest(digest, folder)
+    for path in files:
+        path = Path(path)
+        digest.update(b"file\0" + str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-"))
+    digest.update(libraries().encode())
+    digest.update(repr(options).encode())
+    return digest.hexdigest()
