@@ -1,0 +1,118 @@
+"""Issue 16: a rebuild with nothing changed keeps every language from the previous site, and any change to what
+a language's build reads builds it again (never a stale page)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build_site
+from scripts.settings import Settings
+from scripts.staging import inputs
+from tests.conftest import ROOT
+
+
+def _digest(folder: Path, config: Path, options: object = ()) -> str:
+    return inputs.inputs_digest([folder], [config], options)
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
+    """A data folder, a configuration file and a stand-in for the scripts package."""
+    data, code = tmp_path / "data", tmp_path / "code"
+    (data / "locales").mkdir(parents=True)
+    code.mkdir()
+    (data / "site.yaml").write_text("title: T\n", encoding="utf-8")
+    (data / "locales" / "fr.po").write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    (code / "page.j2").write_text("{{ x }}\n", encoding="utf-8")
+    (code / "gen.py").write_text("X = 1\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\n", encoding="utf-8")
+    monkeypatch.setattr(inputs, "CODE", code)
+    monkeypatch.setattr(inputs, "libraries", lambda: "mkdocs==1.6.1")
+    return data, config, code
+
+
+@pytest.mark.parametrize("change", [
+    "data", "new data file", "catalog", "template", "code", "configuration", "library", "option"])
+def test_every_kind_of_input_changes_the_digest(tree, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    data, config, code = tree
+    before = _digest(data, config, ("fr",))
+    options = ("fr",)
+    if change == "data":
+        (data / "site.yaml").write_text("title: U\n", encoding="utf-8")
+    elif change == "new data file":
+        (data / "countries").mkdir()
+        (data / "countries" / "x.yaml").write_text("id: x\n", encoding="utf-8")
+    elif change == "catalog":
+        (data / "locales" / "fr.po").write_text('msgid "a"\nmsgstr "c"\n', encoding="utf-8")
+    elif change == "template":
+        (code / "page.j2").write_text("{{ y }}\n", encoding="utf-8")
+    elif change == "code":
+        (code / "gen.py").write_text("X = 2\n", encoding="utf-8")
+    elif change == "configuration":
+        config.write_text("site_name: U\n", encoding="utf-8")
+    elif change == "library":
+        monkeypatch.setattr(inputs, "libraries", lambda: "mkdocs==1.6.2")
+    elif change == "option":
+        options = ("fr", "sr")
+    assert _digest(data, config, options) != before
+
+
+def test_the_digest_ignores_compiled_python_and_is_stable(tree) -> None:
+    data, config, code = tree
+    before = _digest(data, config)
+    (code / "__pycache__").mkdir()
+    (code / "__pycache__" / "gen.cpython-311.pyc").write_bytes(b"\0")
+    assert _digest(data, config) == before
+
+
+# ---- the build itself: a project copy in English and French, without PDFs ----------------------------------
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("reuse") / "project"
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv*", ".git", "site", ".site.*", "tests", "build"))
+    return target
+
+
+def _build(project: Path, capsys: pytest.CaptureFixture, no_cache: bool = False) -> str:
+    settings = Settings(data_dir=project / "guidelines_data", languages=("fr",), no_paper=True, no_cache=no_cache)
+    status = build_site(project / "site", settings, project / "mkdocs.yml")
+    output = capsys.readouterr().out
+    assert status == 0, output
+    return output
+
+
+@pytest.mark.site
+def test_an_unchanged_rebuild_keeps_every_language_and_a_change_builds_again(project: Path, capsys) -> None:
+    _build(project, capsys)
+    page = project / "site" / "fr" / "about" / "index.html"
+    first = page.read_text(encoding="utf-8")
+
+    again = _build(project, capsys)
+    assert again.count("unchanged, kept from the previous build") == 2, again
+    assert page.read_text(encoding="utf-8") == first
+    assert (project / "site" / "fr" / "glossary" / "index.html").is_file()
+    assert not (project / "site" / "fr" / "fr").exists() and (project / "site" / "index.html").is_file()
+
+    # a hand-written page: its new text is published (no stale page)
+    with (project / "docs" / "about.fr.md").open("a", encoding="utf-8") as out:
+        out.write("\nPhrase ajoutée par le test de reconstruction.\n")
+    changed = _build(project, capsys)
+    assert "unchanged" not in changed
+    assert "Phrase ajoutée par le test de reconstruction." in page.read_text(encoding="utf-8")
+
+    # the data: a glossary definition changed is on the English glossary page
+    glossary = project / "guidelines_data" / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    marker = "definition: "
+    at = text.index(marker) + len(marker)
+    glossary.write_text(text[:at] + "Zebra-striped test definition. " + text[at:], encoding="utf-8")
+    _build(project, capsys)
+    assert "Zebra-striped test definition." in (project / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+
+    # without the caches nothing is kept
+    assert "unchanged" not in _build(project, capsys, no_cache=True)
