@@ -238,17 +238,17 @@ def test_address_warning(validators, value: str, warning: str | None) -> None:  
 
 def test_every_script_does_nothing_on_a_page_without_forms_or_quizzes(page, repo_url: str) -> None:  # noqa: ANN001
     """Loaded in mkdocs.yml's order into a page with nothing for them, the scripts raise no error, store nothing
-    and change nothing in the page; they add one global, the namespace object."""
+    and change nothing in the page; they add the namespace object and the channel guide's rules, no other global."""
     page.goto(f"{repo_url}tests/fixtures/js/empty.html")
     before = page.evaluate("Object.getOwnPropertyNames(window)")
     state = "() => [document.body.innerHTML, document.documentElement.className, document.title]"
     unchanged = page.evaluate(state)
     for name in extra_javascript():
-        if name in SPLIT:
-            page.add_script_tag(url=f"{repo_url}overrides/assets/javascripts/{name}")  # into <head>
+        page.add_script_tag(url=f"{repo_url}overrides/assets/javascripts/{name}")  # into <head>
     page.wait_for_timeout(100)
     assert page.errors == []
-    assert [n for n in page.evaluate("Object.getOwnPropertyNames(window)") if n not in before] == ["Lea"]
+    assert [n for n in page.evaluate("Object.getOwnPropertyNames(window)") if n not in before] == [
+        "Lea", "LeaChannelGuide"]
     assert page.evaluate("localStorage.length") == 0
     assert page.evaluate(state) == unchanged
     assert sorted(page.evaluate("Object.keys(Lea)")) == sorted(
