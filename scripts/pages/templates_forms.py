@@ -1,5 +1,6 @@
 """Pages of the standard request and response templates: an overview, and one form page per template
-with its live preview (the browser side is overrides/assets/javascripts/forms.js)."""
+with its live preview (the browser side is overrides/assets/javascripts/form-*.js: validators, state
+and drafts, the finished document)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from scripts.pages.templates_prefill import Prefill, prefill_for
 
 OVERVIEW = "forms/index.md"
 
-#: HTML attributes of the <input> for each one-line field type (the form has ``novalidate``: forms.js
-#: checks every value itself and shows its own messages next to the field).
+#: HTML attributes of the <input> for each one-line field type (the form has ``novalidate``: the form
+#: scripts check every value itself and shows its own messages next to the field).
 INPUT_ATTRIBUTES = {
     "text": 'type="text"',
     "date": 'type="date"',
@@ -29,7 +30,8 @@ INPUT_ATTRIBUTES = {
     "number": 'type="text" inputmode="numeric"',
 }
 
-#: Messages forms.js shows, from ``ui.yaml`` (``forms.js.<key>``).
+#: Messages the form scripts (form-*.js) show, from ``ui.yaml`` (``forms.js.<key>``: the keys keep the name of the
+#: script they were first written for).
 JS_LABELS = (
     "required", "ip", "port", "port_missing", "datetime", "datetime_zone", "date", "email", "phone", "number",
     "number_range", "order", "required_with", "errors_summary", "valid", "copied", "copy_failed", "draft_on",
@@ -95,7 +97,7 @@ def legal_basis_line(ctx: RenderContext, template: Template, prefill: Prefill) -
 
 
 def form_data(ctx: RenderContext, template: Template, prefill: Prefill) -> dict[str, Any]:
-    """Everything forms.js needs, in the page's language."""
+    """Everything the form scripts (form-*.js) need, in the page's language."""
     t = ctx.translate
     sections = [
         {

@@ -38,7 +38,7 @@ def _has_training(ctx: RenderContext) -> bool:
 
 
 def js_labels(ctx: RenderContext) -> str:
-    """The labels block for quiz.js, as JSON safe to put inside a <script> element."""
+    """The labels block for the quiz scripts (quiz-*.js), as JSON safe to put inside a <script> element."""
     text = json.dumps({name: ctx.label(key) for name, key in JS_LABELS.items()}, ensure_ascii=False)
     return text.replace("</", "<\\/")
 
@@ -49,7 +49,7 @@ def script_json(value: object) -> str:
 
 
 def quiz_data(quiz: Quiz) -> str:
-    """What quiz.js needs besides the page: each question's id and the measures it examines."""
+    """What quiz-questions.js needs besides the page: each question's id and the measures it examines."""
     return script_json({"quiz": quiz.id, "module": quiz.module, "pass": quiz.pass_percent,
                         "questions": [{"id": q.id, "measures": list(q.measures)} for q in quiz.questions]})
 

@@ -113,12 +113,6 @@
     });
   }
 
-  // Material's instant navigation swaps pages without reloading; its document$ observable tells us.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  // On every page, Material's instant navigation included (start.js).
+  window.Lea.start(start, true);
 })();

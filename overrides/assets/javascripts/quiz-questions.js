@@ -1,64 +1,24 @@
 /*
- * Training quizzes, progress and the trainer view. Plain JavaScript, no server, no other host.
+ * Training quizzes: the questions and the quiz they belong to. Plain JavaScript, no server, no other host.
  *
- * Everything the learner answers stays in this browser: progress is kept in localStorage under one
- * key and can be cleared from the "my progress" page. Every text shown comes from the page (a JSON
- * block with id "training-labels"), so that it can be translated; nothing here is English.
+ * Every text shown comes from the page (a JSON block with id "training-labels"), so that it can be
+ * translated; nothing here is English. Answers are kept through quiz-storage.js.
  *
  * Honest scoring: in each attempt at a quiz, the FIRST answer submitted to a question is what counts
  * (partial credit for multiple-answer and matching questions). The learner may try again after the
  * feedback, but those tries are labelled as practice and change nothing in the score. In exam mode the
  * questions and options are shuffled, hints are hidden, and nothing is marked until the whole quiz is
- * submitted. "My progress" shows the first attempt, the number of attempts, the latest and best
- * scores, and mastery per measure from the measures each question examines (the page's quiz data).
+ * submitted. "My progress" (quiz-progress.js) shows the first attempt, the number of attempts, the latest
+ * and best scores, and mastery per measure from the measures each question examines (the page's quiz data).
  */
 (function () {
   "use strict";
 
-  var STORE_KEY = "lea-isp-training-progress";
-  var TRAINER_KEY = "lea-isp-training-trainer";
-  var VERSION = 2;
-  var MASTERY = 0.8;
-
-  // ---- storage -------------------------------------------------------------------------------------
-  function emptyStore() { return { version: VERSION, quizzes: {}, modules: {} }; }
-
-  function readStore() {
-    try {
-      var raw = window.localStorage.getItem(STORE_KEY);
-      var data = raw ? JSON.parse(raw) : null;
-      if (data && typeof data === "object" && data.version === VERSION && data.quizzes && data.modules) return data;
-    } catch (e) { /* storage blocked or corrupt: start empty */ }
-    return emptyStore();
-  }
-
-  function writeStore(data) {
-    try { window.localStorage.setItem(STORE_KEY, JSON.stringify(data)); return true; } catch (e) { return false; }
-  }
-
-  function clearStore() {
-    try { window.localStorage.removeItem(STORE_KEY); } catch (e) { /* nothing to clear */ }
-  }
-
-  function readJson(id) {
-    var node = document.getElementById(id);
-    if (!node) return {};
-    try { return JSON.parse(node.textContent) || {}; } catch (e) { return {}; }
-  }
-
-  function fill(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (m, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : m;
-    });
-  }
-
-  function percent(score, total) {
-    return total ? Math.round((score / total) * 100) : 0;
-  }
-
-  function shown(score) {
-    return String(Math.round(score * 10) / 10);
-  }
+  var Lea = window.Lea;
+  var storage = Lea.quiz;
+  var readStore = storage.readStore, writeStore = storage.writeStore, quizState = storage.quizState;
+  var percent = storage.percent, shown = storage.shown;
+  var fill = Lea.fill, each = Lea.each;
 
   function shuffle(items) {
     var a = items.slice();
@@ -67,17 +27,6 @@
       var t = a[i]; a[i] = a[j]; a[j] = t;
     }
     return a;
-  }
-
-  function each(nodes, fn) { Array.prototype.forEach.call(nodes, fn); }
-
-  function quizState(store, id) {
-    var state = store.quizzes[id];
-    if (!state || typeof state !== "object") state = {};
-    if (!state.answers || typeof state.answers !== "object") state.answers = {};
-    if (!state.mastery || typeof state.mastery !== "object") state.mastery = {};
-    state.attempts = Number(state.attempts) || 0;
-    return state;
   }
 
   // ---- one question --------------------------------------------------------------------------------
@@ -498,10 +447,7 @@
   };
 
   Quiz.prototype.announce = function (text) {
-    if (!this.live) return;
-    this.live.textContent = "";
-    var live = this.live;
-    window.setTimeout(function () { live.textContent = text; }, 30);
+    Lea.announce(this.live, text);
   };
 
   Quiz.prototype.clearAttempt = function () {
@@ -597,168 +543,11 @@
     this.score.focus();
   };
 
-  // ---- status of a quiz (my progress, the training overview) ---------------------------------------
-  function statusText(state, total, pass, labels) {
-    var answered = state ? Object.keys(state.answers || {}).length : 0;
-    var hasResult = state && state.best !== null && state.best !== undefined;
-    if (!state || (!answered && !hasResult)) return labels.status_not_started;
-    if (hasResult && state.best >= pass) return labels.status_passed;
-    if (answered && answered < total) return fill(labels.status_in_progress, { answered: answered, total: total });
-    return labels.status_not_passed;
-  }
-
-  function result(value) {
-    return value && value.total ? shown(value.score) + " / " + value.total + " (" + value.percent + "%)" : "–";
-  }
-
-  function renderStatuses(root, store, labels) {
-    var any = false;
-    each(root.querySelectorAll("[data-progress-quiz]"), function (row) {
-      var id = row.getAttribute("data-progress-quiz");
-      var state = store.quizzes[id];
-      if (state && (Object.keys(state.answers || {}).length || state.attempts)) any = true;
-      var status = row.querySelector(".progress-status") || row;
-      status.textContent = statusText(state, Number(row.getAttribute("data-total")),
-                                      Number(row.getAttribute("data-pass-percent")), labels);
-      var cells = {
-        best: state && state.best !== null && state.best !== undefined ? state.best + "%" : "–",
-        first: result(state && state.firstAttempt),
-        latest: result(state && state.latest),
-        attempts: state && state.attempts ? String(state.attempts) : "0"
-      };
-      Object.keys(cells).forEach(function (name) {
-        var cell = root.querySelector("[data-" + name + "-for=\"" + id + "\"]");
-        if (cell) cell.textContent = cells[name];
-      });
-    });
-    return any;
-  }
-
-  // ---- my progress ---------------------------------------------------------------------------------
-  function Progress(root, labels, data) {
-    this.root = root;
-    this.labels = labels;
-    this.data = data || {};
-    this.live = root.querySelector(".progress-live");
-    var self = this;
-    each(root.querySelectorAll(".quiz-js-only"), function (el) { el.hidden = false; });
-    var clear = root.querySelector(".progress-clear");
-    if (clear) clear.addEventListener("click", function () { self.clear(); });
-    this.render();
-  }
-
-  Progress.prototype.render = function () {
-    var store = readStore(), labels = this.labels, root = this.root;
-    var any = renderStatuses(root, store, labels);
-    each(root.querySelectorAll("[data-progress-module]"), function (cell) {
-      var visited = store.modules[cell.getAttribute("data-progress-module")];
-      if (visited) any = true;
-      cell.textContent = visited ? labels.module_opened : labels.module_not_opened;
-    });
-    this.renderMastery(store);
-    var empty = root.querySelector(".progress-empty");
-    if (empty) empty.hidden = any;
-  };
-
-  /** Per measure: how many of the questions on it have a first answer, and the share of marks earned. */
-  Progress.prototype.renderMastery = function (store) {
-    var quizzes = this.data.quizzes || {}, labels = this.labels, totals = {};
-    Object.keys(quizzes).forEach(function (quizId) {
-      var mastery = (store.quizzes[quizId] && store.quizzes[quizId].mastery) || {};
-      (quizzes[quizId] || []).forEach(function (q) {
-        (q.measures || []).forEach(function (measure) {
-          var t = totals[measure] || (totals[measure] = { questions: 0, answered: 0, earned: 0 });
-          t.questions += 1;
-          if (Object.prototype.hasOwnProperty.call(mastery, q.id)) {
-            t.answered += 1;
-            t.earned += Number(mastery[q.id]) || 0;
-          }
-        });
-      });
-    });
-    var root = this.root;
-    each(root.querySelectorAll("[data-mastery-measure]"), function (row) {
-      var id = row.getAttribute("data-mastery-measure");
-      var t = totals[id] || { questions: 0, answered: 0, earned: 0 };
-      var share = t.answered ? t.earned / t.answered : 0;
-      var status = !t.answered ? labels.not_examined_yet
-        : t.answered === t.questions && share >= MASTERY ? labels.mastered : labels.practise_more;
-      row.querySelector(".mastery-answered").textContent = t.answered + " / " + t.questions;
-      var earned = root.querySelector('[data-earned-for="' + id + '"]');
-      var cell = root.querySelector('[data-mastery-status-for="' + id + '"]');
-      if (earned) earned.textContent = t.answered ? percent(t.earned, t.answered) + "%" : "–";
-      if (cell) cell.textContent = status;
-      row.setAttribute("data-mastered", status === labels.mastered ? "true" : "false");
-    });
-  };
-
-  Progress.prototype.clear = function () {
-    clearStore();
-    this.render();
-    if (this.live) this.live.textContent = this.labels.cleared;
-  };
-
-  // ---- trainer view --------------------------------------------------------------------------------
-  function trainerEnabled() {
-    var param = null;
-    try { param = new URLSearchParams(window.location.search).get("trainer"); } catch (e) { param = null; }
-    try {
-      if (param === "1" || param === "true") window.localStorage.setItem(TRAINER_KEY, "1");
-      if (param === "0" || param === "false") window.localStorage.removeItem(TRAINER_KEY);
-      return window.localStorage.getItem(TRAINER_KEY) === "1";
-    } catch (e) {
-      return param === "1" || param === "true";
-    }
-  }
-
-  function setTrainer(on, labels) {
-    try {
-      if (on) window.localStorage.setItem(TRAINER_KEY, "1"); else window.localStorage.removeItem(TRAINER_KEY);
-    } catch (e) { /* the view still changes for this page */ }
-    document.documentElement.classList.toggle("trainer-view", on);
-    each(document.querySelectorAll(".trainer-notes"), function (el) { el.hidden = !on; });
-    each(document.querySelectorAll(".trainer-toggle"), function (button) {
-      button.setAttribute("aria-pressed", on ? "true" : "false");
-      button.textContent = on ? labels.trainer_off : labels.trainer_on;
-    });
-  }
-
-  function initTrainer(labels) {
-    var buttons = document.querySelectorAll(".trainer-toggle");
-    if (!buttons.length) return;
-    each(buttons, function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        setTrainer(button.getAttribute("aria-pressed") !== "true", labels);
-      });
-    });
-    setTrainer(trainerEnabled(), labels);
-  }
-
-  function initModule(root) {
-    var store = readStore();
-    store.modules[root.getAttribute("data-module")] = { opened: new Date().toISOString() };
-    writeStore(store);
-  }
-
-  // ---- start ---------------------------------------------------------------------------------------
-  function start() {
-    var labels = readJson("training-labels");
-    var quizData = readJson("training-quiz-data");
+  Lea.start(function () {
+    var labels = Lea.readJson("training-labels");
+    var quizData = Lea.readJson("training-quiz-data");
     each(document.querySelectorAll(".training-quiz[data-quiz]"), function (root) {
       new Quiz(root, labels, quizData.quiz === root.getAttribute("data-quiz") ? quizData : {});
     });
-    var progress = document.querySelectorAll(".training-progress");
-    each(progress, function (root) { new Progress(root, labels, readJson("training-progress-data")); });
-    if (!progress.length) {
-      each(document.querySelectorAll(".training-status-list"), function (root) {
-        renderStatuses(root, readStore(), labels);
-      });
-    }
-    each(document.querySelectorAll(".training-module[data-module]"), function (root) { initModule(root); });
-    initTrainer(labels);
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  });
 })();
