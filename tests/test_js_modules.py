@@ -168,6 +168,7 @@ def test_datetime_refused(validators, value: str, error: str) -> None:  # noqa: 
 @pytest.mark.parametrize(("value", "ok"), [
     ("2026-03-14", True), ("2024-02-29", True),
     ("2026-13-01", False), ("2026-00-10", False), ("14.03.2026", False), ("2026-3-14", False), (" 2026-03-14", False),
+    ("2026-02-30", False), ("2025-02-29", False), ("2026-04-31", False), ("2026-03-00", False),
     ("", False),
 ])
 def test_date(validators, value: str, ok: bool) -> None:  # noqa: ANN001

@@ -102,9 +102,12 @@
     return isNaN(t) ? null : t;
   }
 
-  /* A date as YYYY-MM-DD. */
+  /* A date as YYYY-MM-DD that exists (not 2026-02-30: Date.parse would roll it over to March). */
   function checkDate(value) {
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) && dateValue(value) !== null;
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!m) return false;
+    var y = +m[1], mo = +m[2], d = +m[3];
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && dateValue(value) !== null;
   }
 
   function checkEmail(v) {
