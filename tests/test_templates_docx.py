@@ -12,7 +12,7 @@ import pytest
 from scripts.data import load_dataset
 from scripts.i18n.translator import load_translator
 from scripts.pages.templates_docx import build_docx
-from scripts.pages.templates_forms import docx_path
+from scripts.pages.routes import docx_path
 from scripts.pages.templates_prefill import Prefill
 
 ROOT = Path(__file__).resolve().parents[1]

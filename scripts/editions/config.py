@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from scripts.data.models.editions import Edition
+from scripts.pages import routes
 from scripts.staging.site_config import absolute, plugin_items
 
 #: The local stand-in for a Web Worker under file:// (its name contains "iframe-worker", so that
 #: Material's offline tooling never adds a CDN copy).
 WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 HOME_PAGES = ("index.md",)
-COUNTRIES_INDEX = "countries/index.md"
+COUNTRIES_INDEX = routes.COUNTRIES
 
 
 def edition_config(site_config: dict[str, Any], config_dir: Path, edition: Edition, docs_dir: Path,

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.routes import CHANNEL_GUIDE, CHANNELS, country_path, measure_path
-from scripts.pages.templates_forms import script_json, template_path
+from scripts.pages.routes import CHANNELS, CHANNEL_GUIDE, country_path, measure_path, template_path
+from scripts.pages.templates_forms import script_json
 
 #: The guide's results: each answer path ends in one or more of these (label key, template id or None).
 RESULTS: dict[str, tuple[str, str | None]] = {

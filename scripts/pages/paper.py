@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
 from scripts.pages.routes import book_file, pdf_beside
-from scripts.pages.templates_forms import dataset_templates, template_path
-from scripts.pages.workshop import handout_path
+from scripts.pages.routes import handout_path, template_path
+from scripts.pages.templates_forms import dataset_templates
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,9 @@ from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
 from scripts.pages.countries import designated, edition_country
 from scripts.pages.reference import CONVENTION, article_anchor
+from scripts.pages.routes import MOU
 from scripts.pages.routes import PRACTICES as INDEX
 from scripts.pages.routes import country_path, measure_path, module_path, practice_path
-
-MOU = "practices/mou-outline.md"
 
 
 def ordered_practices(ctx: RenderContext) -> list[Practice]:

@@ -14,6 +14,11 @@ PRACTICES = "practices/index.md"
 TRAINING = "training/index.md"
 CHANNELS = "channels/index.md"
 CHANNEL_GUIDE = "channels/which-channel.md"
+FORMS = "forms/index.md"
+TRAINING_PROGRESS = "training/progress.md"
+TRAINING_COVERAGE = "training/coverage.md"
+MOU = "practices/mou-outline.md"
+WORKSHOPS = "workshop/index.md"
 
 
 def measure_path(measure_id: str) -> str:
@@ -59,3 +64,26 @@ def pdf_beside(path: str, language: str) -> str:
     """The PDF made from the page ``path`` (a blank form, a handout) in ``language``: ``forms/x-fr.pdf``."""
     stem = path[:-3] if path.endswith(".md") else path
     return f"{stem}-{language}.pdf"
+
+
+def template_path(template_id: str) -> str:
+    """A request or response template's page (its form)."""
+    return f"forms/{template_id}.md"
+
+
+def docx_filename(template_id: str, language: str) -> str:
+    return f"{template_id}-{language}.docx"
+
+
+def docx_path(template_id: str, language: str) -> str:
+    """Where the blank .docx of a template in a language is published."""
+    return f"forms/docx/{docx_filename(template_id, language)}"
+
+
+def agenda_path(workshop_id: str) -> str:
+    """A workshop's agenda page."""
+    return f"workshop/{workshop_id}.md"
+
+
+def handout_path(workshop_id: str) -> str:
+    return f"workshop/{workshop_id}-handout.md"

@@ -20,7 +20,8 @@ from docx.shared import Cm, Pt, RGBColor
 from scripts.data.models.templates import Template, TemplateField
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
-from scripts.pages.templates_forms import dataset_templates, docx_path, document_kind, legal_basis_text
+from scripts.pages.routes import docx_path
+from scripts.pages.templates_forms import dataset_templates, document_kind, legal_basis_text
 from scripts.pages.templates_prefill import Prefill, prefill_for
 
 #: ``label(key) -> text`` for a ui.yaml label, in the document's language

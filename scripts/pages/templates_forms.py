@@ -12,11 +12,10 @@ from scripts.data.models.guidelines import Measure
 from scripts.data.models.templates import Template
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
-from scripts.pages.routes import CHANNELS, measure_path
+from scripts.pages.routes import CHANNELS, docx_filename, docx_path, measure_path, template_path
+from scripts.pages.routes import FORMS as OVERVIEW
 from scripts.pages.reference import CONVENTION, article_anchor
 from scripts.pages.templates_prefill import Prefill, prefill_for
-
-OVERVIEW = "forms/index.md"
 
 #: HTML attributes of the <input> for each one-line field type (the form has ``novalidate``: the form
 #: scripts check every value itself and shows its own messages next to the field).
@@ -39,19 +38,6 @@ JS_LABELS = (
     "draft_mark", "invalid_first", "confirm_clear", "leave_warning", "ip_private", "ip_cgnat", "ip_documentation",
     "ip_reserved", "identifier_row", "docx_made", "docx_failed", "study_copy",
 )
-
-
-def template_path(template_id: str) -> str:
-    return f"forms/{template_id}.md"
-
-
-def docx_filename(template_id: str, language: str) -> str:
-    return f"{template_id}-{language}.docx"
-
-
-def docx_path(template_id: str, language: str) -> str:
-    """Where the blank .docx of a template in a language is published (a docs-root path)."""
-    return f"forms/docx/{docx_filename(template_id, language)}"
 
 
 def document_kind(template: Template) -> str:

@@ -10,6 +10,8 @@ from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
 from scripts.data.models.guidelines import Measure
 from scripts.pages.routes import TRAINING as OVERVIEW
+from scripts.pages.routes import TRAINING_COVERAGE as COVERAGE
+from scripts.pages.routes import TRAINING_PROGRESS as PROGRESS
 from scripts.pages.routes import measure_path, module_path, paragraph_anchor, quiz_path
 from scripts.data.training_coverage import coverage
 from scripts.training.export import export_path, export_quiz
@@ -17,8 +19,6 @@ from scripts.training.localize import localize_module, localize_quiz
 from scripts.data.models.training import Quiz
 from scripts.training.shuffle import answer_order, display_order
 
-PROGRESS = "training/progress.md"
-COVERAGE = "training/coverage.md"
 
 #: labels the quiz script needs, by the name it uses -> the ui.yaml key
 JS_LABELS = {

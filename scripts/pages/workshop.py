@@ -9,17 +9,9 @@ from scripts.data.models.workshops import Workshop
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
 from scripts.pages.countries import designated
-from scripts.pages.routes import GUIDELINES, country_path, measure_path, module_path, practice_path
-
-INDEX = "workshop/index.md"
-
-
-def agenda_path(workshop_id: str) -> str:
-    return f"workshop/{workshop_id}.md"
-
-
-def handout_path(workshop_id: str) -> str:
-    return f"workshop/{workshop_id}-handout.md"
+from scripts.pages.routes import WORKSHOPS as INDEX
+from scripts.pages.routes import (GUIDELINES, agenda_path, country_path, handout_path, measure_path, module_path,
+                                  practice_path)
 
 
 def generate(ctx: RenderContext) -> Iterator[Page]:
