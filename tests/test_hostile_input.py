@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from scripts.build import remove_stale_folders
-from tests.conftest import ROOT, TEST_DATA, run_cli
+from tests.conftest import ROOT, TEST_DATA, run_cli, run_cli_process
 from tests.test_i18n_catalogs import with_french
 
 HOSTILE_PO = TEST_DATA / "i18n" / "hostile"
@@ -70,7 +70,7 @@ def test_a_broken_catalog_stops_the_build_with_its_line_and_keeps_the_site(corpu
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site", encoding="utf-8")
-    result = run_cli("build", "--site-dir", str(site), "--data", str(data), "--jobs", "1")
+    result = run_cli_process("build", "--site-dir", str(site), "--data", str(data), "--jobs", "1")
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
     line = min(error_lines(corpus))

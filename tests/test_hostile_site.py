@@ -23,7 +23,7 @@ import yaml
 from lxml import html as lxml_html
 
 from scripts.data import load_dataset
-from tests.conftest import DATA, ROOT, run_cli, serve
+from tests.conftest import DATA, ROOT, run_cli, run_cli_process, serve
 
 #: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
 pytestmark = pytest.mark.site
@@ -75,7 +75,7 @@ def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_first_wall_refuses_the_hostile_data_and_catalog(hostile_data: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = run_cli("build", "--site-dir", str(site), "--data", str(hostile_data))
+    result = run_cli_process("build", "--site-dir", str(site), "--data", str(hostile_data))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     index = [m.id for m in load_dataset(DATA).guidelines.measures].index(MEASURE)

@@ -17,7 +17,7 @@ from scripts.i18n.catalog import catalog_stats
 from scripts.i18n.checks import check_catalog, kept
 from scripts.i18n.translator import Status, Translator, load_translator
 from scripts.pages.localized import generate_localized
-from tests.conftest import DATA, ROOT, TEST_DATA, run_cli
+from tests.conftest import DATA, ROOT, TEST_DATA, run_cli, run_cli_process
 
 CATALOGS = sorted((DATA / "locales").glob("*.po"))
 SMALL_PO = TEST_DATA / "i18n" / "fr.po"
@@ -231,7 +231,7 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
     po.save(str(po_path))
 
     out = tmp_path / "site"
-    result = run_cli("build", "--quiet", "--lang", "de", "--site-dir", str(out),
+    result = run_cli_process("build", "--quiet", "--lang", "de", "--site-dir", str(out),
                      "--config-file", str(project / "mkdocs.yml"), "--data", str(project / "guidelines_data"),
                      env={"GUIDELINES_NO_PAPER": "1"})  # PDFs: tests/test_books.py
     assert result.returncode == 0, result.stdout + result.stderr
