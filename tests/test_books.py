@@ -207,6 +207,7 @@ def test_unchanged_pdfs_are_not_rendered_again(built_site: Path, dataset, tmp_pa
     assert "An edit." in text_of(PdfReader(site / book_file("en")))
 
 
+@pytest.mark.slow  # importing WeasyPrint runs `ldconfig -p` (ctypes.util.find_library) to find Pango
 def test_pdfs_load_nothing_from_the_network() -> None:
     from scripts.paper.render import local_only_fetcher
 
