@@ -109,6 +109,15 @@ def run_cli_process(*args: str, cwd: Path = ROOT, env: dict | None = None) -> su
                           env={**os.environ, **(env or {})}, check=False, timeout=600)
 
 
+@functools.cache
+def real_dataset():  # noqa: ANN201 - a scripts.data.Dataset
+    """The project's data (guidelines_data), loaded once per test session: read it, never change it (copy the
+    folder and load the copy to test a change)."""
+    from scripts.data import load_dataset
+
+    return load_dataset(DATA)
+
+
 @pytest.fixture
 def minimal_data(tmp_path: Path) -> Path:
     """A writable copy of the minimal valid data set, for tests that break it."""

@@ -8,14 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.data import load_dataset
 from scripts.pages import generate_pages
-from tests.conftest import DATA
+from tests.conftest import real_dataset
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 @pytest.fixture(scope="module")

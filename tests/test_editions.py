@@ -11,10 +11,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from scripts.data import load_dataset
 from scripts.editions.parallel import ProgressBar
 from scripts.pages import generate_pages
-from tests.conftest import DATA, run_cli_process
+from tests.conftest import DATA, real_dataset, run_cli_process
 
 #: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
 pytestmark = pytest.mark.site
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.site
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -231,8 +230,9 @@ def test_unknown_edition_is_refused() -> None:
 
 
 def test_all_editions_command_builds_in_parallel_with_a_progress_bar(tmp_path: Path) -> None:
-    result = run_cli_process("editions", "--out", str(tmp_path), "--only", "croatia", "india", "--no-zip", "--jobs", "2",
-                     env={"GUIDELINES_NO_PAPER": "1"})  # the PDFs are tested on the Albanian edition
+    # the PDFs are tested on the Albanian edition
+    result = run_cli_process("editions", "--out", str(tmp_path), "--only", "croatia", "india", "--no-zip",
+                             "--jobs", "2", env={"GUIDELINES_NO_PAPER": "1"})
     assert result.returncode == 0, result.stderr
     assert "2/2 editions" in result.stderr and "croatia ok" in result.stderr
     assert "2 of 2 editions built" in result.stdout

@@ -249,8 +249,8 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
 
     out = tmp_path / "site"
     result = run_cli_process("build", "--quiet", "--lang", "de", "--site-dir", str(out),
-                     "--config-file", str(project / "mkdocs.yml"), "--data", str(project / "guidelines_data"),
-                     env={"GUIDELINES_NO_PAPER": "1"})  # PDFs: tests/test_books.py
+                             "--config-file", str(project / "mkdocs.yml"), "--data", str(project / "guidelines_data"),
+                             env={"GUIDELINES_NO_PAPER": "1"})  # PDFs: tests/test_books.py
     assert result.returncode == 0, result.stdout + result.stderr
     html = (out / "de" / "guidelines" / "le-strategic-cooperation" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in html

@@ -15,10 +15,9 @@ import pytest
 import yaml
 from translate.filters import pofilter as pofilter_command
 
-from scripts.data import load_dataset
-from tests.conftest import DATA
+from tests.conftest import DATA, real_dataset
 
-LANGUAGES = load_dataset(DATA).site.catalog_languages()
+LANGUAGES = real_dataset().site.catalog_languages()
 EXCEPTIONS = yaml.safe_load((DATA / "locales" / "pofilter-exceptions.yaml").read_text(encoding="utf-8"))
 FINDING = re.compile(r"^# \(pofilter\) (?P<check>[a-z]+): ", re.M)
 

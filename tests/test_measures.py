@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from scripts.data import load_dataset
 from scripts.pages import generate_pages
-from tests.conftest import DATA, run_cli
+from tests.conftest import DATA, real_dataset, run_cli
 
 #: what filler looks like: a heading that only "continues" another, or a summary that says nothing but which measure
 #: a number is under
@@ -29,7 +29,7 @@ def is_filler(text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 def test_the_24_measures_in_their_sections_and_order(dataset) -> None:  # noqa: ANN001

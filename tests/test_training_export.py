@@ -17,9 +17,8 @@ import pytest
 from lxml import etree
 from pygiftparser import utils as gift_utils
 
-from scripts.data import load_dataset
 from scripts.training.export import export_quiz
-from tests.conftest import DATA, TEST_DATA, run_cli
+from tests.conftest import DATA, TEST_DATA, real_dataset, run_cli
 
 GIFT_SET = {"single": "SelectSet", "multiple": "MultipleChoicesSet", "true-false": "TrueFalseSet",
             "ordering": "MatchingSet", "matching": "MatchingSet"}
@@ -29,7 +28,7 @@ MOODLE_TYPE = {"single": "multichoice", "multiple": "multichoice", "true-false":
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +52,7 @@ def quiz_ids(dataset) -> list[str]:  # noqa: ANN001
     return [q.id for q in dataset.training_quiz]
 
 
-@pytest.mark.parametrize("quiz_id", quiz_ids(load_dataset(DATA)))
+@pytest.mark.parametrize("quiz_id", quiz_ids(real_dataset()))
 def test_gift_export_parses_to_the_same_questions(quiz_id: str, dataset, labels) -> None:  # noqa: ANN001
     quiz = next(q for q in dataset.training_quiz if q.id == quiz_id)
     text = export_quiz(quiz, labels, "en")["gift"].decode("utf-8")
@@ -105,7 +104,7 @@ def moodle_grammar() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(TEST_DATA / "moodle_quiz.rng")))
 
 
-@pytest.mark.parametrize("quiz_id", quiz_ids(load_dataset(DATA)))
+@pytest.mark.parametrize("quiz_id", quiz_ids(real_dataset()))
 def test_moodle_xml_export_is_valid_and_says_the_same(quiz_id: str, dataset, labels, moodle_grammar) -> None:  # noqa: ANN001
     quiz = next(q for q in dataset.training_quiz if q.id == quiz_id)
     data = export_quiz(quiz, labels, "en")["moodle-xml"]
