@@ -225,11 +225,19 @@ def test_every_language_of_the_site_has_parsable_exports(built_site: Path, datas
 
 # --- issue 17: exports that import ----------------------------------------------------------------------------
 
-def test_export_command_writes_the_language_asked_for(tmp_path: Path, dataset) -> None:  # noqa: ANN001
+@pytest.fixture(scope="module")
+def french_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder written by ``training export --lang fr``, run once for the tests that read it."""
+    out = tmp_path_factory.mktemp("export-fr")
+    result = run_cli("training", "export", "--out", str(out), "--lang", "fr")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_export_command_writes_the_language_asked_for(french_export: Path, dataset) -> None:  # noqa: ANN001
     from scripts.i18n.translator import load_translator
 
-    result = run_cli("training", "export", "--out", str(tmp_path), "--lang", "fr")
-    assert result.returncode == 0, result.stderr
+    tmp_path = french_export
     translate = load_translator(DATA, "fr", dataset.site.default_language)
     quiz = dataset.training_quiz[0]
     english = quiz.questions[0].prompt
@@ -303,7 +311,7 @@ def test_training_check_enforces_moodle_length_limits(tmp_path: Path) -> None:
                      r"100", result.stderr), result.stderr
 
 
-def test_export_command_writes_french_question_text_in_the_french_file(tmp_path: Path, dataset) -> None:  # noqa: ANN001
+def test_export_command_writes_french_question_text_in_the_french_file(french_export: Path, dataset) -> None:  # noqa: ANN001
     """``training export --lang fr`` reads the French catalog: a question translated in fr.po comes out in French."""
     import polib
 
@@ -317,9 +325,7 @@ def test_export_command_writes_french_question_text_in_the_french_file(tmp_path:
     french = translate(question.prompt)
     assert french != question.prompt
 
-    result = run_cli("training", "export", "--out", str(tmp_path), "--lang", "fr")
-
-    assert result.returncode == 0, result.stderr
+    tmp_path = french_export
     parsed = pygift.parseFile(io.StringIO((tmp_path / f"{quiz.id}.fr.gift.txt").read_text(encoding="utf-8")))
     by_title = {q.title: q for q in parsed}
     text = plain(by_title[f"{quiz.id}/{question.id}"].text)
