@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's CLI, a site built once per session, a local server, and Chromium."""
+"""Shared fixtures and helpers: the project's CLI (in-process, or in a process of its own), the real data loaded
+once, a site built once per session, a local server, and Chromium; and the tiers (unit, site, browser, slow)."""
 
 from __future__ import annotations
 
