@@ -119,6 +119,15 @@ def real_dataset():  # noqa: ANN201 - a scripts.data.Dataset
     return load_dataset(DATA)
 
 
+@functools.cache
+def real_pages() -> tuple:
+    """The English pages generated from the real data (:func:`scripts.pages.generate_pages`), once per test
+    session: read them, never change them."""
+    from scripts.pages import generate_pages
+
+    return tuple(generate_pages(real_dataset(), "en"))
+
+
 @pytest.fixture
 def minimal_data(tmp_path: Path) -> Path:
     """A writable copy of the minimal valid data set, for tests that break it."""
