@@ -30,8 +30,7 @@ def quiz_file(data: Path) -> Path:
 
 
 def test_the_real_quizzes_pass_the_authoring_checks() -> None:
-    result = run_cli("training", "check")
-    assert result.returncode == 0, result.stderr
+    # `training check` passing on the real data is test_training_check.py::test_real_training_data_passes_the_check
     for quiz in real_dataset().training_quiz:
         singles = [q for q in quiz.questions if q.kind == "single"]
         share = sum(longest_is_correct(q) for q in singles) / len(singles)
