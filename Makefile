@@ -59,9 +59,10 @@ zensical: $(ZENSICAL_STAMP)
 test: $(STAMP) chromium fonts zensical
 	$(PY) -m pytest
 
-# The unit tier alone: no built site, no browser (tests/conftest.py marks the tiers from the fixtures)
+# The unit tier alone, in under a minute: no built site, no browser, no process of its own (tests/conftest.py
+# marks the tiers from the fixtures, tests that start a process are marked slow, and a unit test that starts one fails)
 test-unit: $(STAMP)
-	$(PY) -m pytest -m "not browser and not site"
+	$(PY) -m pytest -m "not browser and not site and not slow"
 
 # Our build against stock MkDocs + Material + mkdocs-static-i18n (several minutes): a table and benchmark-results/benchmark.json
 benchmark: $(STAMP)

@@ -1,14 +1,18 @@
-"""Shared fixtures: the project's CLI, a site built once per session, a local server, and Chromium."""
+"""Shared fixtures and helpers: the project's CLI (in-process, or in a process of its own), the real data loaded
+once, a site built once per session, a local server, and Chromium; and the tiers (unit, site, browser, slow)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
 import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -24,10 +28,15 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--no-first-run"]
 
 
+#: the markers that keep a test out of the unit tier (``make test-unit``)
+OUT_OF_UNIT_TIER = ("browser", "site", "slow")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tiers: every test that drives Chromium is marked ``browser`` and every test on the built site ``site``,
-    from the fixtures it uses, so no test can be left out of its tier. ``-m "not browser and not site"`` is the
-    unit tier."""
+    from the fixtures it uses, so no test can be left out of its tier. Tests that start a process of their own
+    (a build, an external program) are marked ``site`` or ``slow`` by hand. ``-m "not browser and not site and not
+    slow"`` is the unit tier: no build and no subprocess (:func:`_no_subprocess_in_the_unit_tier` enforces it)."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures and not item.get_closest_marker("browser"):
@@ -36,10 +45,87 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.site)
 
 
+def in_unit_tier(item: pytest.Item) -> bool:
+    return not any(item.get_closest_marker(name) for name in OUT_OF_UNIT_TIER)
+
+
+class SubprocessInUnitTier(RuntimeError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _no_subprocess_in_the_unit_tier(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit-tier test may not start a process: call the code in-process (:func:`run_cli`), or mark the test
+    ``slow`` (or ``site``) with the reason it needs one."""
+    if not in_unit_tier(request.node):
+        return
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise SubprocessInUnitTier(
+            f"{request.node.nodeid} started a process ({args[0] if args else ''!r}) in the unit tier: call the code "
+            "in-process (tests.conftest.run_cli for the CLI), or mark the test @pytest.mark.slow with the reason "
+            "it needs a process")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    for name in ("system", "fork", "forkpty", "posix_spawn", "posix_spawnp", "execv", "execve"):
+        if hasattr(os, name):
+            monkeypatch.setattr(os, name, refuse)
+    import multiprocessing.util
+
+    monkeypatch.setattr(multiprocessing.util, "spawnv_passfds", refuse)
+
+
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``python -m scripts ARGS`` as a user would, capturing its output."""
+    """Run the CLI (``python -m scripts ARGS``) in this process, from ``cwd`` with ``env`` added to the
+    environment, capturing its output and its exit code as a process would give them: the code ``main``
+    returns, argparse's exit code on a usage error, and 1 with a traceback on stderr for an uncaught exception."""
+    from scripts.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    try:
+        os.environ.update(env or {})
+        os.chdir(cwd)
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+                if isinstance(exit_.code, str):
+                    print(exit_.code, file=sys.stderr)
+            except Exception:  # noqa: BLE001 - what Python does at the top of a process
+                traceback.print_exc()
+                code = 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["python", "-m", "scripts", *args], code, stdout.getvalue(), stderr.getvalue())
+
+
+def run_cli_process(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m scripts ARGS`` in a process of its own, as a user would, capturing its output (builds and
+    tests of the process itself: out of the unit tier)."""
     return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=cwd, capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, check=False, timeout=600)
+
+
+@functools.cache
+def real_dataset():  # noqa: ANN201 - a scripts.data.Dataset
+    """The project's data (guidelines_data), loaded once per test session: read it, never change it (copy the
+    folder and load the copy to test a change)."""
+    from scripts.data import load_dataset
+
+    return load_dataset(DATA)
+
+
+@functools.cache
+def real_pages() -> tuple:
+    """The English pages generated from the real data (:func:`scripts.pages.generate_pages`), once per test
+    session: read them, never change them."""
+    from scripts.pages import generate_pages
+
+    return tuple(generate_pages(real_dataset(), "en"))
 
 
 @pytest.fixture
@@ -54,7 +140,7 @@ def minimal_data(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session with the project's build command."""
     site = tmp_path_factory.mktemp("build") / "site"
-    result = run_cli("build", "--quiet", "--site-dir", str(site))
+    result = run_cli_process("build", "--quiet", "--site-dir", str(site))
     assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
     return site
 

@@ -5,22 +5,44 @@ siblings."""
 
 from __future__ import annotations
 
-import os
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from importlinter.cli import lint_imports as run_lint_imports
+
 from tests.conftest import ROOT
 
-LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+def _scripts_modules() -> dict:
+    return {name: module for name, module in sys.modules.items() if name == "scripts" or name.startswith("scripts.")}
 
 
 def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
-    """``lint-imports`` on the ``scripts`` package and the contract of ``project`` (a checkout, or a copy of one)."""
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run([str(LINT_IMPORTS), "--config", str(project / "pyproject.toml"), "--no-cache"],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    """``lint-imports --no-cache`` on the ``scripts`` package and the contract of ``project`` (a checkout, or a copy
+    of one), in this process: ``project`` comes first on the path and the ``scripts`` already imported are set
+    aside meanwhile, so that the package analysed is the one in ``project``."""
+    saved = _scripts_modules()
+    output = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NO_COLOR", "1")
+        patch.setenv("COLUMNS", "200")
+        patch.chdir(project)
+        patch.syspath_prepend(str(project))
+        for name in saved:
+            patch.delitem(sys.modules, name)
+        try:
+            with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+                code = run_lint_imports(config_filename=str(project / "pyproject.toml"), no_cache=True)
+        finally:
+            for name in _scripts_modules():  # anything imported from the copy
+                del sys.modules[name]
+    assert _scripts_modules() == saved
+    return subprocess.CompletedProcess(["lint-imports"], code, output.getvalue(), "")
 
 
 def test_the_layers_contract_is_kept() -> None:

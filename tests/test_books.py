@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from scripts.data import load_dataset
 from scripts.i18n.translator import load_translator
 from scripts.pages.paper import PaperPage
 from scripts.pages.routes import book_file
-from tests.conftest import DATA
+from tests.conftest import DATA, real_dataset
 
 GEORGIAN = re.compile(r"[\u10a0-\u10ff]{4,}")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]{4,}")
@@ -26,7 +25,7 @@ ALBANIAN = re.compile(r"\w*[ëç]\w*", re.IGNORECASE)
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 def language_root(site: Path, dataset, code: str) -> Path:
@@ -207,6 +206,7 @@ def test_unchanged_pdfs_are_not_rendered_again(built_site: Path, dataset, tmp_pa
     assert "An edit." in text_of(PdfReader(site / book_file("en")))
 
 
+@pytest.mark.slow  # importing WeasyPrint runs `ldconfig -p` (ctypes.util.find_library) to find Pango
 def test_pdfs_load_nothing_from_the_network() -> None:
     from scripts.paper.render import local_only_fetcher
 

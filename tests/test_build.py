@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import DATA, ROOT, run_cli
+from tests.conftest import DATA, ROOT, run_cli_process
 
 #: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
 pytestmark = pytest.mark.site
@@ -110,7 +110,7 @@ def test_invalid_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path
     text = text_of(data / "guidelines.yaml").replace("  - {number: 17,", "  - {number: seventeen,", 1)
     (data / "guidelines.yaml").write_text(text, encoding="utf-8")
 
-    result = run_cli("build", "--quiet", "--site-dir", str(site), "--data", str(data))
+    result = run_cli_process("build", "--quiet", "--site-dir", str(site), "--data", str(data))
 
     assert result.returncode == 1
     assert "paragraphs[16].number: expected a whole number, got 'seventeen'" in result.stderr
@@ -140,7 +140,8 @@ def test_a_broken_link_fails_the_build_and_keeps_the_previous_site(tmp_path: Pat
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site", encoding="utf-8")
-    result = run_cli("build", "--quiet", "--site-dir", str(site), "--config-file", str(project / "mkdocs.yml"))
+    result = run_cli_process("build", "--quiet", "--site-dir", str(site),
+                             "--config-file", str(project / "mkdocs.yml"))
     assert result.returncode != 0
     assert "no-such-page.md" in result.stderr
     assert text_of(site / "index.html") == "previous site"

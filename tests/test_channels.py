@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from scripts.data.dataset import load_dataset
 from scripts.data.models.instruments import Deadline, Instruments, ProtocolStatus
 from scripts.pages.channels import QUESTIONS, RESULTS, channels_for, guide_paths
+from tests.conftest import real_dataset
 from tests.test_templates_browser import error_of, field, fill_valid
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +38,7 @@ def raw_instruments() -> dict:
 # ---------- data ----------
 
 def test_every_deadline_and_status_in_the_data_has_a_source() -> None:
-    data = load_dataset(DATA).instruments
+    data = real_dataset().instruments
     sources = {s.id for s in data.sources}
     for d in data.deadlines:
         assert d.period == "unknown" or d.sources, d.id
@@ -64,7 +65,7 @@ def test_a_deadline_or_status_without_a_source_is_refused() -> None:
 
 
 def test_the_issue_deadlines_are_all_in_the_table() -> None:
-    data = load_dataset(DATA).instruments
+    data = real_dataset().instruments
     periods = {(d.provision, d.period) for d in data.deadlines}
     assert ("reg-epoc", "10 days") in periods and ("reg-epoc", "8 hours") in periods
     assert ("reg-epoc-pr", "60 days") in periods and ("reg-epoc-pr", "30 days") in periods

@@ -8,19 +8,18 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.data import load_dataset
 from scripts.pages import generate_pages
-from tests.conftest import DATA
+from tests.conftest import real_dataset, real_pages
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 @pytest.fixture(scope="module")
 def pages(dataset) -> dict[str, str]:
-    return {page.path: page.content for page in generate_pages(dataset, "en")}
+    return {page.path: page.content for page in real_pages()}
 
 
 def test_matrix_has_one_accessible_table_per_part(pages, dataset) -> None:
@@ -147,6 +146,6 @@ def test_an_edition_puts_its_country_first_and_on_the_front_page(dataset) -> Non
     measure = pages["guidelines/le-international.md"]
     block = measure[measure.index("## How the countries stand"):]
     assert block.index("Ukraine") < block.index("France")
-    full = {p.path: p.content for p in generate_pages(dataset, "en")}
+    full = {p.path: p.content for p in real_pages()}
     assert "index.md" not in full
     assert re.search(r'<th scope="row" markdown="span">\[([^\]]+)\]', full["countries/index.md"]).group(1) == "Albania"

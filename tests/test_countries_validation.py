@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts.data import DataError, load_dataset
-from tests.conftest import DATA, run_cli
+from tests.conftest import real_dataset, run_cli
 
 SCHEMA = "# yaml-language-server: $schema=../../../guidelines_data/schemas/{}.schema.json\n"
 
@@ -173,7 +173,7 @@ def test_the_command_line_reports_every_problem_with_its_position(minimal_data: 
 
 def test_the_real_data_is_complete() -> None:
     """Every CyberCrime@IPA area and the other five countries have a file, an edition and sources."""
-    dataset = load_dataset(DATA)
+    dataset = real_dataset()
     ids = {c.id for c in dataset.countries}
     assert ids == {"albania", "bosnia-and-herzegovina", "croatia", "montenegro", "serbia", "north-macedonia",
                    "turkey", "kosovo", "georgia", "romania", "france", "ukraine", "india"}
@@ -195,7 +195,7 @@ def test_the_real_data_is_complete() -> None:
 
 def test_every_country_is_assessed_per_measure_with_sources() -> None:
     """13 x 24 cells; every status but unknown carries a note and a source (the first landing carried 68)."""
-    dataset = load_dataset(DATA)
+    dataset = real_dataset()
     measures = [m.id for m in dataset.guidelines.ordered_measures()]
     assert len(dataset.countries) == 13 and len(measures) == 24
     assessed = 0

@@ -11,10 +11,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from scripts.data import load_dataset
 from scripts.editions.parallel import ProgressBar
 from scripts.pages import generate_pages
-from tests.conftest import DATA, run_cli
+from tests.conftest import DATA, real_dataset, run_cli_process
 
 #: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
 pytestmark = pytest.mark.site
@@ -22,13 +21,13 @@ pytestmark = pytest.mark.site
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 @pytest.fixture(scope="module")
 def editions_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("editions")
-    result = run_cli("edition", "albania", "--out", str(out), "--quiet")
+    result = run_cli_process("edition", "albania", "--out", str(out), "--quiet")
     assert result.returncode == 0, f"the Albanian edition did not build:\n{result.stdout}\n{result.stderr}"
     return out
 
@@ -225,14 +224,15 @@ def test_every_page_of_the_edition_carries_the_csp(albania: Path) -> None:
 
 
 def test_unknown_edition_is_refused() -> None:
-    result = run_cli("edition", "atlantis", "--out", "/nonexistent-never-written")
+    result = run_cli_process("edition", "atlantis", "--out", "/nonexistent-never-written")
     assert result.returncode == 2
     assert "no edition 'atlantis'" in result.stderr and "albania" in result.stderr
 
 
 def test_all_editions_command_builds_in_parallel_with_a_progress_bar(tmp_path: Path) -> None:
-    result = run_cli("editions", "--out", str(tmp_path), "--only", "croatia", "india", "--no-zip", "--jobs", "2",
-                     env={"GUIDELINES_NO_PAPER": "1"})  # the PDFs are tested on the Albanian edition
+    # the PDFs are tested on the Albanian edition
+    result = run_cli_process("editions", "--out", str(tmp_path), "--only", "croatia", "india", "--no-zip",
+                             "--jobs", "2", env={"GUIDELINES_NO_PAPER": "1"})
     assert result.returncode == 0, result.stderr
     assert "2/2 editions" in result.stderr and "croatia ok" in result.stderr
     assert "2 of 2 editions built" in result.stdout

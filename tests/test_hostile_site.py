@@ -22,8 +22,7 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from scripts.data import load_dataset
-from tests.conftest import DATA, ROOT, run_cli, serve
+from tests.conftest import DATA, ROOT, real_dataset, run_cli, run_cli_process, serve
 
 #: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
 pytestmark = pytest.mark.site
@@ -49,7 +48,7 @@ def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     translations of that measure's heading and of the site title (which every French page's <title> holds)."""
     data = tmp_path_factory.mktemp("hostile") / "guidelines_data"
     shutil.copytree(DATA, data)
-    dataset = load_dataset(DATA)
+    dataset = real_dataset()
     heading = dataset.guidelines.measure(MEASURE).heading
 
     def glossary(content: dict) -> None:
@@ -75,10 +74,10 @@ def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_first_wall_refuses_the_hostile_data_and_catalog(hostile_data: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    result = run_cli("build", "--site-dir", str(site), "--data", str(hostile_data))
+    result = run_cli_process("build", "--site-dir", str(site), "--data", str(hostile_data))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    index = [m.id for m in load_dataset(DATA).guidelines.measures].index(MEASURE)
+    index = [m.id for m in real_dataset().guidelines.measures].index(MEASURE)
     for where in (r"glossary\.yaml:\d+:\d+: terms\[0\]\.definition: ",
                   rf"guidelines\.yaml:\d+:\d+: measures\[{index}\]\.guidance\.asks: "):
         assert re.search(where + r"expected plain text or Markdown", result.stderr), (where, result.stderr)
@@ -86,7 +85,7 @@ def test_the_first_wall_refuses_the_hostile_data_and_catalog(hostile_data: Path,
     check = run_cli("i18n", "--data", str(hostile_data), "check", "fr")
     assert check.returncode == 1 and "Traceback" not in check.stderr
     assert re.search(r"fr\.po:\d+: msgid '.*': the translation holds raw HTML", check.stderr), check.stderr
-    title = load_dataset(DATA).site.title
+    title = real_dataset().site.title
     assert re.search(rf"fr\.po:\d+: msgid {re.escape(repr(title))}: the translation holds raw HTML \(</title",
                      check.stderr), check.stderr
 
@@ -153,7 +152,7 @@ def unsafe_markup(site: Path) -> Iterator[str]:
 def test_the_built_site_carries_nothing_active_the_project_did_not_write(built_site: Path) -> None:
     problems = list(unsafe_markup(built_site))
     assert not problems, "\n".join(problems[:30])
-    languages = [lang.code for lang in load_dataset(DATA).site.languages]
+    languages = [lang.code for lang in real_dataset().site.languages]
     for code in languages[1:]:
         assert (built_site / code / "index.html").is_file(), code  # every language was scanned
 

@@ -17,7 +17,7 @@ from scripts.i18n.catalog import catalog_stats
 from scripts.i18n.checks import check_catalog, kept
 from scripts.i18n.translator import Status, Translator, load_translator
 from scripts.pages.localized import generate_localized
-from tests.conftest import DATA, ROOT, TEST_DATA, run_cli
+from tests.conftest import DATA, ROOT, TEST_DATA, run_cli, run_cli_process
 
 CATALOGS = sorted((DATA / "locales").glob("*.po"))
 SMALL_PO = TEST_DATA / "i18n" / "fr.po"
@@ -39,12 +39,22 @@ def with_french(data: Path, po: Path = SMALL_PO) -> Path:
 
 # --- every catalog compiles and keeps links, URLs, placeholders and numbers ---------------------------------
 
-@pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
-def test_every_catalog_compiles_and_keeps_what_must_not_change(path: Path) -> None:
+def msgfmt_check(path: Path) -> None:
+    """GNU gettext's ``msgfmt --check`` compiles ``path`` (when msgfmt is installed)."""
     if shutil.which("msgfmt"):
         result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True,
                                 check=False)
         assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.slow  # runs GNU msgfmt
+@pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
+def test_every_catalog_compiles(path: Path) -> None:
+    msgfmt_check(path)
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
+def test_every_catalog_keeps_what_must_not_change(path: Path) -> None:
     po = polib.pofile(str(path))
     assert po.metadata.get("Language") == path.stem
     assert "charset=UTF-8" in po.metadata.get("Content-Type", "")
@@ -92,7 +102,8 @@ def test_the_check_command_reports_a_broken_translation(minimal_data: Path) -> N
 
 # --- a changed English string makes its translation outdated -------------------------------------------------
 
-def test_update_marks_the_translation_of_a_changed_string_outdated(minimal_data: Path) -> None:
+def update_after_an_english_change(minimal_data: Path) -> Path:
+    """The minimal data with French, brought up to date, then brought up to date again after an English change."""
     data = with_french(minimal_data)
     assert run_cli("i18n", "--data", str(data), "update").returncode == 0
     po = polib.pofile(str(data / "locales" / "fr.po"))
@@ -115,10 +126,16 @@ def test_update_marks_the_translation_of_a_changed_string_outdated(minimal_data:
     assert changed.previous_msgid == "The purpose of the test guidelines."
     assert changed.msgstr == "L'objet des lignes directrices de test."
     assert po.find("The purpose of the test guidelines.") is None
-    if shutil.which("msgfmt"):
-        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(data / "locales" / "fr.po")],
-                              check=False).returncode == 0
+    return data
 
+
+@pytest.mark.slow  # runs GNU msgfmt
+def test_an_updated_catalog_compiles(minimal_data: Path) -> None:
+    msgfmt_check(update_after_an_english_change(minimal_data) / "locales" / "fr.po")
+
+
+def test_update_marks_the_translation_of_a_changed_string_outdated(minimal_data: Path) -> None:
+    data = update_after_an_english_change(minimal_data)
     translator = load_translator(data, "fr", "en")
     assert translator("The purpose and scope of the test guidelines.") == "The purpose and scope of the test guidelines."
     assert translator.status("The purpose and scope of the test guidelines.") is Status.OUTDATED
@@ -231,9 +248,9 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
     po.save(str(po_path))
 
     out = tmp_path / "site"
-    result = run_cli("build", "--quiet", "--lang", "de", "--site-dir", str(out),
-                     "--config-file", str(project / "mkdocs.yml"), "--data", str(project / "guidelines_data"),
-                     env={"GUIDELINES_NO_PAPER": "1"})  # PDFs: tests/test_books.py
+    result = run_cli_process("build", "--quiet", "--lang", "de", "--site-dir", str(out),
+                             "--config-file", str(project / "mkdocs.yml"), "--data", str(project / "guidelines_data"),
+                             env={"GUIDELINES_NO_PAPER": "1"})  # PDFs: tests/test_books.py
     assert result.returncode == 0, result.stdout + result.stderr
     html = (out / "de" / "guidelines" / "le-strategic-cooperation" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in html
@@ -246,6 +263,7 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
     assert {p.relative_to(project) for p in (project / "scripts").rglob("*.py")} == before
 
 
+@pytest.mark.slow  # the date of a page comes from git (git log and git status)
 def test_a_hand_written_translation_is_outdated_when_its_english_changes_later(tmp_path: Path) -> None:
     from scripts.staging.languages import outdated_translations
 

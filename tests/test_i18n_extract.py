@@ -8,7 +8,7 @@ import polib
 
 from scripts.data import load_dataset
 from scripts.i18n.catalog import build_template
-from tests.conftest import TEST_DATA, run_cli
+from tests.conftest import TEST_DATA, real_dataset, run_cli
 
 
 def test_template_holds_each_text_once_with_its_places() -> None:
@@ -40,7 +40,7 @@ def test_committed_template_is_current() -> None:
     """Translators work from the committed POT: it must hold exactly what the data says today."""
     from tests.conftest import DATA
 
-    fresh = build_template(load_dataset(DATA))
+    fresh = build_template(real_dataset())
     committed = polib.pofile(str(DATA / "locales" / "content.pot"))
     assert [(e.msgid, e.occurrences) for e in committed] == [(e.msgid, e.occurrences) for e in fresh], \
         "run `python -m scripts i18n extract` (and `i18n update`) and commit the catalogs"

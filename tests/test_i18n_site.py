@@ -12,10 +12,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from scripts.data import load_dataset
-from tests.conftest import DATA
+from tests.conftest import DATA, real_dataset
 
-SITE = load_dataset(DATA).site
+SITE = real_dataset().site
 DEFAULT = SITE.default_language
 CODES = [lang.code for lang in SITE.languages]
 SCRIPTS = {"Cyrl": re.compile(r"[\u0400-\u04FF]"), "Geor": re.compile(r"[\u10A0-\u10FF]")}
@@ -172,10 +171,9 @@ def test_switching_language_on_a_paragraph_page_stays_on_that_paragraph(site_url
     page.locator(f'.md-select__link[hreflang="{target}"]').click()
     expect(page).to_have_url(urljoin(site_url, f"{root(target)}guidelines/{PARAGRAPH}/"))
     expect(page.locator("html")).to_have_attribute("lang", target)
-    from scripts.data import load_dataset
     from scripts.i18n.translator import load_translator
 
-    dataset = load_dataset(DATA)
+    dataset = real_dataset()
     language = dataset.site.language(target)
     heading = load_translator(DATA, target, dataset.site.default_language, language.transliterated_from)(
         dataset.guidelines.measure(PARAGRAPH).heading)

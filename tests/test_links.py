@@ -117,6 +117,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path, tmp_path: Pat
         f"--- {lang} ---\n{report}" for lang, report in failures.items())
 
 
+@pytest.mark.slow  # runs LinkChecker in a process of its own, as on the built site
 def test_the_link_check_fails_on_a_missing_page_and_a_missing_anchor(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)

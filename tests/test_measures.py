@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from scripts.data import load_dataset
 from scripts.pages import generate_pages
-from tests.conftest import DATA, run_cli
+from tests.conftest import DATA, real_dataset, real_pages, run_cli
 
 #: what filler looks like: a heading that only "continues" another, or a summary that says nothing but which measure
 #: a number is under
@@ -29,7 +29,7 @@ def is_filler(text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 def test_the_24_measures_in_their_sections_and_order(dataset) -> None:  # noqa: ANN001
@@ -74,7 +74,7 @@ def test_no_filler_in_the_data_the_pages_or_the_catalogs(dataset) -> None:  # no
     texts = [m.heading for m in guidelines.measures] + [s.title for s in guidelines.sections]
     texts += [p.content.summary for p in guidelines.paragraphs if p.established]
     assert not [t for t in texts if is_filler(t)]
-    for page in generate_pages(dataset, "en"):
+    for page in real_pages():
         if page.path.startswith("guidelines/") and isinstance(page.content, str):
             headings = [line.lstrip("#").strip() for line in page.content.splitlines() if line.startswith("#")]
             assert not [h for h in headings if is_filler(h)], page.path

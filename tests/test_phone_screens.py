@@ -10,10 +10,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from scripts.data import load_dataset
-from tests.conftest import DATA, ROOT
+from tests.conftest import ROOT, real_dataset
 
-DATASET = load_dataset(DATA)
+DATASET = real_dataset()
 MEASURE = DATASET.guidelines.measures[0].id
 QUIZ = DATASET.training_quiz[0].id
 WORKSHOP = DATASET.workshops[0].id

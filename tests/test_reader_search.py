@@ -15,11 +15,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from scripts.data import load_dataset
-from tests.conftest import DATA
+from tests.conftest import real_dataset
 from tests.test_i18n_site import search
 
-DATASET = load_dataset(DATA)
+DATASET = real_dataset()
 SITE = DATASET.site
 CODES = [lang.code for lang in SITE.languages]
 MEASURE = DATASET.guidelines.measures[0].id

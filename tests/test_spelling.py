@@ -9,14 +9,16 @@ usage), so codespell's en-GB_to_en-US dictionary is not used. The settings live 
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import DATA, ROOT
+import codespell_lib
 
-CODESPELL = Path(sys.executable).with_name("codespell")
+from tests.conftest import DATA, ROOT
 
 
 def english_sources() -> list[Path]:
@@ -26,8 +28,17 @@ def english_sources() -> list[Path]:
 
 
 def codespell(*paths: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CODESPELL), "--toml", str(ROOT / "pyproject.toml"), *map(str, paths)],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    """``codespell --toml pyproject.toml PATHS`` from the project's folder, in this process."""
+    args = ["--toml", str(ROOT / "pyproject.toml"), *map(str, paths)]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    cwd = os.getcwd()
+    try:
+        os.chdir(ROOT)
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            code = codespell_lib.main(*args)
+    finally:
+        os.chdir(cwd)
+    return subprocess.CompletedProcess(["codespell", *args], code, stdout.getvalue(), stderr.getvalue())
 
 
 def test_english_sources_have_no_misspelling() -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import real_dataset
+
 ROOT = Path(__file__).resolve().parents[1]
 #: the scripts of the forms: the shared start-up, the validators, the state and drafts, the finished document
 FORMS_JS = [ROOT / "overrides" / "assets" / "javascripts" / name for name in
@@ -327,10 +329,9 @@ def test_print_rules_leave_other_pages_alone(site_url: str, recorded_page) -> No
 @pytest.mark.parametrize("language", ["fr", "ka"])
 def test_messages_at_the_field_come_from_the_page_in_its_language(site_url: str, recorded_page,  # noqa: ANN001
                                                                    language: str) -> None:
-    from scripts.data import load_dataset
     from scripts.i18n.translator import load_translator
 
-    dataset = load_dataset(ROOT / "guidelines_data")
+    dataset = real_dataset()
     translate = load_translator(ROOT / "guidelines_data", language, dataset.site.default_language)
     template = next(t for t in dataset.templates if t.id == SUBSCRIBER)
     message = translate(dataset.ui.labels["forms.js.datetime_zone"]).replace(

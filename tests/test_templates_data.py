@@ -14,6 +14,7 @@ import yaml
 from scripts.data import DataError, load_dataset
 from scripts.data.models.templates import Template
 from scripts.pages.templates_prefill import country_prefill
+from tests.conftest import real_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "guidelines_data"
@@ -32,7 +33,7 @@ TODAYS_CHANNEL_TEMPLATES = {"tcy-preservation-request", "tcy-subscriber-mla-requ
 
 
 def test_the_seven_templates_of_the_issue_load() -> None:
-    dataset = load_dataset(DATA)
+    dataset = real_dataset()
     assert {t.id for t in dataset.templates} == ISSUE_TEMPLATES | TODAYS_CHANNEL_TEMPLATES
 
 
@@ -120,7 +121,7 @@ def test_an_edition_prefills_the_country_legal_basis_in_pages_and_docx() -> None
     from scripts.pages.templates_docx import generate as generate_docx
     from scripts.pages.templates_forms import generate as generate_forms
 
-    dataset = load_dataset(DATA)
+    dataset = real_dataset()
     edition = next(e for e in dataset.editions if e.id == "georgia")
     country = next(c for c in dataset.countries if c.id == edition.country)
     production = country.procedural_powers.production.provision

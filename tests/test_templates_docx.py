@@ -9,14 +9,14 @@ from pathlib import Path
 import docx
 import pytest
 
-from scripts.data import load_dataset
 from scripts.i18n.translator import load_translator
 from scripts.pages.templates_docx import build_docx
 from scripts.pages.routes import docx_path
 from scripts.pages.templates_prefill import Prefill
+from tests.conftest import real_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
-DATASET = load_dataset(ROOT / "guidelines_data")
+DATASET = real_dataset()
 LANGUAGES = [lang.code for lang in DATASET.site.languages]
 
 

@@ -10,13 +10,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scripts.data import load_dataset
 from scripts.training.shuffle import display_order
-from tests.conftest import DATA
+from tests.conftest import real_dataset
 
 pytestmark = pytest.mark.browser
 
-DATASET = load_dataset(DATA)
+DATASET = real_dataset()
 LABELS = DATASET.ui.labels
 QUIZZES = {q.id: q for q in DATASET.training_quiz}
 STORE_KEY = "lea-isp-training-progress"

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.data import load_dataset
 from scripts.data.training_coverage import coverage
-from tests.conftest import DATA, TEST_DATA, run_cli
+from tests.conftest import DATA, TEST_DATA, real_dataset, run_cli
 
 CORPUS = TEST_DATA / "broken_quizzes"
 
@@ -107,7 +106,7 @@ def test_module_prerequisite_must_exist(training_data: Path) -> None:
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 def test_real_training_data_passes_the_check() -> None:

@@ -17,9 +17,8 @@ import pytest
 from lxml import etree
 from pygiftparser import utils as gift_utils
 
-from scripts.data import load_dataset
 from scripts.training.export import export_quiz
-from tests.conftest import DATA, TEST_DATA, run_cli
+from tests.conftest import DATA, TEST_DATA, real_dataset, run_cli
 
 GIFT_SET = {"single": "SelectSet", "multiple": "MultipleChoicesSet", "true-false": "TrueFalseSet",
             "ordering": "MatchingSet", "matching": "MatchingSet"}
@@ -29,7 +28,7 @@ MOODLE_TYPE = {"single": "multichoice", "multiple": "multichoice", "true-false":
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset(DATA)
+    return real_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +52,7 @@ def quiz_ids(dataset) -> list[str]:  # noqa: ANN001
     return [q.id for q in dataset.training_quiz]
 
 
-@pytest.mark.parametrize("quiz_id", quiz_ids(load_dataset(DATA)))
+@pytest.mark.parametrize("quiz_id", quiz_ids(real_dataset()))
 def test_gift_export_parses_to_the_same_questions(quiz_id: str, dataset, labels) -> None:  # noqa: ANN001
     quiz = next(q for q in dataset.training_quiz if q.id == quiz_id)
     text = export_quiz(quiz, labels, "en")["gift"].decode("utf-8")
@@ -105,7 +104,7 @@ def moodle_grammar() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(TEST_DATA / "moodle_quiz.rng")))
 
 
-@pytest.mark.parametrize("quiz_id", quiz_ids(load_dataset(DATA)))
+@pytest.mark.parametrize("quiz_id", quiz_ids(real_dataset()))
 def test_moodle_xml_export_is_valid_and_says_the_same(quiz_id: str, dataset, labels, moodle_grammar) -> None:  # noqa: ANN001
     quiz = next(q for q in dataset.training_quiz if q.id == quiz_id)
     data = export_quiz(quiz, labels, "en")["moodle-xml"]
@@ -226,11 +225,19 @@ def test_every_language_of_the_site_has_parsable_exports(built_site: Path, datas
 
 # --- issue 17: exports that import ----------------------------------------------------------------------------
 
-def test_export_command_writes_the_language_asked_for(tmp_path: Path, dataset) -> None:  # noqa: ANN001
+@pytest.fixture(scope="module")
+def french_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder written by ``training export --lang fr``, run once for the tests that read it."""
+    out = tmp_path_factory.mktemp("export-fr")
+    result = run_cli("training", "export", "--out", str(out), "--lang", "fr")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_export_command_writes_the_language_asked_for(french_export: Path, dataset) -> None:  # noqa: ANN001
     from scripts.i18n.translator import load_translator
 
-    result = run_cli("training", "export", "--out", str(tmp_path), "--lang", "fr")
-    assert result.returncode == 0, result.stderr
+    tmp_path = french_export
     translate = load_translator(DATA, "fr", dataset.site.default_language)
     quiz = dataset.training_quiz[0]
     english = quiz.questions[0].prompt
@@ -304,7 +311,7 @@ def test_training_check_enforces_moodle_length_limits(tmp_path: Path) -> None:
                      r"100", result.stderr), result.stderr
 
 
-def test_export_command_writes_french_question_text_in_the_french_file(tmp_path: Path, dataset) -> None:  # noqa: ANN001
+def test_export_command_writes_french_question_text_in_the_french_file(french_export: Path, dataset) -> None:  # noqa: ANN001
     """``training export --lang fr`` reads the French catalog: a question translated in fr.po comes out in French."""
     import polib
 
@@ -318,9 +325,7 @@ def test_export_command_writes_french_question_text_in_the_french_file(tmp_path:
     french = translate(question.prompt)
     assert french != question.prompt
 
-    result = run_cli("training", "export", "--out", str(tmp_path), "--lang", "fr")
-
-    assert result.returncode == 0, result.stderr
+    tmp_path = french_export
     parsed = pygift.parseFile(io.StringIO((tmp_path / f"{quiz.id}.fr.gift.txt").read_text(encoding="utf-8")))
     by_title = {q.title: q for q in parsed}
     text = plain(by_title[f"{quiz.id}/{question.id}"].text)

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from scripts.data import load_dataset
 from scripts.training.workshop_kit import (
     COFFEE_MINUTES,
     LUNCH_MINUTES,
@@ -28,9 +27,9 @@ from scripts.training.workshop_kit import (
     schedule,
     teaching_blocks,
 )
-from tests.conftest import CHROMIUM_ARGS, DATA, run_cli
+from tests.conftest import CHROMIUM_ARGS, DATA, real_dataset, run_cli
 
-DATASET = load_dataset(DATA)
+DATASET = real_dataset()
 LABELS = dict(DATASET.ui.labels)
 MODULES = {m.id: m for m in DATASET.training_module}
 CHOSEN = ["why-cooperation", "legal-frame"]
