@@ -98,12 +98,11 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
     listed = site_languages(base_config)
     if language not in names:
         raise StagingError(f"site.yaml declares no language {language!r}")
-    if listed is not None:
-        unknown = [code for code in listed if code not in names]
-        if unknown:
-            raise StagingError(f"mkdocs.yml: the i18n plugin lists {', '.join(unknown)}, which "
-                               f"guidelines_data/site.yaml does not declare (add a language with "
-                               f"`python -m scripts i18n add-language`)")
+    if listed is not None and language not in listed:
+        raise StagingError(f"mkdocs.yml: the i18n plugin does not list {language!r}, which "
+                           f"guidelines_data/site.yaml declares (add a language with "
+                           f"`python -m scripts i18n add-language`)")
+    # the language menu: the languages both site.yaml and the configuration declare
     languages = [code for code in names if listed is None or code in listed]
     if root_language:
         languages = [root_language] + [code for code in languages if code != root_language]
