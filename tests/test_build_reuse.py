@@ -116,3 +116,32 @@ def test_an_unchanged_rebuild_keeps_every_language_and_a_change_builds_again(pro
 
     # without the caches nothing is kept
     assert "unchanged" not in _build(project, capsys, no_cache=True)
+
+
+@pytest.mark.site
+def test_a_site_another_build_wrote_is_not_kept(project: Path, capsys) -> None:
+    """Plain `mkdocs build` into the same folder (or a concurrent build) replaces the files: the record no longer
+    describes them, so nothing is kept."""
+    _build(project, capsys)
+    home = project / "site" / "index.html"
+    text = home.read_text(encoding="utf-8")
+    home.unlink()
+    home.write_text(text.replace("</body>", "<p>written by another build</p></body>"), encoding="utf-8")
+    again = _build(project, capsys)
+    assert "unchanged" not in again.split("Built")[-1].splitlines()[1], again  # the root language was built
+    assert "written by another build" not in home.read_text(encoding="utf-8")
+
+
+def test_a_configuration_that_cannot_be_read_stops_the_build_without_a_traceback(tmp_path: Path, capsys) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site", encoding="utf-8")
+    for config, expected in ((tmp_path / "missing.yml", "missing.yml"),
+                             (tmp_path / "broken.yml", "not valid YAML")):
+        if config.name == "broken.yml":
+            config.write_text("site_name: [unclosed\n", encoding="utf-8")
+        status = build_site(site, Settings(data_dir=ROOT / "guidelines_data", quiet=True), config)
+        err = capsys.readouterr().err
+        assert status == 1
+        assert expected in err and "Traceback" not in err
+        assert (site / "index.html").read_text(encoding="utf-8") == "previous site"

@@ -11,8 +11,9 @@ import pytest
 from scripts.build import DEFAULT_CONFIG
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.pages.routes import measure_path
+from scripts.render.mkdocs_config import read_config
 from scripts.render.zensical import EXECUTABLE, render_zensical, zensical_config
-from scripts.staging.site_config import load_site_config, write_config
+from scripts.staging.site_config import write_config
 from scripts.staging.stage import stage_language
 from scripts.staging.write import write_tree
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.site
 def zensical_site(tmp_path_factory):
     assert EXECUTABLE.is_file(), f"Zensical is missing at {EXECUTABLE}: run `make zensical`"
     work = tmp_path_factory.mktemp("zensical")
-    base = load_site_config(DEFAULT_CONFIG)
+    base = read_config(DEFAULT_CONFIG)
     tree = stage_language(base, DEFAULT_CONFIG.parent, DEFAULT_DATA_DIR, "en")
     docs = write_tree(tree, work)
     config = write_config(zensical_config(base, DEFAULT_CONFIG.parent, tree, docs, work / "site"),

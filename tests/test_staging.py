@@ -11,8 +11,7 @@ import pytest
 
 from scripts.build import DEFAULT_CONFIG
 from scripts.data.dataset import DEFAULT_DATA_DIR
-from scripts.render.mkdocs_config import HOOKS, derived_config
-from scripts.staging.site_config import load_site_config
+from scripts.render.mkdocs_config import HOOKS, derived_config, read_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import MANIFEST, write_tree
 
@@ -24,7 +23,7 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 @pytest.fixture(scope="module")
 def base() -> dict:
-    return load_site_config(DEFAULT_CONFIG)
+    return read_config(DEFAULT_CONFIG)
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +85,17 @@ def test_the_derived_mkdocs_configuration_is_plain_mkdocs(french, base, tmp_path
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     assert search["lang"] == ["fr"]
     assert config["extra"]["alternate"] == french.alternate
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntranslation: reviewed\n---\n# T\n",
+    "---\ntranslation: reviewed\n...\n# T\n",
+    "--- \ntranslation: reviewed\n---\n# T\n",
+])
+def test_front_matter_is_read_as_mkdocs_reads_it(text: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    from scripts.staging.handwritten import FRONT_MATTER, front_matter
+
+    assert front_matter(text) == get_data(text)[1] == {"translation": "reviewed"}
+    assert FRONT_MATTER.sub("", text, count=1) == get_data(text)[0]

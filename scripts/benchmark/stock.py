@@ -18,7 +18,7 @@ import yaml
 
 from scripts.build import DEFAULT_CONFIG, ROOT
 from scripts.data import load_dataset
-from scripts.staging.site_config import load_site_config
+from scripts.render.mkdocs_config import read_config
 from scripts.staging.stage import stage_language
 
 #: our theme features that the stock project does not get (they are what we measure against)
@@ -62,7 +62,7 @@ def export_stock_project(data_dir: Path, work: Path) -> Path:
     dataset = load_dataset(data_dir)
     default = dataset.site.default_language
     ours = read_mkdocs_yml()
-    base = load_site_config(DEFAULT_CONFIG)
+    base = read_config(DEFAULT_CONFIG)
     nav = None
     for language in dataset.site.languages:
         tree = stage_language(base, DEFAULT_CONFIG.parent, data_dir, language.code)

@@ -25,6 +25,23 @@ LUNR_LANGUAGES = ("ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "h
 RENDER_KEY = "guidelines_render"
 
 
+def read_config(config_file: Path) -> dict[str, Any]:
+    """A MkDocs configuration file as MkDocs reads it (``!ENV`` resolved, ``INHERIT`` followed), as a mapping.
+    Raises OSError or ValueError (with the file's name) when it cannot be read."""
+    import yaml
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config_file, encoding="utf-8-sig") as handle:
+            config = yaml_load(handle)
+    except (yaml.YAMLError, ConfigurationError) as error:
+        raise ValueError(f"{config_file}: not valid YAML: {error}") from None
+    if not isinstance(config, dict):
+        raise ValueError(f"{config_file}: expected a mapping of settings")
+    return config
+
+
 def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, docs_dir: Path,
                    site_dir: Path) -> dict[str, Any]:
     config = {key: value for key, value in base.items() if key not in ("plugins", "hooks")}
@@ -63,9 +80,11 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
     for name, options in plugin_items(base.get("plugins")):
         if name in STAGED_PLUGINS:
             continue
-        if name == "search":
+        if name in ("search", "material/search"):
             options = dict(options)
-            languages = [code for code in [*(options.get("lang") or []), tree.language] if code in LUNR_LANGUAGES]
+            given = options.get("lang") or []
+            given = [given] if isinstance(given, str) else list(given)
+            languages = [code for code in [*given, tree.language] if code in LUNR_LANGUAGES]
             if languages:
                 options["lang"] = list(dict.fromkeys(languages))
         plugins.append({name: options} if options else name)

@@ -23,7 +23,8 @@ from scripts.pages.translation_notice import insert, page_notice
 from scripts.staging.languages import SUFFIXED, LanguageBuild, outdated_translations, page_translation
 
 CONTACT_MARKER = "<!-- guidelines:contact -->"
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+#: YAML front matter as MkDocs reads it (``mkdocs.utils.meta``): ``---`` to ``---`` or ``...``, trailing blanks allowed
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
 @dataclass
@@ -65,7 +66,7 @@ def resolve(docs_dir: Path, build: LanguageBuild) -> Handwritten:
     result = Handwritten()
     if build.language != build.default:
         result.in_english = {path for path, langs in found.items()
-                             if path.endswith(".md") and own not in langs}
+                             if path.endswith(".md") and own not in langs and build.default in langs}
         result.outdated = outdated_translations(str(docs_dir), [
             (langs[build.default], langs[own], path)
             for path, langs in found.items() if build.default in langs and own in langs])
@@ -75,11 +76,11 @@ def resolve(docs_dir: Path, build: LanguageBuild) -> Handwritten:
                 result.files[path] = (docs_dir / langs[build.default]).read_bytes()
             continue
         if build.transliterated_from and build.transliterated_from in langs:
-            result.files[path] = to_latin((docs_dir / langs[build.transliterated_from]).read_text(encoding="utf-8"))
+            result.files[path] = to_latin((docs_dir / langs[build.transliterated_from]).read_text(encoding="utf-8-sig"))
             continue
         source = langs.get(build.language) or langs.get(build.default)
         if source is not None:
-            result.files[path] = (docs_dir / source).read_text(encoding="utf-8")
+            result.files[path] = (docs_dir / source).read_text(encoding="utf-8-sig")
     return result
 
 

@@ -26,7 +26,7 @@ from scripts.staging import handwritten
 from scripts.staging.cache import cached_pages, load_dataset_cached, pages_key
 from scripts.staging.languages import LanguageBuild, site_path
 from scripts.staging.navigation import expand_nav, translate_nav
-from scripts.staging.site_config import plugin_items
+from scripts.staging.site_config import Tagged, plugin_items
 
 
 class StagingError(Exception):
@@ -78,10 +78,20 @@ def plugin_option(base_config: dict[str, Any], option: str, default: Any = None)
     return default
 
 
+def setting(base_config: dict[str, Any], key: str, default: Any = None) -> Any:
+    """A top-level setting of ``base_config``, which must be resolved (a ``!ENV`` tag kept as written cannot be
+    staged: read the file as MkDocs does, :func:`scripts.render.mkdocs_config.read_config`)."""
+    value = base_config.get(key, default)
+    if isinstance(value, Tagged):
+        raise StagingError(f"the setting {key!r} is still a {value.tag} tag: the configuration must be read with its "
+                           f"tags resolved")
+    return value
+
+
 def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path, language: str,
                    root_language: str = "", cache_dir: Path | None = None) -> StagedTree:
     """Stage ``language`` of the site ``base_config`` describes (``mkdocs.yml`` or an edition's configuration,
-    read by :func:`scripts.staging.site_config.load_site_config`; relative paths are relative to ``config_dir``).
+    with its tags resolved; relative paths are relative to ``config_dir``).
 
     ``root_language``: the language at the site's root when not the default one (an edition's first);
     ``cache_dir``: where generated pages are kept between builds (None: always generated afresh)."""
@@ -108,13 +118,13 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         languages = [root_language] + [code for code in languages if code != root_language]
     record = site.language(language)
     build = LanguageBuild(language, site.default_language, languages, names, True,
-                          site_root_url=str(base_config.get("site_url") or ""),
+                          site_root_url=str(setting(base_config, "site_url") or ""),
                           transliterated_from=record.transliterated_from if record is not None else None,
                           root_language=root_language)
 
     translator = load_translator(data_dir, language, site.default_language, build.transliterated_from)
     context = RenderContext(dataset, language, translator, edition)
-    docs_dir = Path(config_dir) / str(base_config.get("docs_dir") or "docs")
+    docs_dir = Path(config_dir) / str(setting(base_config, "docs_dir") or "docs")
     written = handwritten.resolve(docs_dir, build)
     build.in_english, build.outdated = written.in_english, written.outdated
     untranslated = tuple(sorted(written.in_english))
@@ -135,13 +145,13 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
             raise StagingError(f"docs/{page.path} is generated from the data: remove the hand-written file")
         files[page.path] = page.content
 
-    name = str(base_config.get("site_name") or "")
+    name = str(setting(base_config, "site_name") or "")
     site_name = translator(site.title) if name == site.title else name
     if edition is not None:  # "<site name> · <country>", both in the edition's language
         country = next((c for c in dataset.countries if c.id == edition.country), None)
         if country is not None:
             site_name = f"{site_name} · {translator(country.name)}"
-    description = base_config.get("site_description")
+    description = setting(base_config, "site_description")
     if description is not None:
         description = translator(site.description) if str(description).strip() == site.description \
             else str(description)
@@ -160,4 +170,4 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         theme_text_language=build.transliterated_from,
         theme_text=dict(record.theme_text) if record is not None else {},
         alternate=alternate, transliteration=transliteration, edition=edition_id, context=context,
-        use_directory_urls=bool(base_config.get("use_directory_urls", True)))
+        use_directory_urls=bool(setting(base_config, "use_directory_urls", True)))
