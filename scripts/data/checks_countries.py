@@ -14,7 +14,7 @@ from scripts.data.crossrefs import article_numbers, measure_ids, paragraph_numbe
 from scripts.data.models.editions import EDITION_REQUIRED_LANGUAGE
 
 if TYPE_CHECKING:
-    from scripts.data.dataset import Dataset
+    from scripts.data.records import Dataset
     from scripts.data.problems import Problem
     from scripts.data.yamlsource import YamlDocument
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from scripts.data.crossrefs import article_numbers, measure_ids, references, unique
 
 if TYPE_CHECKING:
-    from scripts.data.dataset import Dataset
+    from scripts.data.records import Dataset
     from scripts.data.problems import Problem
 
 

@@ -19,7 +19,7 @@ from scripts.data.problems import Problem, display_path
 from scripts.data.training_coverage import coverage
 
 if TYPE_CHECKING:
-    from scripts.data.dataset import Dataset
+    from scripts.data.records import Dataset
     from scripts.data.models.training import Module, Question, Quiz
     from scripts.data.yamlsource import YamlDocument
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from scripts.data import checks_countries, checks_instruments, checks_templates, checks_training, crossrefs
 from scripts.data.models.base import Record
+from scripts.data.records import CollectionName
 from scripts.data.models.convention import Convention
 from scripts.data.models.countries import Country
 from scripts.data.models.editions import Edition
@@ -25,14 +26,12 @@ from scripts.data.models.templates import Template
 from scripts.data.models.workshops import Workshop
 
 if TYPE_CHECKING:
-    from scripts.data.dataset import Dataset
+    from scripts.data.records import Dataset
     from scripts.data.problems import Problem
 
 Check = Callable[["Dataset"], Iterable["Problem"]]
 
 #: The name of each collection below, which is also the name of its typed attribute on the Dataset.
-CollectionName = Literal["site", "ui", "convention", "glossary", "guidelines", "training_module", "training_quiz",
-                         "templates", "countries", "practices", "workshops", "editions", "instruments"]
 
 
 @dataclass(frozen=True)

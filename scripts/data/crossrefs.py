@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from scripts.data.transliterate import SUPPORTED
 
 if TYPE_CHECKING:
-    from scripts.data.dataset import Dataset
+    from scripts.data.records import Dataset
     from scripts.data.problems import Problem
     from scripts.data.yamlsource import YamlDocument
 
