@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from scripts.benchmark.stock import export_stock_project
+from scripts.benchmark.stock import export_stock_project, stock_build_command
 from scripts.data import load_dataset
 from tests.conftest import DATA
 
@@ -23,8 +22,7 @@ def test_the_stock_baseline_builds_every_language(tmp_path: Path) -> None:
     project = tmp_path / "stock"
     export_stock_project(DATA, project)
     site = project / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
-                             str(project / "mkdocs.yml"), "--site-dir", str(site)], cwd=project,
+    result = subprocess.run(stock_build_command(project, site), cwd=project,
                             capture_output=True, text=True, check=False, timeout=900,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr[-3000:]

@@ -33,7 +33,7 @@ import psutil
 from scripts.benchmark.measure import Run, measure, sizes
 from scripts.benchmark.payload import page_weight, search_index
 from scripts.benchmark.serve_rebuild import measure_rebuild
-from scripts.benchmark.stock import export_stock_project
+from scripts.benchmark.stock import export_stock_project, stock_build_command
 from scripts.benchmark.synthetic import make_larger_dataset
 from scripts.benchmark.targets import PAGE_WEIGHT_LANGUAGES, as_records, evaluate
 from scripts.benchmark.warm import measure_warm
@@ -115,8 +115,7 @@ class Bench:
     def stock(self, project: Path, label: str, n: int) -> Run:
         site = project / "site"
         shutil.rmtree(site, ignore_errors=True)
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(project / "mkdocs.yml"),
-                   "--site-dir", str(site)]
+        command = stock_build_command(project, site)
         run = measure(command, self.env, project, self.work / "logs" / f"stock-{label}-{n}.log",
                       timeout=self.stock_timeout)
         status = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"

@@ -10,6 +10,7 @@ build. It is built the stock way, ``mkdocs build``, all languages in one process
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,12 @@ def suffixed(path: str, language: str, default: str) -> str:
         return path
     stem, dot, extension = path.rpartition(".")
     return f"{stem}.{language}.{extension}" if dot and "/" not in extension else f"{path}.{language}"
+
+
+def stock_build_command(project: Path, site: Path) -> list[str]:
+    """How a stock user builds the project: ``mkdocs build`` of its ``mkdocs.yml``, all languages in one process."""
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(Path(project) / "mkdocs.yml"),
+            "--site-dir", str(site)]
 
 
 def export_stock_project(data_dir: Path, work: Path) -> Path:

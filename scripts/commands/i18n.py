@@ -52,10 +52,6 @@ def register(sub) -> None:  # noqa: ANN001
     add.set_defaults(run=run_add_language)
 
 
-def _dataset(args):  # noqa: ANN001, ANN202
-    return load_or_report(args.data)
-
-
 def _languages(dataset, wanted: list[str]) -> list[str] | None:  # noqa: ANN001
     codes = dataset.site.catalog_languages()
     unknown = [code for code in wanted if code not in codes]
@@ -67,7 +63,7 @@ def _languages(dataset, wanted: list[str]) -> list[str] | None:  # noqa: ANN001
 
 
 def run_extract(args) -> int:  # noqa: ANN001
-    dataset = _dataset(args)
+    dataset = load_or_report(args.data)
     if dataset is None:
         return 1
     path, count = write_template(dataset)
@@ -84,7 +80,7 @@ def run_update(args) -> int:  # noqa: ANN001
 
 
 def _run_update(args) -> int:  # noqa: ANN001
-    dataset = _dataset(args)
+    dataset = load_or_report(args.data)
     if dataset is None:
         return 1
     languages = _languages(dataset, args.languages)
@@ -111,7 +107,7 @@ def run_status(args) -> int:  # noqa: ANN001
 
 
 def _run_status(args) -> int:  # noqa: ANN001
-    dataset = _dataset(args)
+    dataset = load_or_report(args.data)
     if dataset is None:
         return 1
     languages = _languages(dataset, args.languages)
@@ -139,7 +135,7 @@ def _run_status(args) -> int:  # noqa: ANN001
 
 
 def run_check(args) -> int:  # noqa: ANN001
-    dataset = _dataset(args)
+    dataset = load_or_report(args.data)
     if dataset is None:
         # The data's problems are printed; the catalogs are checked all the same, every problem in one run.
         data_dir = Path(args.data)

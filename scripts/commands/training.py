@@ -67,15 +67,10 @@ def _time(text: str) -> str:
     return text
 
 
-def _load(data: Path):  # noqa: ANN202
-    dataset = load_or_report(data)
-    return dataset, 0 if dataset is not None else 1
-
-
 def run(args) -> int:  # noqa: ANN001
-    dataset, status = _load(args.data)
+    dataset = load_or_report(args.data)
     if dataset is None:
-        return status
+        return 1
     modules = list(dataset.training_module)
     quizzes = list(dataset.training_quiz)
     if args.action == "check":
