@@ -72,4 +72,32 @@ def make_larger_dataset(source: Path, target: Path, factor: int = 10) -> dict[st
             if edition is not None:
                 _dump(edition_file.with_name(f"{new_id}.yaml"), dict(edition, id=new_id, country=new_id),
                       _schema_line(edition_file))
+
+    # what must cover every measure and every country: the crosswalk, the CETS 224 statuses, the training
+    suffixes = [f"-{k + 1}" for k in range(1, factor)]
+    instruments_file = target / "instruments.yaml"
+    if instruments_file.is_file():
+        instruments = yaml.safe_load(instruments_file.read_text(encoding="utf-8"))
+        instruments["crosswalk"] = [dict(entry, measure=entry["measure"] + suffix)
+                                    for suffix in ["", *suffixes] for entry in instruments.get("crosswalk", [])]
+        instruments["protocol_status"] = [dict(entry, country=entry["country"] + suffix)
+                                          for suffix in ["", *suffixes]
+                                          for entry in instruments.get("protocol_status", [])]
+        _dump(instruments_file, instruments, _schema_line(instruments_file))
+    for folder in ("training/modules", "training/quizzes"):
+        for file in sorted((target / folder).glob("*.yaml")):
+            record = yaml.safe_load(file.read_text(encoding="utf-8"))
+            _dump(file, _with_copies(record, suffixes), _schema_line(file))
     return {"paragraphs": len(paragraphs), "measures": len(measures), "countries": len(countries) * factor}
+
+
+def _with_copies(value: object, suffixes: list[str]) -> object:
+    """``value`` with every ``measures:`` list also naming each measure's copies (``x-2`` ... ``x-10``)."""
+    if isinstance(value, dict):
+        return {key: ([m + suffix for suffix in ["", *suffixes] for m in item]
+                      if key == "measures" and isinstance(item, list) and all(isinstance(m, str) for m in item)
+                      else _with_copies(item, suffixes))
+                for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_copies(item, suffixes) for item in value]
+    return value
