@@ -292,6 +292,7 @@ def build_language(code: str, site_dir: Path, work: Path, config_file: Path, set
         return 1, f"ERROR   -  {code} could not be staged: {report}\n"
     docs = write_tree(tree, work)
     derived = write_config(derived_config(base, config_file.parent, tree, docs, site_dir), work / "mkdocs.yml")
+    tree.files.clear()  # on disk now: MkDocs reads them from there (the memory goes back to the render)
     returncode, log = render(derived, site_dir)
     if returncode != 0:
         return returncode, log
