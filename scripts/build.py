@@ -17,8 +17,6 @@ previous site untouched. The :class:`~scripts.settings.Settings` are passed down
 
 from __future__ import annotations
 
-import hashlib
-import json
 import multiprocessing
 import os
 import shutil
@@ -36,12 +34,12 @@ from scripts.pages.context import RenderContext
 from scripts.pages.template_cache import TEMPLATES, precompile
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
+from scripts import kept
 from scripts.render.mkdocs_config import derived_config, read_config
 from scripts.render.mkdocs_run import render
 from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
 from scripts.settings import Settings
 from scripts.staging.cache import load_dataset_cached
-from scripts.staging.inputs import git_commit, inputs_digest
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import write_tree
@@ -111,8 +109,8 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     jobs = settings.jobs or min(len(codes), 2 * (os.cpu_count() or 1))
     previous_handlers = _interrupt_on_signals()
     try:
-        digests = {} if settings.no_cache else language_digests(config_file, base, settings, codes, default)
-        reused = _reuse_unchanged(site_dir, default, parts, digests)
+        digests = {} if settings.no_cache else kept.language_digests(config_file, base, settings, codes, default)
+        reused = kept.reuse_unchanged(site_dir, default, parts, digests, CACHE)
         try:
             results = _build_languages([c for c in codes if c not in reused], parts, staged, config_file, settings,
                                        root_language or "", jobs, quiet)
@@ -130,11 +128,11 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
             return next((r.returncode for r in failed if r.returncode), 1)
         # the record of what the current site was built from goes before the site does: a site is never
         # described by another build's record (a build interrupted after the swap leaves no record at all)
-        _record_file(site_dir).unlink(missing_ok=True)
-        prints = {code: _fingerprint(folder) for code, folder in parts.items()}
+        kept.forget(site_dir, CACHE)
+        prints = {code: kept.fingerprint(folder) for code, folder in parts.items()}
         status = _assemble(site_dir, default, parts, fresh, old, results, quiet)
         if status == 0:
-            _record(site_dir, default, digests, prints)
+            kept.record(site_dir, default, digests, prints, CACHE)
         return status
     except KeyboardInterrupt:
         print(f"The build was interrupted; {site_dir} was left as it was.", file=sys.stderr)
@@ -166,101 +164,6 @@ def _assemble(site_dir: Path, default: str, parts: dict[str, Path], fresh: Path,
             done = "unchanged, kept from the previous build" if r.reused else f"{r.seconds:.1f}s"
             print(f"  {r.language}: {done}, search index {size:.0f} KiB")
     return 0
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Unchanged languages: kept from the previous build (scripts.staging.inputs says what a language's build reads)
-
-def language_digests(config_file: Path, base: dict, settings: Settings, codes: list[str],
-                     root: str) -> dict[str, str]:
-    """Each language's digest of everything its build reads (``base``: the configuration as MkDocs reads it,
-    environment variables resolved). Every language's depends on all of the shared inputs: a change to any of
-    them rebuilds every language."""
-    config_file = Path(config_file).resolve()
-    folders = [settings.data_dir, config_file.parent / str(base.get("docs_dir") or "docs")]
-    custom = (base.get("theme") or {}).get("custom_dir") if isinstance(base.get("theme"), dict) else None
-    if isinstance(custom, str):
-        folders.append(config_file.parent / custom)
-    options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), git_commit(config_file.parent),
-               sys.version, repr(base))
-    common = inputs_digest(folders, [config_file], options)
-    return {code: hashlib.sha256(f"{common}\0{code}".encode()).hexdigest() for code in codes}
-
-
-def _record_file(site_dir: Path) -> Path:
-    return CACHE / "built" / (hashlib.sha256(str(site_dir).encode()).hexdigest()[:24] + ".json")
-
-
-def _fingerprint(folder: Path) -> list:
-    """Which files a language folder holds: inode, modification time and size of its home page and search
-    index. Any other build writing the folder (plain ``mkdocs build`` into ``site/``, a concurrent build)
-    writes new files, so the fingerprint no longer matches the record."""
-    found = []
-    for name in ("index.html", "search/search_index.json"):
-        try:
-            stat = (Path(folder) / name).stat()
-        except OSError:
-            found.append(None)
-            continue
-        found.append([stat.st_ino, stat.st_mtime_ns, stat.st_size])
-    return found
-
-
-def _record(site_dir: Path, root: str, digests: dict[str, str], prints: dict[str, list]) -> None:
-    """What the site now in ``site_dir`` was built from, with each language folder's fingerprint taken before
-    the swap (nothing when the caches are off)."""
-    path = _record_file(site_dir)
-    if not digests:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"root": root, "languages": digests, "fingerprints": prints}),
-                             encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass  # no record: the next build builds everything
-
-
-def _reuse_unchanged(site_dir: Path, root: str, parts: dict[str, Path], digests: dict[str, str]) -> list[str]:
-    """Copy into its part folder every language whose digest is the one the current site was built with; returns
-    those languages."""
-    try:
-        record = json.loads(_record_file(site_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    if not digests or record.get("root") != root or not (site_dir / "index.html").is_file():
-        return []
-    previous = record.get("languages") or {}
-    prints = record.get("fingerprints") or {}
-    reused = []
-    for code, digest in digests.items():
-        if previous.get(code) != digest:
-            continue
-        source = site_dir if code == root else site_dir / code
-        expected = prints.get(code)
-        if not (source / "index.html").is_file() or expected is None or _fingerprint(source) != expected:
-            continue  # not the folder the record describes
-        others = {c for c in previous if c != root} if code == root else set()
-        try:
-            shutil.copytree(source, parts[code], copy_function=_link_or_copy,
-                            ignore=lambda folder, names: [n for n in names if folder == str(source) and n in others])
-        except OSError:
-            shutil.rmtree(parts[code], ignore_errors=True)
-            continue
-        if _fingerprint(source) != expected:  # changed while it was copied
-            shutil.rmtree(parts[code], ignore_errors=True)
-            continue
-        reused.append(code)
-    return reused
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    """A hard link (the old site is removed once the new one is in place), else a copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 #: the temporary folders of a build beside the site: .site.new-PID, .site.old-PID, .site.<lang>-PID and
@@ -389,6 +292,7 @@ def build_language(code: str, site_dir: Path, work: Path, config_file: Path, set
         return 1, f"ERROR   -  {code} could not be staged: {report}\n"
     docs = write_tree(tree, work)
     derived = write_config(derived_config(base, config_file.parent, tree, docs, site_dir), work / "mkdocs.yml")
+    tree.files.clear()  # on disk now: MkDocs reads them from there (the memory goes back to the render)
     returncode, log = render(derived, site_dir)
     if returncode != 0:
         return returncode, log

@@ -1,0 +1,117 @@
+"""Unchanged languages: a language none of whose inputs changed since the current site was built is taken from
+that site (hard links) instead of being built again.
+
+What a language's build reads is digested by :mod:`scripts.staging.inputs`; the record of the current site
+(``build/cache/built/``) holds each language's digest and its folder's fingerprint, so that a folder another
+build wrote since is never kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from scripts.settings import Settings
+from scripts.staging.inputs import git_commit, inputs_digest
+
+
+def forget(site_dir: Path, cache: Path) -> None:
+    """Remove the record of the site in ``site_dir`` (before another one replaces it)."""
+    _record_file(site_dir, cache).unlink(missing_ok=True)
+
+
+def language_digests(config_file: Path, base: dict, settings: Settings, codes: list[str],
+                     root: str) -> dict[str, str]:
+    """Each language's digest of everything its build reads (``base``: the configuration as MkDocs reads it,
+    environment variables resolved). Every language's depends on all of the shared inputs: a change to any of
+    them rebuilds every language."""
+    config_file = Path(config_file).resolve()
+    folders = [settings.data_dir, config_file.parent / str(base.get("docs_dir") or "docs")]
+    custom = (base.get("theme") or {}).get("custom_dir") if isinstance(base.get("theme"), dict) else None
+    if isinstance(custom, str):
+        folders.append(config_file.parent / custom)
+    options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), git_commit(config_file.parent),
+               sys.version, repr(base))
+    common = inputs_digest(folders, [config_file], options)
+    return {code: hashlib.sha256(f"{common}\0{code}".encode()).hexdigest() for code in codes}
+
+
+def _record_file(site_dir: Path, cache: Path) -> Path:
+    return cache / "built" / (hashlib.sha256(str(site_dir).encode()).hexdigest()[:24] + ".json")
+
+
+def fingerprint(folder: Path) -> list:
+    """Which files a language folder holds: inode, modification time and size of its home page and search
+    index. Any other build writing the folder (plain ``mkdocs build`` into ``site/``, a concurrent build)
+    writes new files, so the fingerprint no longer matches the record."""
+    found = []
+    for name in ("index.html", "search/search_index.json"):
+        try:
+            stat = (Path(folder) / name).stat()
+        except OSError:
+            found.append(None)
+            continue
+        found.append([stat.st_ino, stat.st_mtime_ns, stat.st_size])
+    return found
+
+
+def record(site_dir: Path, root: str, digests: dict[str, str], prints: dict[str, list], cache: Path) -> None:
+    """What the site now in ``site_dir`` was built from, with each language folder's fingerprint taken before
+    the swap (nothing when the caches are off)."""
+    path = _record_file(site_dir, cache)
+    if not digests:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"root": root, "languages": digests, "fingerprints": prints}),
+                             encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # no record: the next build builds everything
+
+
+def reuse_unchanged(site_dir: Path, root: str, parts: dict[str, Path], digests: dict[str, str],
+                    cache: Path) -> list[str]:
+    """Copy into its part folder every language whose digest is the one the current site was built with; returns
+    those languages."""
+    try:
+        previous_record = json.loads(_record_file(site_dir, cache).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not digests or previous_record.get("root") != root or not (site_dir / "index.html").is_file():
+        return []
+    previous = previous_record.get("languages") or {}
+    prints = previous_record.get("fingerprints") or {}
+    reused = []
+    for code, digest in digests.items():
+        if previous.get(code) != digest:
+            continue
+        source = site_dir if code == root else site_dir / code
+        expected = prints.get(code)
+        if not (source / "index.html").is_file() or expected is None or fingerprint(source) != expected:
+            continue  # not the folder the record describes
+        others = {c for c in previous if c != root} if code == root else set()
+        try:
+            shutil.copytree(source, parts[code], copy_function=_link_or_copy,
+                            ignore=lambda folder, names: [n for n in names if folder == str(source) and n in others])
+        except OSError:
+            shutil.rmtree(parts[code], ignore_errors=True)
+            continue
+        if fingerprint(source) != expected:  # changed while it was copied
+            shutil.rmtree(parts[code], ignore_errors=True)
+            continue
+        reused.append(code)
+    return reused
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link (the old site is removed once the new one is in place), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
