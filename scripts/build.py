@@ -67,7 +67,7 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     in place.
 
     ``settings.languages`` limits the build to some of site.yaml's languages (the default language is always
-    built: it is the site's root); ``settings.jobs`` is the number of languages built at a time (default: two per
+    built: it is the site's root); ``settings.jobs`` is the number of languages built at a time (default: one per
     core); ``root_language`` puts another language than the default one at the root (a country edition's first)."""
     site_dir = Path(site_dir).resolve()
     quiet, languages = settings.quiet, list(settings.languages)
@@ -104,9 +104,9 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     for folder in (fresh, staged, *parts.values()):
         shutil.rmtree(folder, ignore_errors=True)
 
-    # Two languages per core: with 7 languages on 2 cores, 2 workers would leave one core idle for the last
-    # language; 4 keep both busy to the end.
-    jobs = settings.jobs or min(len(codes), 2 * (os.cpu_count() or 1))
+    # One language per core at a time: as fast as two per core (the benchmark: 16.7 s either way on two cores), with
+    # 0.6 of the memory (286 MiB against 470 MiB PSS).
+    jobs = settings.jobs or min(len(codes), os.cpu_count() or 1)
     previous_handlers = _interrupt_on_signals()
     try:
         digests = {} if settings.no_cache else kept.language_digests(config_file, base, settings, codes, default)

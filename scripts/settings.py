@@ -50,7 +50,7 @@ class Settings:
     paper_cache: Path | None = None
     #: print MkDocs' output only when a language fails
     quiet: bool = False
-    #: languages built at a time; None: two per core
+    #: languages built at a time; None: one per core
     jobs: int | None = None
 
     def mkdocs_environment(self, language: str | None = None) -> dict[str, str]:

@@ -16,7 +16,7 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--quiet", action="store_true", help="print MkDocs' output only when a language fails")
     p.add_argument("--lang", action="append", metavar="CODE",
                    help="build only this language (and the default one, the site's root); repeatable")
-    p.add_argument("--jobs", type=int, default=None, help="languages built at a time (default: two per core)")
+    p.add_argument("--jobs", type=int, default=None, help="languages built at a time (default: one per core)")
     p.set_defaults(run=run)
 
 
