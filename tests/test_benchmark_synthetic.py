@@ -21,4 +21,9 @@ def test_the_larger_data_set_is_valid_and_ten_times_larger(tmp_path: Path) -> No
     real = load_dataset(DATA)
     assert len(dataset.guidelines.measures) == counts["measures"] == 10 * len(real.guidelines.measures)
     assert len(dataset.countries) == counts["countries"] == 10 * len(real.countries)
-    assert len(dataset.guidelines.paragraphs) == 10 * len(real.guidelines.paragraphs)
+    numbers = sorted(p.number for p in dataset.guidelines.paragraphs)
+    assert numbers == list(range(1, len(numbers) + 1))
+    # one introduction: its paragraphs are not copied, every other one is
+    introduction = [p for p in real.guidelines.paragraphs if not p.measure]
+    assert len(numbers) == len(introduction) + 10 * (len(real.guidelines.paragraphs) - len(introduction))
+    assert sum(1 for p in dataset.guidelines.paragraphs if not p.measure) == len(introduction)

@@ -1,7 +1,7 @@
 """A synthetic data set N times larger than the real one, made from it (for the benchmark only).
 
-The guidelines are repeated N times: copy k of paragraph n becomes paragraph n + 59*k in a copy of its section, and
-each measure gets a copy per section copy; every country (and its edition) is repeated N times under a new id, with a
+The guidelines' sections of measures are repeated N times (the introduction once): the copies' paragraphs are
+numbered on from the last one, and each measure gets a copy per section copy; every country (and its edition) is repeated N times under a new id, with a
 status for every measure copy. The English text stays the same, so the
 PO catalogs still translate it; nothing here is published.
 """
@@ -33,20 +33,29 @@ def make_larger_dataset(source: Path, target: Path, factor: int = 10) -> dict[st
 
     guidelines_file = target / "guidelines.yaml"
     guidelines = yaml.safe_load(guidelines_file.read_text(encoding="utf-8"))
+    # The guidelines have one introduction (the sections without measures): the copies repeat the sections of
+    # measures only, numbered on from the last paragraph.
+    with_measures = {m["section"] for m in guidelines["measures"]}
+    copied = [s for s in guidelines["sections"] if s["id"] in with_measures]
+    first_copied = min(s["first"] for s in copied)
     base_count = max(p["number"] for p in guidelines["paragraphs"])
+    step = base_count - first_copied + 1  # paragraphs per copy
     sections, paragraphs, measures = [], [], []
     for k in range(factor):
         suffix = "" if k == 0 else f"-{k + 1}"
-        for section in guidelines["sections"]:
-            copy = dict(section, id=section["id"] + suffix, first=section["first"] + base_count * k,
-                        last=section["last"] + base_count * k)
+        offset = 0 if k == 0 else base_count + step * (k - 1) - first_copied + 1
+        for section in guidelines["sections"] if k == 0 else copied:
+            copy = dict(section, id=section["id"] + suffix, first=section["first"] + offset,
+                        last=section["last"] + offset)
             if k:
                 copy["title"] = f"{section['title']} ({k + 1})"
             sections.append(copy)
         for measure in guidelines["measures"]:
             measures.append(dict(measure, id=measure["id"] + suffix, section=measure["section"] + suffix))
         for paragraph in guidelines["paragraphs"]:
-            copy = dict(paragraph, number=paragraph["number"] + base_count * k, section=paragraph["section"] + suffix)
+            if k and paragraph["section"] not in with_measures:
+                continue
+            copy = dict(paragraph, number=paragraph["number"] + offset, section=paragraph["section"] + suffix)
             if copy.get("measure") not in (None, "unknown"):
                 copy["measure"] += suffix
             paragraphs.append(copy)
