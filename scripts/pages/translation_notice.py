@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from scripts.i18n.translator import Status, Use
 
 STATUS_PAGE = "translation-status.md"
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+#: YAML front matter as MkDocs reads it (``mkdocs.utils.meta``): ``---`` to ``---`` or ``...``, trailing blanks allowed
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 HEADING = re.compile(r"^# .*$", re.MULTILINE)
 
 

@@ -17,10 +17,10 @@ from mkdocs.plugins import event_priority
 
 from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
+from scripts.render.mkdocs_config import RENDER_KEY
 from scripts.render.security import add_csp, clean_content, escape_titles
 from scripts.staging.languages import alternates, build_from_dict
 
-RENDER_KEY = "guidelines_render"
 _state: dict[str, Any] = {}
 
 

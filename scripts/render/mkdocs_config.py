@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from scripts.staging.languages import build_to_dict
 from scripts.staging.site_config import absolute, plugin_items
 from scripts.staging.stage import StagedTree
 
@@ -72,7 +73,7 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
     extra["guidelines_theme_text"] = dict(tree.theme_text)
     if tree.alternate:
         extra["alternate"] = tree.alternate
-    extra[RENDER_KEY] = {"build": _build(tree), "transliteration": tree.transliteration,
+    extra[RENDER_KEY] = {"build": build_to_dict(tree.build), "transliteration": tree.transliteration,
                          "local_files": bool(tree.edition)}
     config["extra"] = extra
 
@@ -91,9 +92,3 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
     config["plugins"] = plugins
     config["hooks"] = [*(absolute(Path(config_dir), h) for h in base.get("hooks") or []), str(HOOKS)]
     return config
-
-
-def _build(tree: StagedTree) -> dict[str, Any]:
-    from scripts.staging.languages import build_to_dict
-
-    return build_to_dict(tree.build)

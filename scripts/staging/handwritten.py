@@ -10,7 +10,6 @@ say so too. The contact marker of the About page becomes where to report a mista
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +18,11 @@ from typing import Any
 import yaml
 
 from scripts.data.transliterate import to_latin
-from scripts.pages.translation_notice import insert, page_notice
+from scripts.pages.translation_notice import FRONT_MATTER, insert, page_notice
 from scripts.staging.languages import SUFFIXED, LanguageBuild, outdated_translations, page_translation
 
 CONTACT_MARKER = "<!-- guidelines:contact -->"
-#: YAML front matter as MkDocs reads it (``mkdocs.utils.meta``): ``---`` to ``---`` or ``...``, trailing blanks allowed
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+
 
 
 @dataclass
@@ -57,6 +55,15 @@ def versions(docs_dir: Path, build: LanguageBuild) -> dict[str, dict[str, str]]:
     return found
 
 
+def shown_in_english(found: dict[str, dict[str, str]], build: LanguageBuild) -> set[str]:
+    """The hand-written pages of :func:`versions` that ``build.language`` shows in English (it has no version of
+    its own, or of the language it is transliterated from)."""
+    if build.language == build.default:
+        return set()
+    return {path for path, langs in found.items()
+            if path.endswith(".md") and build.pages_language not in langs and build.default in langs}
+
+
 def resolve(docs_dir: Path, build: LanguageBuild) -> Handwritten:
     """Which version of each hand-written file ``build.language`` shows, and which pages lack a translation or
     have an outdated one (the notices are added by :func:`with_notices`)."""
@@ -65,8 +72,7 @@ def resolve(docs_dir: Path, build: LanguageBuild) -> Handwritten:
     own = build.pages_language
     result = Handwritten()
     if build.language != build.default:
-        result.in_english = {path for path, langs in found.items()
-                             if path.endswith(".md") and own not in langs and build.default in langs}
+        result.in_english = shown_in_english(found, build)
         result.outdated = outdated_translations(str(docs_dir), [
             (langs[build.default], langs[own], path)
             for path, langs in found.items() if build.default in langs and own in langs])

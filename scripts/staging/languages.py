@@ -89,24 +89,6 @@ def build_to_dict(build: LanguageBuild) -> dict[str, Any]:
     return values
 
 
-def untranslated_docs(docs_dir: str, build: LanguageBuild) -> tuple[str, ...]:
-    """The hand-written pages of ``docs/`` that have no version in the language being built (read before the
-    files are collected, for the Translation status page)."""
-    if build.language == build.default or not os.path.isdir(docs_dir):
-        return ()
-    english, translated = set(), set()
-    for folder, _, names in os.walk(docs_dir):
-        for name in names:
-            path = os.path.relpath(os.path.join(folder, name), docs_dir).replace(os.sep, "/")
-            match = SUFFIXED.match(path)
-            if match and match["lang"] in build.names:
-                if match["lang"] == build.pages_language:
-                    translated.add(match["stem"] + ".md")
-            elif path.endswith(".md"):
-                english.add(path)
-    return tuple(sorted(english - translated))
-
-
 def outdated_translations(docs_dir: str, pairs: list[tuple[str, str, str]]) -> set[str]:
     """The pages (third item of each pair) whose English file (first) was committed after its translation
     (second), according to git; nothing when git or the history is unavailable. Uncommitted edits count
