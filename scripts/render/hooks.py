@@ -5,7 +5,8 @@ MkDocs renders, and nothing else.
 - the second wall: every page's content through the allow-list sanitizer, every page and template with its
   Content-Security-Policy, every title made safe before a template prints it (:mod:`scripts.render.security`);
 - each page's links to the same page in the other languages (language menu, hreflang), and the note of a
-  transliterated language.
+  transliterated language;
+- each page's own scripts: the features its content uses (:mod:`scripts.render.page_scripts`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from mkdocs.plugins import event_priority
 from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
 from scripts.render.mkdocs_config import RENDER_KEY
+from scripts.render.page_scripts import page_scripts
 from scripts.render.security import add_csp, clean_content, escape_titles
 from scripts.staging.languages import alternates, build_from_dict
 
@@ -64,6 +66,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     build = _state.get("build")
     if build is not None and len(build.languages) > 1:
         context["guidelines_alternates"] = alternates(build, page.url)
+    context["guidelines_scripts"] = page_scripts(page.content or "", config.extra_javascript)
     return context
 
 
