@@ -67,6 +67,8 @@ def _path(script: Any) -> str:
 
 def groups_used(content: str) -> set[str]:
     """The names of the groups whose elements ``content`` (a page's HTML) holds."""
+    if not any(marker in content for g in GROUPS for marker in g.classes | g.attributes):
+        return set()  # most pages: no marker even as a word, no need to read their tags
     classes, attributes = _markers(content)
     return {g.name for g in GROUPS if g.classes & classes or g.attributes & attributes}
 
