@@ -8,6 +8,7 @@ is written into its cells.
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Callable, Iterator
 
@@ -141,5 +142,9 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
     """One blank .docx per template, in the language being built (linked from each form page)."""
     prefill = prefill_for(ctx)
     for template in dataset_templates(ctx):
-        yield Page(docx_path(template.id, ctx.language),
-                   build_docx(template, ctx.language, ctx.translate, ctx.label, prefill, ctx.dataset))
+        content = build_docx(template, ctx.language, ctx.translate, ctx.label, prefill, ctx.dataset)
+        # A python-docx document is a cycle of objects (package <-> parts) that only the cyclic collector frees:
+        # left to its schedule, a language's 15 documents stayed in memory together, about 34 MiB in every
+        # build worker. Collecting the young generations after each one keeps one at a time (~2 ms each).
+        gc.collect(1)
+        yield Page(docx_path(template.id, ctx.language), content)
