@@ -4,12 +4,13 @@ each measure page, a page per practice, the MoU outline builder and the workshop
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from scripts.pages import generate_pages
-from tests.conftest import real_dataset, real_pages
+from tests.conftest import DATA, real_dataset, real_pages
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +186,35 @@ def test_an_edition_puts_its_country_first_and_on_the_front_page(dataset) -> Non
     assert re.search(r'<th scope="row" markdown="span">\[([^\]]+)\]',
                      full["countries/matrix-law-enforcement.md"]).group(1) == "Albania"
 
+
+def countries_pages(dataset) -> dict[str, int]:
+    """The size in bytes of every page the countries generator writes (in English) from ``dataset``."""
+    from scripts.pages import countries
+    from scripts.pages.context import RenderContext
+
+    return {p.path: len(p.content.encode("utf-8")) for p in countries.generate(RenderContext(dataset, "en"))}
+
+
+@pytest.mark.site  # makes, loads and cross-checks ten times the data (several seconds), as test_benchmark_synthetic
+def test_no_countries_page_grows_with_countries_times_measures(tmp_path: Path, dataset) -> None:
+    from scripts.benchmark.synthetic import make_larger_dataset
+    from scripts.data import load_dataset
+
+    make_larger_dataset(DATA, tmp_path / "data-10x", factor=10)
+    large = load_dataset(tmp_path / "data-10x")  # 130 countries, 240 measures in 30 parts
+    small, big = countries_pages(dataset), countries_pages(large)
+    assert len(large.countries) == 10 * len(dataset.countries)
+    # no page of the countries (the overview, a matrix, a country) reaches 1 MiB of Markdown at ten times the data
+    too_large = {path: size for path, size in big.items() if size > 2**20}
+    assert too_large == {}, f"pages over 1 MiB at 10x: {too_large}"
+    # the overview and each part's matrix grow with the countries or with the parts, not with both: ten times
+    # the countries and ten times the measures make each at most ten times larger (and a little: the copies'
+    # names and ids are longer), where a page holding countries x measures would be a hundred times larger
+    parts = parts_of(large)
+    assert len(parts) == 10 * len(parts_of(dataset))
+    grown = {"countries/index.md": big["countries/index.md"] / small["countries/index.md"]}
+    for section in parts:
+        original = re.sub(r"-\d+$", "", section.id)  # the part it is a copy of
+        grown[f"countries/matrix-{section.id}.md"] = (big[f"countries/matrix-{section.id}.md"]
+                                                    / small[f"countries/matrix-{original}.md"])
+    assert max(grown.values()) < 12, {path: round(ratio, 1) for path, ratio in grown.items() if ratio >= 12}
