@@ -4,12 +4,13 @@ each measure page, a page per practice, the MoU outline builder and the workshop
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from scripts.pages import generate_pages
-from tests.conftest import real_dataset, real_pages
+from tests.conftest import DATA, real_dataset, real_pages
 
 
 @pytest.fixture(scope="module")
@@ -22,29 +23,59 @@ def pages(dataset) -> dict[str, str]:
     return {page.path: page.content for page in real_pages()}
 
 
+def parts_of(dataset) -> list:
+    """The parts of the guidelines that have measures: each has its matrix page."""
+    return [s for s in dataset.guidelines.sections if dataset.guidelines.measures_in(s.id)]
+
+
 def test_matrix_has_one_accessible_table_per_part(pages, dataset) -> None:
-    matrix = pages["countries/index.md"]
-    parts = [s for s in dataset.guidelines.sections if dataset.guidelines.measures_in(s.id)]
-    assert matrix.count('<table class="status-matrix"') == len(parts) == 3
+    parts = parts_of(dataset)
+    assert len(parts) == 3
+    columns = 0
     for section in parts:
+        # a page of its own for each part, with one table, labelled by the page's title (the part's title)
+        matrix = pages[f"countries/matrix-{section.id}.md"]
+        assert matrix.count('<table class="status-matrix"') == 1
+        assert f"# How the countries stand, measure by measure: {section.title} {{#matrix-{section.id}}}" in matrix
         assert f'aria-labelledby="matrix-{section.id}"' in matrix
-    # a header for every measure and every country, with scope: 13 x 24
-    assert len(re.findall(r'<th scope="col" markdown="span">\[\d+', matrix)) == 24
-    assert matrix.count('<th scope="row"') == len(dataset.countries) * len(parts) == 13 * 3
-    # a legend that names every status, and status cells carrying a word, not only a colour or symbol
-    for word in ("Unknown", "Not in place", "Partly in place", "In place"):
-        assert word in matrix
-    assert 'class="visually-hidden">Partly in place</span>' in matrix
-    assert 'aria-describedby="status-legend"' in matrix and "{: #status-legend }" in matrix
-    # how complete each assessment is
-    assert "measures assessed, with sources" in matrix
+        # a header for every measure of the part and every country, with scope
+        columns += len(re.findall(r'<th scope="col" markdown="span">\[\d+', matrix))
+        assert matrix.count('<th scope="row"') == len(dataset.countries) == 13
+        # a legend that names every status, and status cells carrying a word, not only a colour or symbol
+        for word in ("Unknown", "Not in place", "Partly in place", "In place"):
+            assert word in matrix
+        assert 'class="visually-hidden">Partly in place</span>' in matrix
+        assert 'aria-describedby="status-legend"' in matrix and "{: #status-legend }" in matrix
+        # the measure key under the table, Kosovo's footnote, and the way back to the countries page
+        assert "{: .status-matrix-key }" in matrix and "{: .designation-footnote }" in matrix
+        assert matrix.rstrip().endswith("[Country adaptations](index.md#matrix)")
+    assert columns == 24  # 13 countries x 24 measures in all, in three tables
+    # the countries page: the summary (how complete each assessment is), the legend, and a link to each part's
+    # matrix under the heading the other pages link to, but no matrix
+    index = pages["countries/index.md"]
+    assert "measures assessed, with sources" in index
+    assert "{: #status-legend }" in index and "{#matrix-summary}" in index
+    assert '<table class="status-matrix"' not in index
+    block = index[index.index("{#matrix}"):index.index("{: #status-legend }")]
+    assert re.findall(r"^- \[(.+?)\]\((matrix-[a-z-]+\.md)\)$", block, re.MULTILINE) == [
+        (s.title, f"matrix-{s.id}.md") for s in parts]
+
+
+def test_matrix_pages_stand_before_the_countries_in_the_navigation(dataset) -> None:
+    navs = [(p.path, p.nav) for p in real_pages() if p.path.startswith("countries/") and p.nav]
+    assert all(nav.parent == "countries/index.md" for _, nav in navs)
+    ordered = [path for path, _ in sorted(navs, key=lambda item: item[1].order)]
+    parts = parts_of(dataset)
+    assert ordered[:len(parts)] == [f"countries/matrix-{s.id}.md" for s in parts]
+    assert len(ordered) == len(parts) + len(dataset.countries)
+    for path, nav in navs:
+        assert nav.groups == (("How the countries stand, measure by measure",) if "/matrix-" in path else ())
 
 
 def test_matrix_cells_follow_the_data(pages, dataset) -> None:
-    matrix = pages["countries/index.md"]
+    matrix = pages["countries/matrix-common-measures.md"]
     france = next(c for c in dataset.countries if c.id == "france")
-    common = matrix[matrix.index("matrix-common-measures"):matrix.index("matrix-law-enforcement")]
-    row = re.search(r'\[France\].*?</tr>', common, re.S).group(0)
+    row = re.search(r'\[France\].*?</tr>', matrix, re.S).group(0)
     cells = re.findall(r"<td markdown=\"span\">(.*?)</td>", row)
     measures = dataset.guidelines.measures_in("common-measures")
     assert len(cells) == len(measures) == 5
@@ -88,6 +119,8 @@ def test_every_measure_page_says_how_every_country_stands(pages, dataset) -> Non
             entry = country.status_of(measure.id)
             if entry.note:
                 assert entry.note.split()[0] in row
+        # the way to the matrix of the measure's part
+        assert f"[All countries and measures](../countries/matrix-{measure.section}.md)" in block
 
 
 def test_a_page_per_practice_with_measures_checklist_and_sourced_examples(pages, dataset) -> None:
@@ -140,12 +173,48 @@ def test_an_edition_puts_its_country_first_and_on_the_front_page(dataset) -> Non
     assert "index.md" in pages and "\n# Ukraine\n" in pages["index.md"]
     assert "](countries/ukraine.md#status-le-international)" not in pages["index.md"]  # made from the front page
     assert "](guidelines/le-international.md)" in pages["index.md"]
-    matrix = pages["countries/index.md"]
-    first_row = re.search(r'<th scope="row" markdown="span">\[([^\]]+)\]', matrix).group(1)
-    assert first_row == "Ukraine"
+    for section in parts_of(dataset):
+        matrix = pages[f"countries/matrix-{section.id}.md"]
+        first_row = re.search(r'<th scope="row" markdown="span">\[([^\]]+)\]', matrix).group(1)
+        assert first_row == "Ukraine"
+    assert pages["countries/index.md"].index("[Ukraine]") < pages["countries/index.md"].index("[Albania]")
     measure = pages["guidelines/le-international.md"]
     block = measure[measure.index("## How the countries stand"):]
     assert block.index("Ukraine") < block.index("France")
     full = {p.path: p.content for p in real_pages()}
     assert "index.md" not in full
-    assert re.search(r'<th scope="row" markdown="span">\[([^\]]+)\]', full["countries/index.md"]).group(1) == "Albania"
+    assert re.search(r'<th scope="row" markdown="span">\[([^\]]+)\]',
+                     full["countries/matrix-law-enforcement.md"]).group(1) == "Albania"
+
+
+def countries_pages(dataset) -> dict[str, int]:
+    """The size in bytes of every page the countries generator writes (in English) from ``dataset``."""
+    from scripts.pages import countries
+    from scripts.pages.context import RenderContext
+
+    return {p.path: len(p.content.encode("utf-8")) for p in countries.generate(RenderContext(dataset, "en"))}
+
+
+@pytest.mark.site  # makes, loads and cross-checks ten times the data (several seconds), as test_benchmark_synthetic
+def test_no_countries_page_grows_with_countries_times_measures(tmp_path: Path, dataset) -> None:
+    from scripts.benchmark.synthetic import make_larger_dataset
+    from scripts.data import load_dataset
+
+    make_larger_dataset(DATA, tmp_path / "data-10x", factor=10)
+    large = load_dataset(tmp_path / "data-10x")  # 130 countries, 240 measures in 30 parts
+    small, big = countries_pages(dataset), countries_pages(large)
+    assert len(large.countries) == 10 * len(dataset.countries)
+    # no page of the countries (the overview, a matrix, a country) reaches 1 MiB of Markdown at ten times the data
+    too_large = {path: size for path, size in big.items() if size > 2**20}
+    assert too_large == {}, f"pages over 1 MiB at 10x: {too_large}"
+    # the overview and each part's matrix grow with the countries or with the parts, not with both: ten times
+    # the countries and ten times the measures make each at most ten times larger (and a little: the copies'
+    # names and ids are longer), where a page holding countries x measures would be a hundred times larger
+    parts = parts_of(large)
+    assert len(parts) == 10 * len(parts_of(dataset))
+    grown = {"countries/index.md": big["countries/index.md"] / small["countries/index.md"]}
+    for section in parts:
+        original = re.sub(r"-\d+$", "", section.id)  # the part it is a copy of
+        grown[f"countries/matrix-{section.id}.md"] = (big[f"countries/matrix-{section.id}.md"]
+                                                    / small[f"countries/matrix-{original}.md"])
+    assert max(grown.values()) < 12, {path: round(ratio, 1) for path, ratio in grown.items() if ratio >= 12}

@@ -265,9 +265,17 @@ def test_the_edition_folder_also_works_from_a_static_host(albania: Path, recorde
         assert page.locator("article h1").first.inner_text().startswith(sq("Albania"))
         page.locator('a.md-nav__link[href="countries/index.html"]').first.click()
         page.wait_for_url("**/countries/index.html")
-        # one matrix per part of the guidelines that has measures
+        # one matrix per part of the guidelines that has measures, each on its page, linked from the countries page
         parts = [s for s in dataset.guidelines.sections if dataset.guidelines.measures_in(s.id)]
-        assert page.locator("table.status-matrix").count() == len(parts)
+        matrices = [page.locator(f'article a[href="matrix-{s.id}.html"]') for s in parts]
+        assert [link.count() for link in matrices] == [1] * len(parts)
+        for link in matrices:
+            href = link.get_attribute("href")
+            link.click()
+            page.wait_for_url(f"**/countries/{href}")
+            assert page.locator("table.status-matrix").count() == 1
+            page.go_back()
+            page.wait_for_url("**/countries/index.html")
         page.locator("input.md-search__input").fill("preservation")
         page.wait_for_selector(".md-search-result__item", timeout=30000)
     finally:

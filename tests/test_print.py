@@ -16,6 +16,7 @@ PAGES = {
     "handout": "workshop/durres-2011-handout/",
     "glossary": "glossary/",
     "countries": "countries/",
+    "matrix": "countries/matrix-service-providers/",
     "georgian measure": "ka/guidelines/sp-emergency/",
 }
 

@@ -1,5 +1,6 @@
-"""Country pages: the matrix of countries by measure status, one page per country, and the block on each
-measure page that says how the countries stand."""
+"""Country pages: the overview with its summary, the matrix of countries by measure status (a page per part of
+the guidelines, so that no page grows with countries times measures), one page per country, and the block on
+each measure page that says how the countries stand."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from scripts.data.models.guidelines import Measure
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
 from scripts.pages.routes import COUNTRIES as INDEX
-from scripts.pages.routes import country_path, measure_path, status_anchor
+from scripts.pages.routes import country_path, matrix_path, measure_path, status_anchor
 
 FRONT = "index.md"
 
@@ -45,13 +46,24 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
         return
     countries = ordered_countries(ctx)
     guidelines = ctx.dataset.guidelines
+    parts = [s for s in guidelines.sections if guidelines.measures_in(s.id)]
     counts = {c.id: {s: sum(1 for m in guidelines.measures if c.status_value(m.id) == s)
                      for s in MEASURE_STATUSES} for c in countries}
-    yield Page(INDEX, ctx.render("countries_index.md.j2", INDEX, countries=countries, guidelines=guidelines,
+    yield Page(INDEX, ctx.render("countries_index.md.j2", INDEX, countries=countries, parts=parts,
                                  counts=counts, total=len(guidelines.measures),
                                  statuses=MEASURE_STATUSES, symbols=STATUS_SYMBOLS,
-                                 country_path=country_path, measure_path=measure_path,
-                                 status_anchor=status_anchor))
+                                 country_path=country_path, matrix_path=matrix_path))
+    # the matrix pages, one per part, come before the countries in the navigation, grouped under the matrix's
+    # title: with many countries they would otherwise be found only after scrolling past every country
+    group = (ctx.label("countries.matrix_title"),)
+    for order, section in enumerate(parts, start=-len(parts)):
+        here = matrix_path(section.id)
+        yield Page(here, ctx.render("countries_matrix.md.j2", here, section=section,
+                                    measures=guidelines.measures_in(section.id), countries=countries,
+                                    statuses=MEASURE_STATUSES, symbols=STATUS_SYMBOLS, country_path=country_path,
+                                    measure_path=measure_path, status_anchor=status_anchor, index=INDEX,
+                                    designated=designated(countries)),
+                   NavEntry(INDEX, ctx.translate(section.title), order, group))
     own = edition_country(ctx)
     if own is not None:  # an edition: its country's page is the front page
         yield Page(FRONT, render_country(ctx, own, FRONT))
@@ -75,4 +87,5 @@ def measure_block(ctx: RenderContext, measure: Measure) -> str:
         return ""
     return ctx.render("country_measure_block.md.j2", measure_path(measure.id), measure=measure,
                       countries=ordered_countries(ctx), symbols=STATUS_SYMBOLS, country_path=country_path,
-                      status_anchor=status_anchor, index=INDEX, designated=designated(ctx.dataset.countries))
+                      status_anchor=status_anchor, matrix=matrix_path(measure.section),
+                      designated=designated(ctx.dataset.countries))

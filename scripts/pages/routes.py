@@ -34,6 +34,11 @@ def country_path(country_id: str) -> str:
     return f"countries/{country_id}.md"
 
 
+def matrix_path(section_id: str) -> str:
+    """The status matrix of one part of the guidelines: a row per country, a column per measure of the part."""
+    return f"countries/matrix-{section_id}.md"
+
+
 def status_anchor(measure_id: str) -> str:
     """The anchor of a measure's status on a country page."""
     return f"status-{measure_id}"
