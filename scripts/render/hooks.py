@@ -6,7 +6,8 @@ MkDocs renders, and nothing else.
   Content-Security-Policy, every title made safe before a template prints it (:mod:`scripts.render.security`);
 - each page's links to the same page in the other languages (language menu, hreflang), and the note of a
   transliterated language;
-- each page's own scripts: the features its content uses (:mod:`scripts.render.page_scripts`).
+- each page's own scripts: the features its content uses (:mod:`scripts.render.page_scripts`);
+- Material's search index divides pages with a faster parser, to the same index (:mod:`scripts.render.search_index`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
 from scripts.render.mkdocs_config import RENDER_KEY
 from scripts.render.page_scripts import page_scripts
+from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, clean_content, escape_titles
 from scripts.staging.languages import alternates, build_from_dict
 
@@ -37,6 +39,11 @@ def on_config(config: Any) -> Any:
     settings = _settings(config)
     _state["build"] = build_from_dict(settings["build"]) if settings.get("build") else None
     return config
+
+
+def on_pre_build(config: Any) -> None:
+    # after every plugin's on_config: Material's search plugin has made its index (and its settings) by now
+    use_fast_index(config)
 
 
 @event_priority(-300)

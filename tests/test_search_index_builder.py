@@ -1,0 +1,227 @@
+"""The faster search-index builder (:mod:`scripts.render.search_index`) against Material's own: the same pages, in the
+page HTML the site renders (Markdown with the site's extensions, through the sanitizer) and in raw HTML the fast
+path refuses, give the same sections and the same ``search_index.json``, byte for byte."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from material.plugins.search.plugin import Parser, SearchPlugin
+from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
+from mkdocs.structure.toc import get_toc
+
+from scripts.render import search_index
+from scripts.render.search_index import SearchIndex, sections, use_fast_index
+from scripts.render.security import clean_content
+
+#: the site's Markdown extensions (mkdocs.yml), with MkDocs' own toc settings
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc", "pymdownx.details",
+              "pymdownx.superfences"]
+EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+
+PAGES = {
+    "measure": """\
+# Measure 17: Cooperation in an emergency
+
+Service providers and law enforcement agree *in advance* on a procedure for emergencies
+(threat to life), with **24/7** contacts.
+
+## What the sources establish
+
+| Source | Paragraph | Status |
+|:-------|:---------:|-------:|
+| Guidelines | 17 | checked &amp; confirmed |
+| Convention, Art. 16 | — | `preservation` |
+
+!!! note "Guidance, not the official text"
+    The explanations here are written in our own words.
+    The official text is published by the Council of Europe.
+
+??? example "Model answer"
+    1. Verify the caller:
+        - hang up and call back;
+        - ask for the unit's name.
+    2. Record `who`, `when` and `why`.
+
+### Code and whitespace
+
+```text
+line one
+    indented   line two
+
+line four <after a blank> & more
+```
+
+Text after   the code, with a <sub>sub</sub> and a <sup>sup</sup>.
+
+## Not in search { data-search-exclude }
+
+This section is left out of the index.
+
+## Downloads
+
+Download the form.
+{ data-search-exclude }
+
+Still in the index.
+""",
+    "georgian": """\
+# სამართალდამცავი ორგანოები და ინტერნეტ მომსახურების მიმწოდებლები
+
+თანამშრომლობის სახელმძღვანელო პრინციპები კიბერდანაშაულის წინააღმდეგ.
+
+## რა დგინდება წყაროებიდან
+
+- პირველი პუნქტი
+- მეორე პუნქტი
+    - ჩადგმული პუნქტი
+
+> ციტატა: „მომსახურების მიმწოდებელი“ & სხვები <მაგალითი>.
+""",
+    "serbian": """\
+## Сарадња полиције и пружалаца услуга
+
+Смернице Савета Европе из 2008. године — **прва** тачка.
+
+Term
+:   Definition in Cyrillic: дефиниција.
+
+*[ISP]: Internet service provider (пружалац)
+
+An ISP is named.
+
+#### Deep heading
+
+Text under a deep heading.
+""",
+}
+
+#: raw page HTML (not through the sanitizer): markup the fast path leaves to Material's parser, and the quirks of
+#: Material's parser the fast path must keep
+RAW = {
+    "templates": """\
+<h1 id="form">Emergency request<a class="headerlink" href="#form" title="Permanent link">¶</a></h1>
+<div class="lea-form-root" data-template="emergency">
+<p class="lea-nojs">The checks need JavaScript.</p>
+<form class="lea-form" novalidate="" aria-label="Emergency request">
+<fieldset class="lea-section" id="section-reference"><legend>Request reference</legend>
+<label for="ref">Reference <span aria-hidden="true">*</span></label>
+<input id="ref" name="ref" type="text" required="">
+<textarea id="notes" rows="3">Notes &amp; remarks</textarea>
+<select id="s"><option value="a">A</option><option value="b" selected="">B</option></select>
+</fieldset></form></div>
+<script type="application/json" class="lea-guide-data">{"questions":[{"id":"provider","text":"Where?"}]}</script>
+<noscript><p>Without JavaScript, read the table.</p></noscript>
+<p>After the data block.</p>
+""",
+    "nested-headings": """\
+<p>Preface before any heading.</p>
+<h2 id="first">First<a class="headerlink" href="#first">¶</a></h2>
+<div class="book-about" id="about"><h3 id="inner">Inner heading</h3><p>Inside the div.</p></div>
+<p>Back in <code>first</code> after the div.</p>
+<h4>Heading without id</h4><p>Still first.</p>
+<h2 id="excluded" data-search-exclude="">Excluded heading</h2><p>Dropped with it.</p>
+<div data-search-exclude=""><div>inner</div>indexed: Material's skip set compares by tag</div>
+<div class="linenodiv"><pre>1
+2</pre></div>
+<ul><li></li><li>  </li><li><p>kept</p></li></ul>
+<h2 id="pre">Pre<a class="headerlink" href="#pre">¶</a></h2>
+<pre><code>  a  \n\n  b  </code></pre>
+<pre><code><span class="k">def</span> <span>  </span>\n\n<span class="n">b</span>\t</code></pre>
+<h3 id="a&amp;b" title="x">Id with a reference</h3>
+<p>Entities: &lt;tag&gt; &amp; &quot;quotes&quot; &#x10D3; &nbsp;end</p>
+""",
+    "h1-first-no-id": """<h1>Title without id</h1><p>Text.</p><h2 id="x">X</h2><p>More.</p>""",
+    "fallback-comment": """<h1 id="t">T</h1><!-- a comment --><p>a<!-- b -->c</p>""",
+    "fallback-script": """<h1 id="t">T</h1><script>if (a < b) { x = "<p>no</p>"; }</script><p>after</p>""",
+    "style": """<style>p > a { color: red }</style><p>styled</p>""",
+    "fallback-style": """<style>/* <p> */ p > a { color: red }</style><p>styled</p>""",
+    "fallback-self-closing": """<h2 id='single'>Single quotes</h2><p>a<br/>b<img src=x.png alt=unquoted></p>""",
+    "fallback-stray": """<h2 id="lt">Less than</h2><p>1 < 2 and <3</p><P CLASS="Upper">upper</P>""",
+    "text-only": "Just text &amp no tags",
+}
+
+
+def _page(html: str, toc=(), meta: dict | None = None, url: str = "page/") -> SimpleNamespace:
+    return SimpleNamespace(content=html, toc=get_toc(list(toc)), meta=meta or {}, url=url, title="Page title")
+
+
+def _markdown_page(source: str, meta: dict | None = None, url: str = "page/") -> SimpleNamespace:
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    html = clean_content(md.convert(source))
+    return _page(html, md.toc_tokens, meta, url)
+
+
+def _material_sections(html: str) -> list:
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return parser.data
+
+
+def _dump(found: list) -> list:
+    return [(s.el.tag, dict(s.el.attrs), s.depth, s.id, s.title, s.text, s.is_excluded()) for s in found]
+
+
+def _config() -> dict:
+    return {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+            "fields": {"title": {"boost": 1e3}, "text": {"boost": 1e0}, "tags": {"boost": 1e6}}}
+
+
+def _indexes(pages: list[SimpleNamespace]) -> tuple[str, str]:
+    theirs, ours = MaterialSearchIndex(**_config()), SearchIndex(**_config())
+    for page in pages:
+        theirs.add_entry_from_context(page)
+        ours.add_entry_from_context(page)
+    return theirs.generate_search_index(None), ours.generate_search_index(None)
+
+
+def _all_pages() -> list[SimpleNamespace]:
+    pages = [_markdown_page(source, url=f"{name}/") for name, source in PAGES.items()]
+    pages += [_page(html, url=f"{name}/") for name, html in RAW.items()]
+    pages.append(_markdown_page(PAGES["measure"], {"tags": ["emergency", 17, None, {"x": 1}], "search": {"boost": 2}},
+                                "tagged/"))
+    pages.append(_markdown_page(PAGES["measure"], {"search": {"exclude": True}}, "excluded/"))
+    return pages
+
+
+@pytest.mark.parametrize("page", _all_pages(), ids=lambda page: page.url)
+def test_the_sections_are_materials(page: SimpleNamespace) -> None:
+    assert _dump(sections(page.content)) == _dump(_material_sections(page.content))
+
+
+def test_the_index_is_materials_byte_for_byte() -> None:
+    theirs, ours = _indexes(_all_pages())
+    assert ours == theirs
+    docs = json.loads(ours)["docs"]
+    # what the pages above are for: each of these reached the index (or was kept out of it)
+    locations = {doc["location"] for doc in docs}
+    assert {"measure/", "measure/#code-and-whitespace", "georgian/", "serbian/#_1", "tagged/"} <= locations
+    assert not any(location.startswith("excluded/") for location in locations)
+    assert not any("Not in search" in doc["title"] for doc in docs)
+    assert any("ჩადგმული" in doc["text"] for doc in docs) and any("Смернице" in doc["text"] for doc in docs)
+    assert any("indented   line two" in doc["text"] for doc in docs)  # whitespace kept in <pre>
+    assert [doc["tags"] for doc in docs if doc["location"] == "tagged/"] == [["emergency", "17"]]
+
+
+def test_the_site_s_page_html_takes_the_fast_path() -> None:
+    """What the sanitizer writes never falls back to Material's (slower) parser; the raw markup above does."""
+    for name, source in PAGES.items():
+        assert search_index._fast_sections(_markdown_page(source).content) is not None, name
+    for name, html in RAW.items():
+        assert (search_index._fast_sections(html) is None) == name.startswith("fallback-"), name
+
+
+def test_the_hooks_give_material_s_plugin_this_index() -> None:
+    plugin = SearchPlugin()
+    plugin.search_index = MaterialSearchIndex(**_config())
+    config = SimpleNamespace(plugins={"material/search": plugin, "other": object()})
+    use_fast_index(config)
+    assert type(plugin.search_index) is SearchIndex
+    assert plugin.search_index.config == _config()
+    disabled = SearchPlugin()  # a disabled plugin never made an index: nothing to replace
+    use_fast_index(SimpleNamespace(plugins={"material/search": disabled}))
+    assert not hasattr(disabled, "search_index")
