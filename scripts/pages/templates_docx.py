@@ -75,7 +75,7 @@ def _answer(cell, field: TemplateField, translate: Translate, value: str) -> Non
         cell.add_paragraph()
 
 
-#: one blank document per language, made once per process (see :func:`_blank`); never written to
+#: the blank document of the language being built (see :func:`_blank`); never written to
 _BLANK: dict[str, DocumentObject] = {}
 
 
@@ -85,6 +85,7 @@ def _blank(language: str) -> DocumentObject:
     already read takes half the time and gives the same file."""
     blank = _BLANK.get(language)
     if blank is None:
+        _BLANK.clear()  # a build worker takes one language after another: only the current one is worth keeping
         blank = Document()
         _a4(blank)
         _set_language(blank, language)

@@ -54,8 +54,10 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
-    # every page is rendered by now: titles (from data and catalogs) made safe before any template prints them
-    escape_titles(_state.get("nav"), [f.page for f in files.documentation_pages() if f.page])
+    # every page is rendered by now: titles (from data and catalogs) made safe before any template prints them.
+    # Taken out of the state: kept, the navigation (and through it every page of the language, with its HTML)
+    # stayed in the build worker until its next language, about 20 MiB a worker at the build's peak.
+    escape_titles(_state.pop("nav", None), [f.page for f in files.documentation_pages() if f.page])
     env.globals["guidelines_transliterate"] = to_latin  # partials/language.html, for sr-Latn
     return env
 
