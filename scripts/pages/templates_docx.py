@@ -75,24 +75,25 @@ def _answer(cell, field: TemplateField, translate: Translate, value: str) -> Non
         cell.add_paragraph()
 
 
-#: the blank document of the language being built (see :func:`_blank`); never written to
-_BLANK: dict[str, DocumentObject] = {}
+#: the language being built and its blank document (see :func:`_blank`); the document is never written to
+_blank_document: tuple[str, DocumentObject] | None = None
 
 
 def _blank(language: str) -> DocumentObject:
     """A new empty A4 document whose text is in ``language``, in the forms' Normal style: a copy of one made once
     per language. python-docx reads its whole default template for each new document; copying the objects of one
     already read takes half the time and gives the same file."""
-    blank = _BLANK.get(language)
-    if blank is None:
-        _BLANK.clear()  # a build worker takes one language after another: only the current one is worth keeping
-        blank = Document()
-        _a4(blank)
-        _set_language(blank, language)
-        normal = blank.styles["Normal"]
-        normal.font.name = "Times New Roman"
-        normal.font.size = Pt(10.5)
-        _BLANK[language] = blank
+    global _blank_document  # noqa: PLW0603 - one per process, for the language a build worker is on
+    if _blank_document is not None and _blank_document[0] == language:
+        return copy.deepcopy(_blank_document[1])
+    # a build worker takes one language after another: only the current one's is kept
+    blank = Document()
+    _a4(blank)
+    _set_language(blank, language)
+    normal = blank.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(10.5)
+    _blank_document = (language, blank)
     return copy.deepcopy(blank)
 
 

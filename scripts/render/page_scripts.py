@@ -45,6 +45,11 @@ GROUPS = (
     ScriptGroup("channels", (SCRIPTS + "channels.js",), classes=frozenset({"lea-guide"})),
 )
 
+#: the group of each grouped script
+_GROUP_OF = {path: g.name for g in GROUPS for path in g.scripts}
+#: every marker of every group, for the quick look before a page's tags are read
+_MARKERS = tuple(marker for g in GROUPS for marker in g.classes | g.attributes)
+
 _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TAG = re.compile(r"<[A-Za-z][^>]*>")
 _DATA = re.compile(r"\s(data-[A-Za-z0-9_-]+)")
@@ -67,7 +72,7 @@ def _path(script: Any) -> str:
 
 def groups_used(content: str) -> set[str]:
     """The names of the groups whose elements ``content`` (a page's HTML) holds."""
-    if not any(marker in content for g in GROUPS for marker in g.classes | g.attributes):
+    if not any(marker in content for marker in _MARKERS):
         return set()  # most pages: no marker even as a word, no need to read their tags
     classes, attributes = _markers(content)
     return {g.name for g in GROUPS if g.classes & classes or g.attributes & attributes}
@@ -77,5 +82,4 @@ def page_scripts(content: str, scripts: Iterable[Any]) -> list[Any]:
     """The entries of ``scripts`` (``extra_javascript``: strings or MkDocs' script values) that a page with this
     content loads, in their order."""
     used = groups_used(content)
-    grouped = {path: g.name for g in GROUPS for path in g.scripts}
-    return [s for s in scripts if grouped.get(_path(s)) is None or grouped[_path(s)] in used]
+    return [s for s in scripts if _GROUP_OF.get(_path(s)) is None or _GROUP_OF[_path(s)] in used]
