@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,10 @@ def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
     of one), in this process: ``project`` comes first on the path and the ``scripts`` already imported are set
     aside meanwhile, so that the package analysed is the one in ``project``."""
     saved = _scripts_modules()
+    # import-linter configures logging with every logger that exists disabled (logging.config's default): without
+    # this, MkDocs' link warnings went unheard in every later test of the same process
+    loggers = {name: logger.disabled for name, logger in logging.root.manager.loggerDict.items()
+               if isinstance(logger, logging.Logger)}
     output = io.StringIO()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NO_COLOR", "1")
@@ -41,6 +46,8 @@ def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
         finally:
             for name in _scripts_modules():  # anything imported from the copy
                 del sys.modules[name]
+            for name, disabled in loggers.items():
+                logging.getLogger(name).disabled = disabled
     assert _scripts_modules() == saved
     return subprocess.CompletedProcess(["lint-imports"], code, output.getvalue(), "")
 
