@@ -299,7 +299,8 @@ def build_language(code: str, site_dir: Path, work: Path, config_file: Path, set
         report = error.report() if isinstance(error, DataError) else str(error)
         return 1, f"ERROR   -  {code} could not be staged: {report}\n"
     docs = write_tree(tree, work)
-    derived = write_config(derived_config(base, config_file.parent, tree, docs, site_dir), work / "mkdocs.yml")
+    derived = write_config(derived_config(base, config_file.parent, tree, docs, site_dir,
+                                          cache_dir / "markdown" if cache_dir else None), work / "mkdocs.yml")
     tree.files.clear()  # on disk now: MkDocs reads them from there (the memory goes back to the render)
     returncode, log = render(derived, site_dir)
     if returncode != 0:

@@ -7,11 +7,15 @@ MkDocs renders, and nothing else.
 - each page's links to the same page in the other languages (language menu, hreflang), and the note of a
   transliterated language;
 - each page's own scripts: the features its content uses (:mod:`scripts.render.page_scripts`);
-- Material's search index divides pages with a faster parser, to the same index (:mod:`scripts.render.search_index`).
+- Material's search index divides pages with a faster parser, to the same index (:mod:`scripts.render.search_index`);
+- a page whose Markdown and site are unchanged since the last build is not converted again
+  (:mod:`scripts.render.markdown_cache`).
 """
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -19,12 +23,14 @@ from mkdocs.plugins import event_priority
 
 from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
+from scripts.render import markdown_cache
 from scripts.render.mkdocs_config import RENDER_KEY
 from scripts.render.page_scripts import page_scripts
 from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, clean_content, escape_titles
 from scripts.staging.languages import alternates, build_from_dict
 
+log = logging.getLogger("mkdocs.hooks.guidelines")
 _state: dict[str, Any] = {}
 
 
@@ -44,12 +50,20 @@ def on_config(config: Any) -> Any:
 def on_pre_build(config: Any) -> None:
     # after every plugin's on_config: Material's search plugin has made its index (and its settings) by now
     use_fast_index(config)
+    stored = _settings(config).get("markdown_cache")
+    markdown_cache.start(Path(stored) if stored else None)
 
 
 @event_priority(-300)
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
     _state["nav"] = nav
+    markdown_cache.site_known(config, files)  # every plugin's on_files has run: the files are final
     return nav
+
+
+@event_priority(-300)
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    return markdown_cache.use_cache(page)
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -77,6 +91,12 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         context["guidelines_alternates"] = alternates(build, page.url)
     context["guidelines_scripts"] = page_scripts(page.content or "", config.extra_javascript)
     return context
+
+
+def on_post_build(config: Any) -> None:
+    cache = markdown_cache.finish()
+    if cache is not None:
+        log.info(f"Markdown: {cache.misses} page(s) converted, {cache.hits} reused from the last build")
 
 
 @event_priority(-300)

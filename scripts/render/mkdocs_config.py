@@ -44,7 +44,9 @@ def read_config(config_file: Path) -> dict[str, Any]:
 
 
 def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, docs_dir: Path,
-                   site_dir: Path) -> dict[str, Any]:
+                   site_dir: Path, markdown_cache: Path | None = None) -> dict[str, Any]:
+    """``markdown_cache``: the folder where the pages' Markdown conversions are kept between builds
+    (:mod:`scripts.render.markdown_cache`); None converts every page."""
     config = {key: value for key, value in base.items() if key not in ("plugins", "hooks")}
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
@@ -74,7 +76,10 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
     if tree.alternate:
         extra["alternate"] = tree.alternate
     extra[RENDER_KEY] = {"build": build_to_dict(tree.build), "transliteration": tree.transliteration,
-                         "local_files": bool(tree.edition)}
+                         "local_files": bool(tree.edition),
+                         # one file per language of the site or of an edition: each build replaces its own
+                         "markdown_cache": str(markdown_cache / f"{tree.edition or 'site'}-{tree.language}.pickle")
+                         if markdown_cache else None}
     config["extra"] = extra
 
     plugins: list[Any] = []

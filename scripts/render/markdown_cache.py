@@ -1,0 +1,214 @@
+"""Markdown conversions kept between builds, page by page: a page whose Markdown is what it was, in a site whose
+files are what they were, is not converted again.
+
+MkDocs converts the Markdown of every page on every build (``Page.render``), and the conversion is most of the
+time of a build. After an edit of one string most pages are unchanged, in every language. Here each conversion is
+stored under a digest of everything it reads:
+
+- the page's Markdown, as every plugin's ``on_page_markdown`` left it, and the page's source path and URL;
+- every file of the site with its URL and whether it is published (links are resolved and checked against them);
+- the Markdown extensions and their settings, ``use_directory_urls`` and the ``validation`` settings;
+- the versions of the libraries that convert (Markdown, MkDocs, pymdown-extensions, Material).
+
+What is stored is what ``Page.render`` sets: the HTML, the table of contents, the title found in the content, the
+anchors the page has, its links to anchors of other pages (MkDocs checks them after every page is rendered, cached
+or not), and what it logged below a warning, logged again when the entry is used. A conversion that logged a
+warning or an error is never stored: the next build converts the page again and reports it again.
+
+The entries a language's build used are written to its file when the build ends (the others are dropped, so the
+file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit). Only plain :class:`mkdocs.structure.pages.Page` objects are converted through
+here; a plugin's own page class keeps its own ``render``.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import os
+import pickle
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+#: the libraries whose code converts the Markdown: a new version of one of them converts every page again
+PACKAGES = ("Markdown", "mkdocs", "pymdown-extensions", "mkdocs-material")
+#: raised when the file format of the stored entries changes
+FORMAT = 1
+
+
+@dataclass
+class Conversion:
+    """What ``Page.render`` sets on a page, and the records it logged (all below WARNING)."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str]
+    #: source path of the linked page -> {anchor: the link as written}; None when MkDocs did not collect them
+    links_to_anchors: dict[str, dict[str, str]] | None
+    records: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _versions() -> str:
+    found = []
+    for package in PACKAGES:
+        try:
+            found.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            found.append(package)
+    return ";".join(found)
+
+
+def site_digest(config: Any, files: Any) -> str:
+    """The digest of what every page's conversion reads besides the page itself."""
+    digest = hashlib.sha256(f"{FORMAT};{_versions()}".encode())
+    settings = {"extensions": [repr(e) for e in config["markdown_extensions"]],
+                "extension_configs": config["mdx_configs"] or {},
+                "use_directory_urls": config["use_directory_urls"],
+                "validation": config["validation"]}
+    digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
+    for file in sorted(files, key=lambda f: f.src_uri):
+        digest.update("\0".join((file.src_uri, file.dest_uri, file.url, str(file.inclusion),
+                                 str(file.is_documentation_page()))).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def page_key(site: str, page: Page) -> str:
+    digest = hashlib.sha256(site.encode())
+    for part in (page.file.src_uri, page.file.dest_uri, page.file.url, page.markdown or ""):
+        digest.update(b"\0" + part.encode())
+    return digest.hexdigest()
+
+
+class ConversionCache:
+    """The stored conversions of one language, read from ``path`` for one build."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.stored: dict[str, Conversion] = self._read(path)
+        self.used: dict[str, Conversion] = {}
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Conversion]:
+        try:
+            with open(path, "rb") as handle:
+                stored = pickle.load(handle)  # noqa: S301 - our own file, written below
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+            return {}  # none yet, or unreadable: every page is converted
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
+            return {}
+        entries = stored.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def render(self, page: Page, config: Any, files: Any, site: str) -> None:
+        """``page.render(config, files)``, or its stored result."""
+        key = page_key(site, page)
+        stored = self.stored.get(key) or self.used.get(key)
+        if stored is not None:
+            _apply(page, stored, files)
+            self.used[key] = stored
+            self.hits += 1
+            return
+        self.misses += 1
+        handler = _Records()
+        root = logging.getLogger()
+        root.addHandler(handler)
+        try:
+            Page.render(page, config, files)
+        finally:
+            root.removeHandler(handler)
+        if any(record.levelno >= logging.WARNING for record in handler.records):
+            return  # reported now, and again by the next build: never served from here
+        links = page.links_to_anchors
+        self.used[key] = Conversion(
+            # a copy: what later events do to the page's table of contents is not what the conversion gave
+            content=page.content or "", toc=copy.deepcopy(page.toc), title=page._title_from_render,
+            anchors=set(page.present_anchor_ids or ()),
+            links_to_anchors=None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
+            records=[(r.name, r.levelno, r.getMessage()) for r in handler.records])
+
+    def finish(self) -> None:
+        """A build ended: the entries it used are written to ``path``, replacing the others."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        try:
+            with open(temporary, "wb") as handle:
+                pickle.dump({"format": FORMAT, "entries": self.used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)  # whole or not at all, even with another build writing it
+        except OSError:
+            temporary.unlink(missing_ok=True)  # only a cache: the next build converts again
+
+
+def _apply(page: Page, stored: Conversion, files: Any) -> None:
+    page.content = stored.content
+    page.toc = copy.deepcopy(stored.toc)  # the stored one stays as the conversion gave it
+    page._title_from_render = stored.title
+    page.present_anchor_ids = set(stored.anchors)
+    if stored.links_to_anchors is not None and logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() \
+            > logging.DEBUG:
+        # the same File objects MkDocs' own render gives (every one of them is in the site: it is in the key)
+        page.links_to_anchors = {files.get_file_from_path(src): dict(links)
+                                 for src, links in stored.links_to_anchors.items()}
+    for name, level, message in stored.records:
+        logging.getLogger(name).log(level, message)
+
+
+#: the cache of the build under way and the digest of its site (:func:`start`, :func:`site_known`, :func:`finish`)
+ACTIVE: dict[str, Any] = {}
+
+
+def start(path: Path | None) -> None:
+    """A build starts whose conversions are kept in ``path`` (None: every page is converted, nothing is kept)."""
+    ACTIVE.clear()
+    if path is not None:
+        ACTIVE["cache"] = ConversionCache(path)
+
+
+def site_known(config: Any, files: Any) -> None:
+    """The site's files are final (MkDocs' ``on_nav``): the pages' keys can be made."""
+    if "cache" in ACTIVE:
+        ACTIVE["site"] = site_digest(config, files)
+
+
+def use_cache(page: Any) -> Any:
+    """``page`` converted through the cache of the build under way (plain MkDocs pages only: a plugin's own page
+    class keeps its own ``render``)."""
+    if type(page) is Page and "cache" in ACTIVE:  # noqa: E721 - exactly MkDocs' class
+        page.__class__ = CachedPage
+    return page
+
+
+def finish() -> ConversionCache | None:
+    """The build's pages are all rendered: the conversions it used are kept. Returns the cache (its counts)."""
+    cache = ACTIVE.pop("cache", None)
+    ACTIVE.clear()
+    if cache is not None:
+        cache.finish()
+    return cache
+
+
+class CachedPage(Page):
+    """A MkDocs page whose conversion goes through the cache of the build under way."""
+
+    def render(self, config: Any, files: Any) -> None:
+        cache, site = ACTIVE.get("cache"), ACTIVE.get("site")
+        if cache is None or site is None:
+            Page.render(self, config, files)
+        else:
+            cache.render(self, config, files, site)

@@ -1,0 +1,182 @@
+"""The Markdown conversions kept between builds (:mod:`scripts.render.markdown_cache`) give the site MkDocs gives
+without them, and are used only while everything a conversion reads is unchanged.
+
+Each test builds a small site of three pages in ``tmp_path`` with the render hooks, in this process, as
+``python -m scripts build`` renders a language (``mkdocs build --strict``, :func:`scripts.render.mkdocs_run.render`).
+What a conversion reads: the page's Markdown and address (edited here), the site's files (a page added or removed),
+the Markdown settings (an extension's option changed). What must never come from the cache: a warning (a broken
+link is reported by every build) and the check of links to another page's anchors (made after every page is
+rendered, cached or not).
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.render import markdown_cache
+from scripts.render.mkdocs_config import HOOKS, RENDER_KEY
+from scripts.render.mkdocs_run import render
+
+PAGES = {
+    "index.md": "# Home\n\nSee [the details](details.md#numbers) and [the notes](notes.md).\n",
+    "details.md": "# Details\n\n## Numbers {#numbers}\n\nOne *two* three.\n\n## Letters\n\nA, b.\n",
+    "notes.md": "# Notes\n\n- a note\n- another\n",
+}
+
+
+class Site:
+    def __init__(self, root: Path, cache: Path | None) -> None:
+        self.root, self.docs, self.out = root, root / "docs", root / "site"
+        self.cache = cache
+        self.docs.mkdir(parents=True)
+        for name, text in PAGES.items():
+            (self.docs / name).write_text(text, encoding="utf-8")
+        self.config = {
+            "site_name": "Test", "docs_dir": str(self.docs), "theme": {"name": "mkdocs"},
+            "markdown_extensions": [{"toc": {"permalink": True}}, "attr_list"],
+            "validation": {"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn",
+                           "anchors": "warn"},
+            "hooks": [str(HOOKS)],
+            "extra": {RENDER_KEY: {"markdown_cache": str(cache) if cache else None}},
+        }
+
+    def build(self) -> tuple[int, str]:
+        config_file = self.root / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(self.config), encoding="utf-8")
+        return render(config_file, self.out)
+
+    def html(self) -> dict[str, str]:
+        """Every page built, without the build's date (the theme prints it)."""
+        return {str(p.relative_to(self.out)): re.sub(r"Build Date UTC : .*", "", p.read_text(encoding="utf-8"))
+                for p in sorted(self.out.rglob("*.html"))}
+
+
+def counts(log: str) -> tuple[int, int]:
+    """(converted, reused) from the build's log line."""
+    match = re.search(r"Markdown: (\d+) page\(s\) converted, (\d+) reused from the last build", log)
+    assert match, log
+    return int(match[1]), int(match[2])
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return Site(tmp_path, tmp_path / "cache" / "site-en.pickle")
+
+
+def test_an_unchanged_site_is_not_converted_again_and_is_the_same(site: Site, tmp_path: Path) -> None:
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert counts(log) == (3, 0)
+    first = site.html()
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert counts(log) == (0, 3)
+    assert site.html() == first
+    # and the same as MkDocs gives with no cache at all
+    plain = Site(tmp_path / "plain", None)
+    returncode, log = plain.build()
+    assert returncode == 0 and "Markdown:" not in log
+    assert plain.html() == first
+
+
+def test_an_edited_page_is_converted_again_and_only_it(site: Site) -> None:
+    site.build()
+    (site.docs / "notes.md").write_text("# Notes\n\n- a changed note\n", encoding="utf-8")
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert counts(log) == (1, 2)
+    assert "a changed note" in (site.out / "notes" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_added_to_the_site_converts_every_page_again(site: Site) -> None:
+    # links are resolved against the site's files: another file may be what a link of any page now points to
+    site.build()
+    (site.docs / "more.md").write_text("# More\n", encoding="utf-8")
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert counts(log) == (4, 0)
+
+
+def test_a_removed_link_target_is_reported_on_an_unchanged_page(site: Site) -> None:
+    site.build()
+    (site.docs / "notes.md").unlink()
+    returncode, log = site.build()
+    assert returncode != 0
+    assert "contains a link 'notes.md'" in log
+
+
+def test_a_missing_anchor_is_reported_on_an_unchanged_page(site: Site) -> None:
+    # index.md links to details.md#numbers; details.md loses the anchor, index.md is the same and reused
+    assert site.build()[0] == 0
+    (site.docs / "details.md").write_text(PAGES["details.md"].replace("## Numbers {#numbers}", "## Figures"), encoding="utf-8")
+    returncode, log = site.build()
+    assert counts(log) == (1, 2)
+    assert returncode != 0
+    assert "'details.md#numbers'" in log and "does not contain an anchor '#numbers'" in log, log
+
+
+def test_a_conversion_that_warns_is_never_kept(site: Site) -> None:
+    (site.docs / "notes.md").write_text("# Notes\n\nSee [nowhere](nowhere.md).\n", encoding="utf-8")
+    for _ in range(2):
+        returncode, log = site.build()
+        assert returncode != 0
+        assert "contains a link 'nowhere.md'" in log
+        assert counts(log)[0] >= 1  # notes.md converted (and reported) every time
+    stored = pickle.loads(site.cache.read_bytes())["entries"]
+    assert len(stored) == 2  # index.md and details.md only
+
+
+def test_changed_markdown_settings_convert_every_page_again(site: Site) -> None:
+    site.build()
+    site.config["markdown_extensions"] = [{"toc": {"permalink": "#"}}, "attr_list"]
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert counts(log) == (3, 0)
+    assert 'class="headerlink"' in (site.out / "details" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_cache_file_is_ignored(site: Site) -> None:
+    site.cache.parent.mkdir(parents=True)
+    site.cache.write_bytes(b"not a pickle")
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert counts(log) == (3, 0)
+    assert len(pickle.loads(site.cache.read_bytes())["entries"]) == 3
+
+
+def test_the_file_keeps_only_what_the_last_build_used(site: Site) -> None:
+    site.build()
+    for n in range(3):
+        (site.docs / "notes.md").write_text(f"# Notes\n\nVersion {n}.\n", encoding="utf-8")
+        site.build()
+    assert len(pickle.loads(site.cache.read_bytes())["entries"]) == 3
+
+
+def test_without_a_cache_folder_nothing_is_kept(tmp_path: Path) -> None:
+    plain = Site(tmp_path, None)
+    assert plain.build()[0] == 0
+    assert plain.build()[0] == 0
+    assert not list(tmp_path.rglob("*.pickle"))
+    assert markdown_cache.ACTIVE == {}
+
+
+def test_the_stored_table_of_contents_is_not_changed_by_later_events(site: Site, tmp_path: Path) -> None:
+    # a later event that changes the page's table of contents (as the render hooks make titles safe) changes the
+    # page's copy, not the stored conversion: built twice, each page gets one mark, not one per build
+    marker = tmp_path / "mark_titles.py"
+    marker.write_text("def on_page_content(html, page, config, files):\n"
+                      "    for link in page.toc:\n"
+                      "        link.title += ' (marked)'\n"
+                      "    return html\n", encoding="utf-8")
+    site.config["hooks"].append(str(marker))
+    for _ in range(3):
+        assert site.build()[0] == 0
+    html = (site.out / "details" / "index.html").read_text(encoding="utf-8")
+    assert "Details (marked)" in html and "(marked) (marked)" not in html
+    stored = pickle.loads(site.cache.read_bytes())["entries"].values()
+    assert sorted(link.title for entry in stored for link in entry.toc) == ["Details", "Home", "Notes"]
