@@ -9,6 +9,10 @@ Three caches (see README.md and CONTRIBUTING.md):
 - the compiled Jinja2 templates, kept in memory (:mod:`scripts.pages.template_cache`) under a template's name,
   and checked against a checksum of its source.
 
+Two finer caches, used when the pages of a language are generated or rendered again, have their own tests: the
+.docx forms, each under a digest of what it prints (tests/test_docx_store.py), and each page's Markdown conversion,
+under a digest of its Markdown and of the site's files and settings (tests/test_markdown_cache.py).
+
 For each kind of input (data YAML, a catalog, a Jinja template, a hand-written page, code) a change must change
 the key, so a cached entry is never reused for it; and a change that does not reach the cached output behaves as
 designed (documented at each test). Every test works on copies in ``tmp_path``: no real file is edited.

@@ -32,6 +32,9 @@ class RenderContext:
     translate: Translate = identity
     #: the country edition being built (an ``Edition`` record), or None for the full site
     edition: Any = None
+    #: where finished documents are kept between builds (``fetch(name, key, suffix, make) -> bytes``, see
+    #: :class:`scripts.staging.cache.DocumentStore`), or None: every document is written afresh
+    documents: Any = None
     env: jinja2.Environment = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

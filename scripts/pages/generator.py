@@ -31,12 +31,13 @@ GENERATORS: list[Generator] = [
 
 
 def generate_pages(dataset: Dataset, language: str, translate: Translate = identity, edition: Any = None,
-                   observe: Callable[[Page], Page] | None = None) -> list[Page]:
+                   observe: Callable[[Page], Page] | None = None, documents: Any = None) -> list[Page]:
     """Every page for ``language``; ``edition`` (an ``Edition`` record) builds one country's edition.
 
     ``observe`` sees each page as soon as it is generated (before the next one is rendered) and may return it
-    changed: :mod:`scripts.pages.localized` uses it to tell each page what its translation lacks."""
-    ctx = RenderContext(dataset, language, translate, edition)
+    changed: :mod:`scripts.pages.localized` uses it to tell each page what its translation lacks. ``documents``:
+    where finished documents are kept between builds (:attr:`RenderContext.documents`)."""
+    ctx = RenderContext(dataset, language, translate, edition, documents)
     pages = [page if observe is None else observe(page) for generate in GENERATORS for page in generate(ctx)]
     seen: set[str] = set()
     for page in pages:

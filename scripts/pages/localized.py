@@ -29,7 +29,7 @@ class LocalizedPages:
 
 
 def generate_localized(dataset: Dataset, translator: Translator, edition: Any = None,
-                       handwritten_in_english: tuple[str, ...] = ()) -> LocalizedPages:
+                       handwritten_in_english: tuple[str, ...] = (), documents: Any = None) -> LocalizedPages:
     """The pages of ``translator.language``, with notices, and its translation status page."""
     language = translator.language
     reports: list[PageReport] = []
@@ -48,7 +48,7 @@ def generate_localized(dataset: Dataset, translator: Translator, edition: Any = 
         return replace(page, content=insert(page.content, block))
 
     translator.take()
-    pages = generate_pages(dataset, language, translator, edition=edition, observe=observe)
+    pages = generate_pages(dataset, language, translator, edition=edition, observe=observe, documents=documents)
     status = translation_status.generate(ctx, translator, reports, handwritten_in_english)
     translator.take()
     if all(p.path != status.path for p in pages):

@@ -4,14 +4,23 @@ One document per template and language: a heading, the legal basis, then each se
 labels with an empty cell to write in; choices are listed with tick boxes. Every text comes from the
 template YAML or ``ui.yaml`` through the same translator as the pages, and a country edition's prefill
 is written into its cells.
+
+Writing a document is most of the time of generating a language's pages. When the build keeps documents between
+builds (``ctx.documents``), each one is stored under :func:`document_key`, a digest of everything it prints, and
+written again only when that changes.
 """
 
 from __future__ import annotations
 
 import copy
 import gc
+import hashlib
 import io
+import json
 from collections.abc import Callable, Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -161,13 +170,64 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
     return buffer.getvalue()
 
 
+#: the ``ui.yaml`` labels :func:`build_docx` prints besides the document's kind (part of :func:`document_key`;
+#: tests/test_docx_store.py checks that the list is whole)
+LABELS = ("forms.study_copy", "forms.domestic", "forms.docx_instructions", "forms.required_note", "forms.example",
+          "forms.js.signature")
+_code_digest: str | None = None
+
+
+def _code() -> str:
+    """This module and the version of python-docx (whose default template every document starts from)."""
+    global _code_digest  # noqa: PLW0603 - computed once per process
+    if _code_digest is None:
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        digest.update(f"python-docx={metadata.version('python-docx')}".encode())
+        _code_digest = digest.hexdigest()
+    return _code_digest
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def document_key(template: Template, language: str, translate: Translate, label: Label,
+                 prefill: Prefill | None = None, dataset: object = None) -> str:
+    """A digest of everything :func:`build_docx` reads for this document: the template as validated, every string
+    of it in ``language``, the labels it prints, its legal basis line, the prefill, and the code that writes it."""
+    prefill = prefill or Prefill()
+    dumped = template.model_dump(mode="json")
+    parts = [_code(), language, dumped, [translate(text) for text in _strings(dumped)],
+             label(document_kind(template)), [label(key) for key in LABELS],
+             legal_basis_text(dataset, template, label), sorted(prefill.values.items())]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
 def generate(ctx: RenderContext) -> Iterator[Page]:
     """One blank .docx per template, in the language being built (linked from each form page)."""
     prefill = prefill_for(ctx)
+    store = ctx.documents
     for template in dataset_templates(ctx):
-        content = build_docx(template, ctx.language, ctx.translate, ctx.label, prefill, ctx.dataset)
-        # A python-docx document is a cycle of objects (package <-> parts) that only the cyclic collector frees:
-        # left to its schedule, a language's 15 documents stayed in memory together, about 34 MiB in every
-        # build worker. Collecting the young generations after each one keeps one at a time (~2 ms each).
-        gc.collect(1)
-        yield Page(docx_path(template.id, ctx.language), content)
+        def write(template: Template = template) -> bytes:
+            content = build_docx(template, ctx.language, ctx.translate, ctx.label, prefill, ctx.dataset)
+            # A python-docx document is a cycle of objects (package <-> parts) that only the cyclic collector
+            # frees: left to its schedule, a language's 15 documents stayed in memory together, about 34 MiB in
+            # every build worker. Collecting the young generations after each one keeps one at a time (~2 ms).
+            gc.collect(1)
+            return content
+
+        path = docx_path(template.id, ctx.language)
+        if store is None:
+            content = write()
+        else:
+            key = document_key(template, ctx.language, ctx.translate, ctx.label, prefill, ctx.dataset)
+            edition = getattr(ctx.edition, "id", None) or "site"
+            content = store.fetch(f"{edition}-{Path(path).stem}", key, ".docx", write)
+        yield Page(path, content)

@@ -94,3 +94,33 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
     except OSError:
         pass  # no cache, same pages
     return result
+
+
+class DocumentStore:
+    """Finished documents (the .docx forms) kept between builds in ``folder``, each under the digest of what it is
+    made from (its generator's key, e.g. :func:`scripts.pages.templates_docx.document_key`).
+
+    When the pages of a language are generated again (any file of the data changed), a document whose key is the
+    same is read back rather than written again. A document has one file per ``name``: a new key replaces it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def fetch(self, name: str, key: str, suffix: str, make: Callable[[], bytes]) -> bytes:
+        """The document ``name`` for ``key``: stored, or made by ``make()`` and stored."""
+        path = self.folder / f"{name}--{key}{suffix}"
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass
+        content = make()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for old in self.folder.glob(f"{name}--*{suffix}"):
+                old.unlink(missing_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}")
+            temporary.write_bytes(content)
+            os.replace(temporary, path)  # whole or not at all
+        except OSError:
+            pass  # only a cache: the next build writes it again
+        return content

@@ -23,7 +23,7 @@ from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext
 from scripts.pages.localized import generate_localized
 from scripts.staging import handwritten
-from scripts.staging.cache import cached_pages, load_dataset_cached, pages_key
+from scripts.staging.cache import DocumentStore, cached_pages, load_dataset_cached, pages_key
 from scripts.staging.languages import LanguageBuild, site_path
 from scripts.staging.navigation import expand_nav, translate_nav
 from scripts.staging.site_config import Tagged, plugin_items
@@ -129,8 +129,11 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
     build.in_english, build.outdated = written.in_english, written.outdated
     untranslated = tuple(sorted(written.in_english))
 
+    documents = DocumentStore(Path(cache_dir) / "documents") if cache_dir is not None else None
+
     def generate() -> list:
-        return generate_localized(dataset, translator, edition=edition, handwritten_in_english=untranslated).pages
+        return generate_localized(dataset, translator, edition=edition, handwritten_in_english=untranslated,
+                                  documents=documents).pages
 
     if cache_dir is None:
         pages = generate()
