@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,8 +25,9 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/guidelines/le-strategic-cooperation/"
     env = {**os.environ, "GUIDELINES_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    log = tmp_path / "serve.log"
     server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", "fr", "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     try:
         assert wait_for(lambda: fetch(url) is not None, 240), "serve did not come up"
         first = fetch(url)
@@ -44,6 +46,11 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         print(f"reloaded {time.monotonic() - edited:.1f}s after the edit")
         page = fetch(url)
         assert '<html lang="fr"' in page and "translation-notice" in page
+        # the rebuild converted the pages that show the heading, and reused the others' conversions
+        # (scripts.render.markdown_cache)
+        counts = re.findall(r"Markdown: (\d+) page\(s\) converted, (\d+) reused", log.read_text(encoding="utf-8"))
+        converted, reused = map(int, counts[-1])
+        assert len(counts) >= 2 and converted >= 1 and reused >= 1, counts
     finally:
         server.terminate()
         server.wait(timeout=30)

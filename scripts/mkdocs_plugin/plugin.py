@@ -27,7 +27,9 @@ from scripts.pages.context import TEMPLATE_DIR, RenderContext
 from scripts.pages.template_cache import TEMPLATES
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
+from scripts.render import markdown_cache
 from scripts.render.post import rewrite_search_index, write_sitemap
+from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, clean_content, escape_titles
 from scripts.staging import handwritten
 from scripts.staging.cache import load_dataset_cached
@@ -154,11 +156,24 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
+        # One language at a time (`serve --lang`): its unchanged pages are not converted again after an edit
+        # (scripts.render.markdown_cache). Every language in one process (`serve --all`) converts every page.
+        alone = self.build is not None and self.build.alone
+        if alone:  # Material's search index with the faster page splitter, as `python -m scripts build` has it
+            use_fast_index(config)
+        markdown_cache.start(Path(config.config_file_path or ".").resolve().parent / "build" / "cache" / "markdown"
+                             / f"serve-{self.config.edition or 'site'}-{self.build.language}.pickle"
+                             if alone and not self.config.no_cache else None)
 
     @event_priority(-300)
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         self.nav = nav
+        markdown_cache.site_known(config, files)  # every plugin's on_files has run: the files are final
         return nav
+
+    @event_priority(-300)
+    def on_pre_page(self, page: MkDocsPage, config: MkDocsConfig, files: Files) -> MkDocsPage:
+        return markdown_cache.use_cache(page)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
@@ -171,6 +186,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     # After the search plugin and mkdocs-static-i18n have written theirs.
     @event_priority(-200)
     def on_post_build(self, config: MkDocsConfig) -> None:
+        cache = markdown_cache.finish()
+        if cache is not None:
+            log.info(f"Markdown: {cache.misses} page(s) converted, {cache.hits} reused from the last build")
         build = self.build
         if build is None or not build.alone:
             return
