@@ -131,6 +131,48 @@ def test_a_conversion_that_warns_is_never_kept(site: Site) -> None:
     assert len(stored) == 2  # index.md and details.md only
 
 
+def test_a_warning_is_heard_when_mkdocs_stops_its_records_at_its_own_logger(site: Site,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # MkDocs' command line (`mkdocs serve`, `mkdocs build`) sets propagate=False on the `mkdocs` logger: its
+    # records never reach the root logger
+    import logging
+
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "propagate", False)
+    (site.docs / "notes.md").write_text("# Notes\n\nSee [nowhere](nowhere.md).\n", encoding="utf-8")
+    for _ in range(2):
+        returncode, log = site.build()
+        assert returncode != 0
+        assert "contains a link 'nowhere.md'" in log
+    assert len(pickle.loads(site.cache.read_bytes())["entries"]) == 2
+
+
+def test_a_verbose_build_leaves_nothing_that_would_skip_the_anchor_check(site: Site,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # with debug records shown, MkDocs keeps no page's links to anchors: such a conversion is not kept, or the
+    # next build would reuse index.md with nothing to check
+    import logging
+
+    pages_logger = logging.getLogger("mkdocs.structure.pages")
+    monkeypatch.setattr(pages_logger, "level", logging.DEBUG)
+    assert site.build()[0] == 0
+    monkeypatch.setattr(pages_logger, "level", logging.NOTSET)
+    (site.docs / "details.md").write_text(PAGES["details.md"].replace("## Numbers {#numbers}", "## Figures"),
+                                          encoding="utf-8")
+    returncode, log = site.build()
+    assert returncode != 0
+    assert "does not contain an anchor '#numbers'" in log, log
+
+
+def test_a_cache_folder_that_cannot_be_made_does_not_fail_the_build(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    site = Site(tmp_path / "project", blocked / "markdown" / "site-en.pickle")
+    for _ in range(2):
+        returncode, log = site.build()
+        assert returncode == 0, log
+        assert counts(log) == (3, 0)
+
+
 def test_changed_markdown_settings_convert_every_page_again(site: Site) -> None:
     site.build()
     site.config["markdown_extensions"] = [{"toc": {"permalink": "#"}}, "attr_list"]

@@ -8,12 +8,15 @@ stored under a digest of everything it reads:
 - the page's Markdown, as every plugin's ``on_page_markdown`` left it, and the page's source path and URL;
 - every file of the site with its URL and whether it is published (links are resolved and checked against them);
 - the Markdown extensions and their settings, ``use_directory_urls`` and the ``validation`` settings;
-- the versions of the libraries that convert (Markdown, MkDocs, pymdown-extensions, Material).
+- the versions of the libraries that convert (Markdown, MkDocs, pymdown-extensions, Material, and Pygments,
+  which colours code blocks).
 
 What is stored is what ``Page.render`` sets: the HTML, the table of contents, the title found in the content, the
 anchors the page has, its links to anchors of other pages (MkDocs checks them after every page is rendered, cached
 or not), and what it logged below a warning, logged again when the entry is used. A conversion that logged a
-warning or an error is never stored: the next build converts the page again and reports it again.
+warning or an error is never stored: the next build converts the page again and reports it again. Nor is one made
+while MkDocs' page logger shows debug records (``mkdocs build -v``): MkDocs then keeps no links to anchors, and a
+later build would have none to check.
 
 The entries a language's build used are written to its file when the build ends (the others are dropped, so the
 file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit). Only plain :class:`mkdocs.structure.pages.Page` objects are converted through
@@ -22,6 +25,7 @@ here; a plugin's own page class keeps its own ``render``.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import json
@@ -36,7 +40,7 @@ from typing import Any
 from mkdocs.structure.pages import Page
 
 #: the libraries whose code converts the Markdown: a new version of one of them converts every page again
-PACKAGES = ("Markdown", "mkdocs", "pymdown-extensions", "mkdocs-material")
+PACKAGES = ("Markdown", "mkdocs", "pymdown-extensions", "mkdocs-material", "Pygments")
 #: raised when the file format of the stored entries changes
 FORMAT = 1
 
@@ -109,8 +113,8 @@ class ConversionCache:
         try:
             with open(path, "rb") as handle:
                 stored = pickle.load(handle)  # noqa: S301 - our own file, written below
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-            return {}  # none yet, or unreadable: every page is converted
+        except Exception:  # noqa: BLE001 - none yet, or damaged: every page is converted, nothing is trusted
+            return {}
         if not isinstance(stored, dict) or stored.get("format") != FORMAT:
             return {}
         entries = stored.get("entries")
@@ -126,33 +130,46 @@ class ConversionCache:
             self.hits += 1
             return
         self.misses += 1
+        # MkDocs' command line stops its records at the `mkdocs` logger (propagate=False), where --strict counts
+        # them; others reach the root: both are listened to, each record kept once
         handler = _Records()
-        root = logging.getLogger()
-        root.addHandler(handler)
+        listened = [logging.getLogger(), logging.getLogger("mkdocs")]
+        for logger in listened:
+            logger.addHandler(handler)
         try:
             Page.render(page, config, files)
         finally:
-            root.removeHandler(handler)
-        if any(record.levelno >= logging.WARNING for record in handler.records):
+            for logger in listened:
+                logger.removeHandler(handler)
+        records = list({id(record): record for record in handler.records}.values())
+        if any(record.levelno >= logging.WARNING for record in records):
             return  # reported now, and again by the next build: never served from here
+        if not _collects_anchor_links():
+            return  # a verbose build: MkDocs kept no links to anchors, which later builds must check
         links = page.links_to_anchors
         self.used[key] = Conversion(
             # a copy: what later events do to the page's table of contents is not what the conversion gave
             content=page.content or "", toc=copy.deepcopy(page.toc), title=page._title_from_render,
             anchors=set(page.present_anchor_ids or ()),
             links_to_anchors=None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
-            records=[(r.name, r.levelno, r.getMessage()) for r in handler.records])
+            records=[(r.name, r.levelno, r.getMessage()) for r in records])
 
     def finish(self) -> None:
         """A build ended: the entries it used are written to ``path``, replacing the others."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(temporary, "wb") as handle:
                 pickle.dump({"format": FORMAT, "entries": self.used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)  # whole or not at all, even with another build writing it
-        except OSError:
-            temporary.unlink(missing_ok=True)  # only a cache: the next build converts again
+        except OSError:  # only a cache: the next build converts again
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def _collects_anchor_links() -> bool:
+    """Whether ``Page.render`` keeps a page's links to anchors (not when its logger shows debug records)."""
+    return logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
 
 
 def _apply(page: Page, stored: Conversion, files: Any) -> None:
@@ -160,8 +177,7 @@ def _apply(page: Page, stored: Conversion, files: Any) -> None:
     page.toc = copy.deepcopy(stored.toc)  # the stored one stays as the conversion gave it
     page._title_from_render = stored.title
     page.present_anchor_ids = set(stored.anchors)
-    if stored.links_to_anchors is not None and logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() \
-            > logging.DEBUG:
+    if stored.links_to_anchors is not None and _collects_anchor_links():
         # the same File objects MkDocs' own render gives (every one of them is in the site: it is in the key)
         page.links_to_anchors = {files.get_file_from_path(src): dict(links)
                                  for src, links in stored.links_to_anchors.items()}

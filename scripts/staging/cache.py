@@ -6,6 +6,7 @@ as no file below the data folder changed (``mkdocs serve`` reloads after an edit
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -119,8 +120,12 @@ class DocumentStore:
             for old in self.folder.glob(f"{name}--*{suffix}"):
                 old.unlink(missing_ok=True)
             temporary = path.with_name(f".{path.name}.{os.getpid()}")
-            temporary.write_bytes(content)
-            os.replace(temporary, path)  # whole or not at all
+            try:
+                temporary.write_bytes(content)
+                os.replace(temporary, path)  # whole or not at all
+            finally:
+                with contextlib.suppress(OSError):
+                    temporary.unlink(missing_ok=True)  # left only when writing failed
         except OSError:
             pass  # only a cache: the next build writes it again
         return content
