@@ -161,8 +161,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         alone = self.build is not None and self.build.alone
         if alone:  # Material's search index with the faster page splitter, as `python -m scripts build` has it
             use_fast_index(config)
-        markdown_cache.start(Path(config.config_file_path or ".").resolve().parent / "build" / "cache" / "markdown"
-                             / f"serve-{self.config.edition or 'site'}-{self.build.language}.pickle"
+        folder = Path(config.config_file_path or ".").resolve().parent / "build" / "cache" / "markdown"
+        markdown_cache.start(markdown_cache.cache_file(folder, "serve", self.config.edition, self.build.language)
                              if alone and not self.config.no_cache else None)
 
     @event_priority(-300)
@@ -186,9 +186,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     # After the search plugin and mkdocs-static-i18n have written theirs.
     @event_priority(-200)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        cache = markdown_cache.finish()
-        if cache is not None:
-            log.info(f"Markdown: {cache.misses} page(s) converted, {cache.hits} reused from the last build")
+        markdown_cache.finish()
         build = self.build
         if build is None or not build.alone:
             return

@@ -14,7 +14,6 @@ MkDocs renders, and nothing else.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,6 @@ from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, clean_content, escape_titles
 from scripts.staging.languages import alternates, build_from_dict
 
-log = logging.getLogger("mkdocs.hooks.guidelines")
 _state: dict[str, Any] = {}
 
 
@@ -94,9 +92,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_post_build(config: Any) -> None:
-    cache = markdown_cache.finish()
-    if cache is not None:
-        log.info(f"Markdown: {cache.misses} page(s) converted, {cache.hits} reused from the last build")
+    markdown_cache.finish()
 
 
 @event_priority(-300)

@@ -39,6 +39,8 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+#: under ``mkdocs``: MkDocs' log (and what ``--strict`` counts) takes it in
+log = logging.getLogger("mkdocs.render.markdown_cache")
 #: the libraries whose code converts the Markdown: a new version of one of them converts every page again
 PACKAGES = ("Markdown", "mkdocs", "pymdown-extensions", "mkdocs-material", "Pygments")
 #: raised when the file format of the stored entries changes
@@ -123,7 +125,7 @@ class ConversionCache:
     def render(self, page: Page, config: Any, files: Any, site: str) -> None:
         """``page.render(config, files)``, or its stored result."""
         key = page_key(site, page)
-        stored = self.stored.get(key) or self.used.get(key)
+        stored = self.stored.get(key)
         if stored is not None:
             _apply(page, stored, files)
             self.used[key] = stored
@@ -210,13 +212,20 @@ def use_cache(page: Any) -> Any:
     return page
 
 
-def finish() -> ConversionCache | None:
-    """The build's pages are all rendered: the conversions it used are kept. Returns the cache (its counts)."""
+def finish() -> None:
+    """The build's pages are all rendered: the conversions it used are kept, and the log says how many pages were
+    converted and how many reused."""
     cache = ACTIVE.pop("cache", None)
     ACTIVE.clear()
     if cache is not None:
         cache.finish()
-    return cache
+        log.info(f"Markdown: {cache.misses} page(s) converted, {cache.hits} reused from the last build")
+
+
+def cache_file(folder: Path, build: str, edition: str, language: str) -> Path:
+    """The file of one language's conversions: ``build`` is ``build`` (``python -m scripts build``) or ``serve``
+    (their sites differ, so they do not share one), for the site or an ``edition``."""
+    return Path(folder) / f"{build}-{edition or 'site'}-{language}.pickle"
 
 
 class CachedPage(Page):

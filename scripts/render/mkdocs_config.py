@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from scripts.render.markdown_cache import cache_file
 from scripts.staging.languages import build_to_dict
 from scripts.staging.site_config import absolute, plugin_items
 from scripts.staging.stage import StagedTree
@@ -77,8 +78,7 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
         extra["alternate"] = tree.alternate
     extra[RENDER_KEY] = {"build": build_to_dict(tree.build), "transliteration": tree.transliteration,
                          "local_files": bool(tree.edition),
-                         # one file per language of the site or of an edition: each build replaces its own
-                         "markdown_cache": str(markdown_cache / f"{tree.edition or 'site'}-{tree.language}.pickle")
+                         "markdown_cache": str(cache_file(markdown_cache, "build", tree.edition, tree.language))
                          if markdown_cache else None}
     config["extra"] = extra
 
