@@ -15,6 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from scripts.files import replace_whole
 from scripts.settings import Settings
 from scripts.staging.inputs import git_commit, inputs_digest
 
@@ -65,14 +66,8 @@ def record(site_dir: Path, root: str, digests: dict[str, str], prints: dict[str,
     path = _record_file(site_dir, cache)
     if not digests:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"root": root, "languages": digests, "fingerprints": prints}),
-                             encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass  # no record: the next build builds everything
+    # if it cannot be written, there is no record and the next build builds everything
+    replace_whole(path, json.dumps({"root": root, "languages": digests, "fingerprints": prints}).encode("utf-8"))
 
 
 def reuse_unchanged(site_dir: Path, root: str, parts: dict[str, Path], digests: dict[str, str],

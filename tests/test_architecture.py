@@ -1,5 +1,5 @@
 """The layers of ``scripts/`` as a contract (issue 11): ``[tool.importlinter]`` in pyproject.toml, checked by
-import-linter's ``lint-imports``. Lowest first: settings -> data -> i18n | training -> pages -> paper ->
+import-linter's ``lint-imports``. Lowest first: files -> settings -> data -> i18n | training -> pages -> paper ->
 mkdocs_plugin -> build -> benchmark | editions -> commands -> cli; nothing imports upward or sideways between
 siblings."""
 

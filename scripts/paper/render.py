@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import html as lxml_html
+
+from scripts.files import replace_whole
 
 STYLES = Path(__file__).resolve().parent / "styles"
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,15 +75,12 @@ def write_pdf(html: str, target: Path, name: str, base_url: str, css: list[str],
     data = _render(html, base_url, css, forms)
     target.write_bytes(data)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob(f"{name}-*.pdf"):
             if old.name != cached.name and len(old.stem) == len(cached.stem):
                 old.unlink(missing_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, cached)
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        pass
+    replace_whole(cached, data)  # a cache that cannot be written only costs time
     return True
 
 

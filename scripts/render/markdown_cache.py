@@ -25,12 +25,10 @@ here; a plugin's own page class keeps its own ``render``.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import hashlib
 import json
 import logging
-import os
 import pickle
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -38,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.pages import Page
+
+from scripts.files import replace_whole
 
 #: under ``mkdocs``: MkDocs' log (and what ``--strict`` counts) takes it in
 log = logging.getLogger("mkdocs.render.markdown_cache")
@@ -158,15 +158,10 @@ class ConversionCache:
 
     def finish(self) -> None:
         """A build ended: the entries it used are written to ``path``, replacing the others."""
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as handle:
-                pickle.dump({"format": FORMAT, "entries": self.used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)  # whole or not at all, even with another build writing it
-        except OSError:  # only a cache: the next build converts again
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+        # whole or not at all, even with another build writing it; if it cannot be written, the next build
+        # converts again
+        replace_whole(self.path, lambda handle: pickle.dump({"format": FORMAT, "entries": self.used}, handle,
+                                                            protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _collects_anchor_links() -> bool:

@@ -6,7 +6,6 @@ as no file below the data folder changed (``mkdocs serve`` reloads after an edit
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.data import load_dataset
+from scripts.files import replace_whole
 from scripts.data.dataset import Dataset
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
@@ -85,15 +85,11 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
             path.unlink(missing_ok=True)
     result = generate()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob(f"{name}-*.pickle"):
             old.unlink(missing_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(temporary, "wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
     except OSError:
-        pass  # no cache, same pages
+        pass
+    replace_whole(path, lambda handle: pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL))  # or none
     return result
 
 
@@ -116,16 +112,9 @@ class DocumentStore:
             pass
         content = make()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
             for old in self.folder.glob(f"{name}--*{suffix}"):
                 old.unlink(missing_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}")
-            try:
-                temporary.write_bytes(content)
-                os.replace(temporary, path)  # whole or not at all
-            finally:
-                with contextlib.suppress(OSError):
-                    temporary.unlink(missing_ok=True)  # left only when writing failed
         except OSError:
-            pass  # only a cache: the next build writes it again
+            pass
+        replace_whole(path, content)  # only a cache: if it cannot be written, the next build writes it again
         return content

@@ -1,0 +1,40 @@
+"""Writing a file whole or not at all: the caches and records that builds keep between runs.
+
+A build may stop half-way, and two builds may write the same file at once: whoever reads the file must find
+either the old content or the new, never a mix. So the content goes to a temporary file beside it, which then
+replaces it in one step (``os.replace``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+
+def replace_whole(path: Path, content: bytes | Callable[[BinaryIO], object]) -> bool:
+    """Write ``content`` (bytes, or a function that writes to an open binary file) to ``path``, creating its
+    folder. Returns False when the file could not be written (``OSError``): the old file, if any, is untouched,
+    and no temporary file is left. Any other error is raised, after the temporary file is removed."""
+    path = Path(path)
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle_fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(handle_fd, "wb") as handle:
+            if callable(content):
+                content(handle)
+            else:
+                handle.write(content)
+        os.replace(temporary, path)
+        temporary = None
+        return True
+    except OSError:
+        return False
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

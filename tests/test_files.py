@@ -1,0 +1,49 @@
+"""``scripts.files.replace_whole``: a file kept between builds is written whole or not at all."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from scripts.files import replace_whole
+
+
+def test_bytes_or_a_writer_reach_the_file_and_its_folder_is_made(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "entry.bin"
+    assert replace_whole(target, b"first")
+    assert target.read_bytes() == b"first"
+    assert replace_whole(target, lambda handle: pickle.dump({"x": 1}, handle))
+    assert pickle.loads(target.read_bytes()) == {"x": 1}
+    assert [p.name for p in target.parent.iterdir()] == ["entry.bin"]  # no temporary file left
+
+
+def test_a_write_that_fails_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "entry.bin"
+    target.write_bytes(b"old")
+
+    def half_then_full_disk(handle) -> None:  # noqa: ANN001
+        handle.write(b"new, but only ha")
+        raise OSError(28, "No space left on device")
+
+    assert replace_whole(target, half_then_full_disk) is False
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entry.bin"]
+
+
+def test_another_error_is_raised_and_still_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "entry.bin"
+
+    def unpicklable(handle) -> None:  # noqa: ANN001
+        pickle.dump(lambda: None, handle)
+
+    with pytest.raises((pickle.PicklingError, AttributeError)):
+        replace_whole(target, unpicklable)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_under_a_file_is_reported_not_raised(tmp_path: Path) -> None:
+    """The folder cannot be made (a file is in the way): like an unwritable folder, and testable as root (CI)."""
+    (tmp_path / "blocker").write_bytes(b"")
+    assert replace_whole(tmp_path / "blocker" / "entry.bin", b"x") is False
