@@ -15,7 +15,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from scripts.data import DataError
@@ -102,9 +102,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     @event_priority(-110)
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
         tree = self.tree
+        not_in_nav = set(tree.not_in_nav)
         for path in tree.generated:
             file = languages.generated_file(config, self.build, path, tree.files[path])
             file.guidelines_page = path
+            if path in not_in_nav:  # only other pages lead to it: not an omission from the navigation
+                file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         for path in sorted(self.build.transliterated_pages):
             file = languages.generated_file(config, self.build, path, tree.files[path])

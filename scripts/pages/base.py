@@ -20,8 +20,11 @@ class NavEntry:
 class Page:
     """One generated file: a Markdown page, or a download (text or bytes, e.g. a .docx or a GIFT file).
 
-    ``path`` is language-neutral and relative to the docs root."""
+    ``path`` is language-neutral and relative to the docs root. ``nav`` places it in the navigation; without it, a
+    page is placed by ``mkdocs.yml``'s nav, or is a download. ``in_nav=False``: a page only other pages lead to
+    (a country's status pages), which the renderer must not report as left out of the navigation."""
 
     path: str
     content: str | bytes
     nav: NavEntry | None = None
+    in_nav: bool = True

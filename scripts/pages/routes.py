@@ -34,6 +34,11 @@ def country_path(country_id: str) -> str:
     return f"countries/{country_id}.md"
 
 
+def country_status_path(country_id: str, page: int) -> str:
+    """One of a country's status pages (:class:`scripts.pages.countries.StatusPages`), numbered from 1."""
+    return f"countries/{country_id}/measures-{page}.md"
+
+
 def matrix_path(section_id: str) -> str:
     """The status matrix of one part of the guidelines: a row per country, a column per measure of the part."""
     return f"countries/matrix-{section_id}.md"

@@ -8,6 +8,8 @@ language links in each page) is done by :mod:`scripts.render.hooks`, listed as M
 
 from __future__ import annotations
 
+import glob
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,14 @@ def read_config(config_file: Path) -> dict[str, Any]:
     return config
 
 
+def not_in_nav_patterns(paths: Iterable[str], base: str | None = None) -> str:
+    """MkDocs' ``not_in_nav`` (gitignore patterns, one a line): ``base``'s, and each of ``paths`` exactly (a
+    generated page that only other pages lead to, which ``validation.omitted_files`` must not report)."""
+    lines = [base.rstrip("\n")] if base else []
+    lines += ["/" + glob.escape(path) for path in paths]
+    return "\n".join(lines)
+
+
 def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, docs_dir: Path,
                    site_dir: Path, markdown_cache: Path | None = None) -> dict[str, Any]:
     """``markdown_cache``: the folder where the pages' Markdown conversions are kept between builds
@@ -60,6 +70,8 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
     else:
         config.pop("site_url", None)
     config["nav"] = tree.nav
+    if tree.not_in_nav:
+        config["not_in_nav"] = not_in_nav_patterns(tree.not_in_nav, config.get("not_in_nav"))
 
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):

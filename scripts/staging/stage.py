@@ -58,6 +58,8 @@ class StagedTree:
     #: what the pages were rendered with (the books are made from it after the renderer has run)
     context: RenderContext = field(repr=False)
     use_directory_urls: bool = True
+    #: generated pages only other pages lead to (``Page.in_nav`` False): not an omission from the navigation
+    not_in_nav: tuple[str, ...] = ()
 
 
 def site_languages(base_config: dict[str, Any]) -> list[str] | None:
@@ -173,4 +175,5 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         theme_text_language=build.transliterated_from,
         theme_text=dict(record.theme_text) if record is not None else {},
         alternate=alternate, transliteration=transliteration, edition=edition_id, context=context,
-        use_directory_urls=bool(setting(base_config, "use_directory_urls", True)))
+        use_directory_urls=bool(setting(base_config, "use_directory_urls", True)),
+        not_in_nav=tuple(page.path for page in pages if not page.in_nav))
