@@ -135,13 +135,13 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     @event_priority(-300)
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return add_csp(output, local_files=bool(self.config.edition))
+        return add_csp(output, local_files=bool(self.config.edition), live_reload=self.command == "serve")
 
     @event_priority(-300)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        return add_csp(output_content, local_files=bool(self.config.edition))
+        return add_csp(output_content, local_files=bool(self.config.edition), live_reload=self.command == "serve")
 
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)

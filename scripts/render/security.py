@@ -132,14 +132,21 @@ def script_hashes(page: str) -> list[str]:
     return hashes
 
 
-def policy(hashes: list[str], local_files: bool = False) -> str:
+def policy(hashes: list[str], local_files: bool = False, live_reload: bool = False) -> str:
     """The page's policy. ``local_files``: an edition, opened from ``file://`` as well as from a server; there
     Chromium does not count other files of the folder as ``'self'``, so ``file:`` is allowed besides (a page
-    opened from disk can still reach no other host)."""
+    opened from disk can still reach no other host).
+
+    ``live_reload``: a page of ``mkdocs serve`` (the preview on 127.0.0.1). The server adds its livereload script
+    inline to each page as it sends it, with the build's time and a request id in its text, so no hash written
+    at build time can allow it: inline scripts are allowed instead (a browser ignores ``'unsafe-inline'`` next to
+    hashes, so there are none). Everything else stays: no other host, and the sanitizer still keeps every
+    script out of what the data and catalogs put in a page. Built sites never get this."""
     self_ = "'self' file:" if local_files else "'self'"
+    scripts = f"{self_} 'unsafe-inline'" if live_reload else f"{self_} {' '.join(hashes)}".rstrip()
     return "; ".join([
         f"default-src {self_}",
-        f"script-src {self_} {' '.join(hashes)}".rstrip(),
+        f"script-src {scripts}",
         # Markdown tables align cells with style attributes; styles cannot run code nor, with img-src and
         # font-src limited to the site, send anything anywhere
         f"style-src {self_} 'unsafe-inline'",
@@ -156,11 +163,13 @@ def policy(hashes: list[str], local_files: bool = False) -> str:
     ])
 
 
-def add_csp(page: str, local_files: bool = False) -> str:
-    """``page`` with its Content-Security-Policy ``<meta>`` right after ``<meta charset>`` (before any script)."""
+def add_csp(page: str, local_files: bool = False, live_reload: bool = False) -> str:
+    """``page`` with its Content-Security-Policy ``<meta>`` right after ``<meta charset>`` (before any script);
+    ``live_reload``: a page of ``mkdocs serve`` (see :func:`policy`)."""
     if CSP_MARKER in page:
         return page
-    tag = f'<meta {CSP_MARKER} content="{policy(script_hashes(page), local_files)}">'
+    hashes = [] if live_reload else script_hashes(page)
+    tag = f'<meta {CSP_MARKER} content="{policy(hashes, local_files, live_reload)}">'
     match = _CHARSET.search(page)
     if match:
         return page[: match.end()] + "\n  " + tag + page[match.end():]
