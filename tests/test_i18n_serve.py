@@ -58,10 +58,10 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         server.wait(timeout=30)
 
 
-# Found by this test: the CSP <meta> (scripts.render.security.add_csp) allowed inline scripts only by their hashes,
+# Found by this test: the CSP <meta> (scripts.render.security.add_csp) allows inline scripts only by their hashes,
 # but MkDocs' server injects its livereload <script> into each page as it serves it, with the build's epoch and a
 # request id in its text: no hash written at build time could match it, Chromium refused to run it, and an open
-# page never reloaded. Under serve, the policy now allows inline scripts (tests/test_csp.py).
+# page never reloaded. The plugin's on_serve now adds that script's hash as the page is sent (tests/test_csp.py).
 def test_serve_open_page_reloads_itself_after_a_yaml_edit(tmp_path: Path, recorded_page: RecordedPage) -> None:
     """A page open in Chromium reloads by itself (MkDocs' livereload script, no reload from the test) after a YAML
     edit and shows the new heading: our CSP, privacy and theme rules leave livereload's script running."""

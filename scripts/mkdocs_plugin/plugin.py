@@ -30,7 +30,7 @@ from scripts.paper.render import PaperCache
 from scripts.render import markdown_cache
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
-from scripts.render.security import add_csp, clean_content, escape_titles
+from scripts.render.security import add_csp, allow_served_script, clean_content, escape_titles
 from scripts.staging import handwritten
 from scripts.staging.cache import load_dataset_cached
 from scripts.staging.languages import alternates, neutral_path, neutral_url
@@ -135,13 +135,13 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     @event_priority(-300)
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return add_csp(output, local_files=bool(self.config.edition), live_reload=self.command == "serve")
+        return add_csp(output, local_files=bool(self.config.edition))
 
     @event_priority(-300)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        return add_csp(output_content, local_files=bool(self.config.edition), live_reload=self.command == "serve")
+        return add_csp(output_content, local_files=bool(self.config.edition))
 
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)
@@ -210,4 +210,14 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         if self.data_dir is not None:
             server.watch(str(self.data_dir))
         server.watch(str(TEMPLATE_DIR))
+        # MkDocs calls this only with live reload on. Its server adds the live-reload script to each page as it
+        # sends it, with the build's time and a request id in its text, so no hash in the policy written at
+        # build time allows it: the page's policy gets that script's hash as the page is sent. (A private method
+        # of MkDocs' server: tests/test_i18n_serve.py fails in a browser if it changes.)
+        inject = getattr(server, "_inject_js_into_html", None)
+        if inject is not None:
+            def inject_allowed(content: bytes, epoch: int) -> bytes:
+                return allow_served_script(inject(content, epoch), content)
+
+            server._inject_js_into_html = inject_allowed
         return server

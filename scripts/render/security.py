@@ -119,34 +119,31 @@ _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
 CSP_MARKER = 'http-equiv="Content-Security-Policy"'
 
 
+def hash_source(script: str) -> str:
+    """The CSP source that allows the inline script whose text is ``script``."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
 def script_hashes(page: str) -> list[str]:
     """The CSP hash sources of every inline script of ``page`` that runs (data blocks and src= scripts aside)."""
     hashes = []
     for attributes, body in _INLINE_SCRIPT.findall(page):
         if _SRC.search(attributes) or _DATA_TYPE.search(attributes):
             continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        source = f"'sha256-{digest}'"
+        source = hash_source(body)
         if source not in hashes:
             hashes.append(source)
     return hashes
 
 
-def policy(hashes: list[str], local_files: bool = False, live_reload: bool = False) -> str:
+def policy(hashes: list[str], local_files: bool = False) -> str:
     """The page's policy. ``local_files``: an edition, opened from ``file://`` as well as from a server; there
     Chromium does not count other files of the folder as ``'self'``, so ``file:`` is allowed besides (a page
-    opened from disk can still reach no other host).
-
-    ``live_reload``: a page of ``mkdocs serve`` (the preview on 127.0.0.1). The server adds its livereload script
-    inline to each page as it sends it, with the build's time and a request id in its text, so no hash written
-    at build time can allow it: inline scripts are allowed instead (a browser ignores ``'unsafe-inline'`` next to
-    hashes, so there are none). Everything else stays: no other host, and the sanitizer still keeps every
-    script out of what the data and catalogs put in a page. Built sites never get this."""
+    opened from disk can still reach no other host)."""
     self_ = "'self' file:" if local_files else "'self'"
-    scripts = f"{self_} 'unsafe-inline'" if live_reload else f"{self_} {' '.join(hashes)}".rstrip()
     return "; ".join([
         f"default-src {self_}",
-        f"script-src {scripts}",
+        f"script-src {self_} {' '.join(hashes)}".rstrip(),
         # Markdown tables align cells with style attributes; styles cannot run code nor, with img-src and
         # font-src limited to the site, send anything anywhere
         f"style-src {self_} 'unsafe-inline'",
@@ -163,13 +160,11 @@ def policy(hashes: list[str], local_files: bool = False, live_reload: bool = Fal
     ])
 
 
-def add_csp(page: str, local_files: bool = False, live_reload: bool = False) -> str:
-    """``page`` with its Content-Security-Policy ``<meta>`` right after ``<meta charset>`` (before any script);
-    ``live_reload``: a page of ``mkdocs serve`` (see :func:`policy`)."""
+def add_csp(page: str, local_files: bool = False) -> str:
+    """``page`` with its Content-Security-Policy ``<meta>`` right after ``<meta charset>`` (before any script)."""
     if CSP_MARKER in page:
         return page
-    hashes = [] if live_reload else script_hashes(page)
-    tag = f'<meta {CSP_MARKER} content="{policy(hashes, local_files, live_reload)}">'
+    tag = f'<meta {CSP_MARKER} content="{policy(script_hashes(page), local_files)}">'
     match = _CHARSET.search(page)
     if match:
         return page[: match.end()] + "\n  " + tag + page[match.end():]
@@ -177,3 +172,22 @@ def add_csp(page: str, local_files: bool = False, live_reload: bool = False) -> 
     if head < 0:
         return page
     return page[: head + 6] + "\n  " + tag + page[head + 6:]
+
+
+_SCRIPT_SRC = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src [^;"]*)')
+
+
+def allow_served_script(sent: bytes, built: bytes) -> bytes:
+    """``sent``: the page ``built`` with one inline script added as the server sends it (MkDocs' live reload,
+    :meth:`scripts.mkdocs_plugin.plugin.GuidelinesPlugin.on_serve`). Returns ``sent`` whose policy also allows
+    that script, by its hash: nothing else is allowed, and every other page keeps its policy as built. A page
+    without a policy, or with more than one script added, is returned as it was sent."""
+    page, before = sent.decode("utf-8", errors="surrogateescape"), built.decode("utf-8", errors="surrogateescape")
+    added = [body for attributes, body in _INLINE_SCRIPT.findall(page) if not _SRC.search(attributes)]
+    for attributes, body in _INLINE_SCRIPT.findall(before):
+        if not _SRC.search(attributes) and body in added:
+            added.remove(body)
+    if len(added) != 1:
+        return sent
+    allowed, count = _SCRIPT_SRC.subn(lambda m: f"{m[1]} {hash_source(added[0])}", page, count=1)
+    return allowed.encode("utf-8", errors="surrogateescape") if count else sent
