@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -20,11 +20,14 @@ def replace_whole(path: Path, content: bytes | Callable[[BinaryIO], object]) -> 
     folder. Returns False when the file could not be written (``OSError``): the old file, if any, is untouched,
     and no temporary file is left. Any other error is raised, after the temporary file is removed."""
     path = Path(path)
-    temporary: str | None = None
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle_fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle_fd, "wb") as handle:
+        # a name no other writer uses ("x": created here, never an existing file), with the permissions the
+        # umask gives a new file, as the file it replaces had (mkstemp would make it readable by its owner only)
+        name = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp")
+        with open(name, "xb") as handle:
+            temporary = name
             if callable(content):
                 content(handle)
             else:
@@ -37,4 +40,4 @@ def replace_whole(path: Path, content: bytes | Callable[[BinaryIO], object]) -> 
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
-                os.unlink(temporary)
+                temporary.unlink()

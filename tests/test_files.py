@@ -47,3 +47,16 @@ def test_a_path_under_a_file_is_reported_not_raised(tmp_path: Path) -> None:
     """The folder cannot be made (a file is in the way): like an unwritable folder, and testable as root (CI)."""
     (tmp_path / "blocker").write_bytes(b"")
     assert replace_whole(tmp_path / "blocker" / "entry.bin", b"x") is False
+
+
+def test_the_file_gets_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    """As with open(): the umask decides, so a cache shared by several users stays readable by them."""
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        assert replace_whole(tmp_path / "entry.bin", b"x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "entry.bin").stat().st_mode) == 0o644
