@@ -28,8 +28,8 @@ def _kib(n: int | None) -> float | None:
 
 
 def _median_peak(side: dict[str, Any]) -> float | None:
-    """The median of the runs' peak PSS (a record from before it was kept has the highest only)."""
-    return side.get("median_peak_pss_mib", side.get("peak_pss_mib"))
+    """The median of the runs' peak PSS (None in a record from before it was kept: it has the highest only)."""
+    return side.get("median_peak_pss_mib")
 
 
 def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
