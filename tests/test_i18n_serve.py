@@ -3,12 +3,14 @@ open in Chromium is meant to reload itself then (MkDocs' livereload)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,31 +22,46 @@ from tests.test_serve import fetch, free_port, wait_for
 #: builds a site (or serves one) of its own: the site tier, not the unit tier (tests/conftest.py)
 pytestmark = pytest.mark.site
 
+HEADING = "A heading changed while serving"
 
-def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
+
+@contextlib.contextmanager
+def serving(tmp_path: Path, language: str) -> Iterator[tuple[str, Path, Path]]:
+    """`serve --lang language` on a copy of the data: (the measure page's URL, the copy, the server's log)."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     port = free_port()
-    url = f"http://127.0.0.1:{port}/guidelines/le-strategic-cooperation/"
     env = {**os.environ, "GUIDELINES_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
     log = tmp_path / "serve.log"
-    server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", "fr", "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", language, "--port", str(port)],
                               cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/guidelines/le-strategic-cooperation/"
     try:
         assert wait_for(lambda: fetch(url) is not None, 240), "serve did not come up"
+        yield url, data, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def edit_heading(data: Path) -> None:
+    """Give the measure le-strategic-cooperation the heading HEADING in the copy's guidelines.yaml."""
+    text = (data / "guidelines.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: le-strategic-cooperation\n")
+    head = text.index("    heading: ", start)
+    end = text.index("\n", head)
+    (data / "guidelines.yaml").write_text(f"{text[:head]}    heading: {HEADING}{text[end:]}", encoding="utf-8")
+
+
+def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
+    with serving(tmp_path, "fr") as (url, data, log):
         first = fetch(url)
         assert '<html lang="fr"' in first
-        assert "A heading changed while serving" not in first
-        text = (data / "guidelines.yaml").read_text(encoding="utf-8")
-        start = text.index("  - id: le-strategic-cooperation\n")
-        head = text.index("    heading: ", start)
-        end = text.index("\n", head)
+        assert HEADING not in first
         edited = time.monotonic()
-        (data / "guidelines.yaml").write_text(text[:head] + "    heading: A heading changed while serving"
-                                              + text[end:], encoding="utf-8")
+        edit_heading(data)
         # The French catalog has no translation for the new heading: it shows in English, with the notice.
-        assert wait_for(lambda: "A heading changed while serving" in (fetch(url) or ""), 240), \
-            "the page was not rebuilt after the YAML edit"
+        assert wait_for(lambda: HEADING in (fetch(url) or ""), 240), "the page was not rebuilt after the YAML edit"
         print(f"reloaded {time.monotonic() - edited:.1f}s after the edit")
         page = fetch(url)
         assert '<html lang="fr"' in page and "translation-notice" in page
@@ -53,9 +70,6 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         counts = re.findall(r"Markdown: (\d+) page\(s\) converted, (\d+) reused", log.read_text(encoding="utf-8"))
         converted, reused = map(int, counts[-1])
         assert len(counts) >= 2 and converted >= 1 and reused >= 1, counts
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 # Found by this test: the CSP <meta> (scripts.render.security.add_csp) allows inline scripts only by their hashes,
@@ -65,45 +79,28 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
 def test_serve_open_page_reloads_itself_after_a_yaml_edit(tmp_path: Path, recorded_page: RecordedPage) -> None:
     """A page open in Chromium reloads by itself (MkDocs' livereload script, no reload from the test) after a YAML
     edit and shows the new heading: our CSP, privacy and theme rules leave livereload's script running."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/guidelines/le-strategic-cooperation/"
-    env = {**os.environ, "GUIDELINES_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
-    log = tmp_path / "serve.log"
-    server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", "en", "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    with serving(tmp_path, "en") as (url, data, log):
 
-    def said() -> str:
-        return f"console: {recorded_page.console_errors}; serve log:\n{log.read_text(encoding='utf-8')[-3000:]}"
+        def said() -> str:
+            return f"console: {recorded_page.console_errors}; serve log:\n{log.read_text(encoding='utf-8')[-3000:]}"
 
-    try:
-        assert wait_for(lambda: fetch(url) is not None, 240), "serve did not come up"
         page = recorded_page.page
         page.goto(url)
-        assert "A heading changed while serving" not in page.locator("article h1").inner_text()
+        assert HEADING not in page.locator("article h1").inner_text()
         # The script polls from the page's load event on and MkDocs logs its first (held) poll: the page is
         # listening, and no rebuild is pending that could reload it before the edit.
         assert wait_for(lambda: f"Browser connected: {url}" in log.read_text(encoding="utf-8"), 60), \
             f"livereload's script in the open page never polled serve; {said()}"
         page.evaluate("window.__before_edit = 1")  # a mark on this document: a reload gives a fresh window
-        text = (data / "guidelines.yaml").read_text(encoding="utf-8")
-        start = text.index("  - id: le-strategic-cooperation\n")
-        head = text.index("    heading: ", start)
-        end = text.index("\n", head)
         edited = time.monotonic()
-        (data / "guidelines.yaml").write_text(text[:head] + "    heading: A heading changed while serving"
-                                              + text[end:], encoding="utf-8")
+        edit_heading(data)
         # no page.reload() nor goto: only livereload's script can bring the new heading (slow machine: 120 s)
         try:
-            page.wait_for_function("() => document.querySelector('article h1')?.textContent"
-                                   ".includes('A heading changed while serving')", timeout=120_000)
+            page.wait_for_function(f"() => document.querySelector('article h1')?.textContent.includes({HEADING!r})",
+                                   timeout=120_000)
         except PlaywrightTimeout:
             raise AssertionError(f"the open page did not reload itself after the edit; {said()}") from None
         print(f"the page reloaded itself {time.monotonic() - edited:.1f}s after the edit")
         assert page.evaluate("window.__before_edit") is None, "the heading changed without a fresh document"
         assert recorded_page.foreign_requests() == []
         assert recorded_page.console_errors == []
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
