@@ -1,4 +1,5 @@
-"""Writing a file whole or not at all: the caches and records that builds keep between runs.
+"""Writing a file whole or not at all, and removing the entries it replaces: the caches and records that builds
+keep between runs.
 
 A build may stop half-way, and two builds may write the same file at once: whoever reads the file must find
 either the old content or the new, never a mix. So the content goes to a temporary file beside it, which then
@@ -10,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,3 +42,12 @@ def replace_whole(path: Path, content: bytes | Callable[[BinaryIO], object]) -> 
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def discard(paths: Iterable[Path]) -> None:
+    """Remove each of ``paths`` (a cache's older entries) as far as possible: one that is gone already, or cannot
+    be removed, or a folder that cannot be listed, only leaves an entry nobody reads."""
+    with contextlib.suppress(OSError):
+        for path in paths:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)

@@ -60,3 +60,21 @@ def test_the_file_gets_the_permissions_of_any_new_file(tmp_path: Path) -> None:
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "entry.bin").stat().st_mode) == 0o644
+
+
+def test_discard_removes_what_it_can_and_never_raises(tmp_path: Path) -> None:
+    from scripts.files import discard
+
+    for name in ("a-1", "a-2", "b-1"):
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "a-3").mkdir()  # cannot be unlinked: left, and the others still go
+    discard(sorted(tmp_path.glob("a-*")) + [tmp_path / "gone"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-3", "b-1"]
+    discard((tmp_path / "no-such-folder").glob("*"))  # a folder that is not there: nothing to do
+
+    def unlistable():  # noqa: ANN202 - a folder that cannot be listed
+        yield tmp_path / "b-1"
+        raise PermissionError(13, "Permission denied")
+
+    discard(unlistable())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-3"]

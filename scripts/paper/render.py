@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from scripts.files import replace_whole
+from scripts.files import discard, replace_whole
 
 STYLES = Path(__file__).resolve().parent / "styles"
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,12 +74,8 @@ def write_pdf(html: str, target: Path, name: str, base_url: str, css: list[str],
         return False
     data = _render(html, base_url, css, forms)
     target.write_bytes(data)
-    try:
-        for old in folder.glob(f"{name}-*.pdf"):
-            if old.name != cached.name and len(old.stem) == len(cached.stem):
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    discard(old for old in folder.glob(f"{name}-*.pdf")
+            if old.name != cached.name and len(old.stem) == len(cached.stem))
     replace_whole(cached, data)  # a cache that cannot be written only costs time
     return True
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from scripts.data import load_dataset
-from scripts.files import replace_whole
 from scripts.data.dataset import Dataset
+from scripts.files import discard, replace_whole
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 
@@ -84,11 +84,7 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
         except Exception:  # noqa: BLE001 - a damaged cache entry is regenerated, never trusted
             path.unlink(missing_ok=True)
     result = generate()
-    try:
-        for old in folder.glob(f"{name}-*.pickle"):
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    discard(folder.glob(f"{name}-*.pickle"))
     replace_whole(path, lambda handle: pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL))  # or none
     return result
 
@@ -111,10 +107,6 @@ class DocumentStore:
         except OSError:
             pass
         content = make()
-        try:
-            for old in self.folder.glob(f"{name}--*{suffix}"):
-                old.unlink(missing_ok=True)
-        except OSError:
-            pass
+        discard(self.folder.glob(f"{name}--*{suffix}"))
         replace_whole(path, content)  # only a cache: if it cannot be written, the next build writes it again
         return content
