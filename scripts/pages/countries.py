@@ -38,7 +38,6 @@ class StatusPages:
     split; consecutive parts share a page up to the limit). Every country has the same pages."""
 
     def __init__(self, guidelines: Guidelines, limit: int = COUNTRY_PAGE_STATUSES) -> None:
-        self.guidelines = guidelines
         parts = [s for s in guidelines.sections if guidelines.measures_in(s.id)]
         self.parts = parts
         self.paged = sum(len(guidelines.measures_in(s.id)) for s in parts) > limit

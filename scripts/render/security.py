@@ -174,7 +174,7 @@ def add_csp(page: str, local_files: bool = False) -> str:
     return page[: head + 6] + "\n  " + tag + page[head + 6:]
 
 
-_SCRIPT_SRC = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src [^;"]*)')
+_SCRIPT_SRC = re.compile(rf'(<meta {re.escape(CSP_MARKER)} content="[^"]*?script-src [^;"]*)')
 
 
 def allow_served_script(sent: bytes, built: bytes) -> bytes:
