@@ -4,11 +4,15 @@ the data set three times larger (the benchmark's synthetic set) goes over both."
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.benchmark.synthetic import make_larger_dataset
 from scripts.data import load_dataset
@@ -16,7 +20,8 @@ from scripts.i18n.translator import load_translator
 from scripts.pages import generate_pages
 from scripts.pages.countries import COUNTRY_PAGE_STATUSES, MEASURE_PAGE_COUNTRIES, StatusPages
 from scripts.pages.routes import country_path, country_status_path, matrix_path, measure_path, status_anchor
-from tests.conftest import DATA, real_dataset, real_pages
+from tests.conftest import DATA, ROOT, real_dataset, real_pages, run_cli_process, serve
+from tests.test_accessibility import axe_problems
 
 STATUS_PAGE = re.compile(r"^countries/[^/]+/measures-\d+\.md$")
 #: a Markdown link with its target: [text](target)
@@ -149,30 +154,32 @@ def test_the_status_pages_are_translated(larger) -> None:
     assert "Les mesures sont trop nombreuses" in fr[country_path(country.id)].content
 
 
+ENV = {"GUIDELINES_NO_PAPER": "1", "GUIDELINES_NO_CACHE": "1"}
+
+
+@pytest.fixture(scope="module")
+def larger_site(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (data folder, Dataset, site folder)
+    """The data set three times larger, and its English site built by `python -m scripts build` (strict)."""
+    work = tmp_path_factory.mktemp("larger-site")
+    data = work / "x3"
+    make_larger_dataset(DATA, data, factor=3)
+    result = run_cli_process("build", "--data", str(data), "--lang", "en", "--site-dir", str(work / "site"), env=ENV)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return data, load_dataset(data), work / "site"
+
+
 @pytest.mark.slow
 def test_a_build_over_both_limits_is_strict_and_leaves_status_pages_out_of_the_navigation(
-        tmp_path: Path) -> None:
+        larger_site, tmp_path: Path) -> None:
     """MkDocs checks every link and anchor in strict mode, and reports pages left out of the navigation (the
-    status pages are marked as reached from other pages): `python -m scripts build` and plain `mkdocs build`."""
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT, run_cli_process
-
-    data = tmp_path / "x3"
-    make_larger_dataset(DATA, data, factor=3)
-    env = {"GUIDELINES_NO_PAPER": "1", "GUIDELINES_NO_CACHE": "1"}
-    result = run_cli_process("build", "--data", str(data), "--lang", "en", "--site-dir", str(tmp_path / "site"),
-                             env=env)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    dataset = load_dataset(data)
+    status pages are marked as reached from other pages): `python -m scripts build` (the fixture) and plain
+    `mkdocs build`."""
+    data, dataset, site = larger_site
     country = dataset.countries[0]
-    status_page = tmp_path / "site" / "countries" / country.id / "measures-1" / "index.html"
-    html = status_page.read_text(encoding="utf-8")
+    html = (site / "countries" / country.id / "measures-1" / "index.html").read_text(encoding="utf-8")
     assert 'id="status-' in html
     # not in the navigation: no sidebar entry leads to a status page
-    country_html = (tmp_path / "site" / "countries" / country.id / "index.html").read_text(encoding="utf-8")
+    country_html = (site / "countries" / country.id / "index.html").read_text(encoding="utf-8")
     assert 'href="measures-1/"' in country_html
     sidebar = [tag for tag in re.findall(r"<a\b[^>]*>", country_html) if 'class="md-nav__link' in tag]
     assert any(f'href="../{dataset.countries[1].id}/"' in tag for tag in sidebar)  # the check sees the sidebar
@@ -180,9 +187,40 @@ def test_a_build_over_both_limits_is_strict_and_leaves_status_pages_out_of_the_n
     # the plugin's way (serve and plain mkdocs build), one language
     plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "plain")],
                            cwd=ROOT, capture_output=True, text=True, timeout=900,
-                           env={**os.environ, **env, "GUIDELINES_DATA_DIR": str(data), "GUIDELINES_LANGUAGE": "fr",
+                           env={**os.environ, **ENV, "GUIDELINES_DATA_DIR": str(data), "GUIDELINES_LANGUAGE": "fr",
                                 "NO_MKDOCS_2_WARNING": "1"})
     assert plain.returncode == 0, plain.stderr[-3000:]
     # one language alone is built at the site's root, as `serve --lang fr` serves it
     built = (tmp_path / "plain" / "countries" / country.id / "measures-1" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in built and "état des mesures" in built
+
+
+@pytest.mark.slow
+def test_in_chromium_a_reader_goes_from_the_country_page_to_a_status_and_axe_finds_nothing(
+        larger_site, recorded_page) -> None:  # noqa: ANN001
+    """What a reader sees over the limits: the country page's table of status pages leads to a status page with
+    its statuses; the measure page's count table; and axe-core finds no serious violation on any of them."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    _, dataset, site = larger_site
+    country = dataset.countries[0]
+    measure = dataset.guidelines.ordered_measures()[5]
+    page = recorded_page.page
+    for url in serve(site):
+        page.goto(f"{url}countries/{country.id}/")
+        table = page.locator("table", has=page.get_by_role("columnheader", name="Parts of the guidelines"))
+        expect(table).to_be_visible()
+        table.get_by_role("link").first.click()
+        expect(page).to_have_url(f"{url}countries/{country.id}/measures-1/")
+        expect(page.locator("article h1")).to_have_text(re.compile(
+            rf"^{re.escape(country.name)}: status of the measures, page 1 of \d+"))
+        expect(page.locator("article h4").first).to_be_visible()  # a status, with its measure's heading
+        page.goto(f"{url}{measure_path(measure.id).removesuffix('.md')}/#countries")
+        counts = page.locator("table", has=page.get_by_role("columnheader", name="Countries and areas"))
+        expect(counts.get_by_role("row")).to_have_count(1 + 4)  # the header and a row per status
+        axe = Axe()
+        problems = [problem for path in (f"countries/{country.id}/", f"countries/{country.id}/measures-1/",
+                                         f"{measure_path(measure.id).removesuffix('.md')}/")
+                    for problem in axe_problems(page, axe, url + path)]
+        assert problems == [], "\n".join(problems)
+    assert recorded_page.foreign_requests() == [] and recorded_page.console_errors == []
