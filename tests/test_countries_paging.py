@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import expect
@@ -142,6 +143,27 @@ def test_a_measure_page_with_many_countries_counts_them_instead_of_listing_them(
     # no country is listed, no note is given; the matrix of its part is linked
     assert not any(f"]({posixpath.relpath(country_path(c.id), 'guidelines')})" in block for c in dataset.countries)
     assert f"]({posixpath.relpath(matrix_path(measure.section), 'guidelines')})" in block
+
+
+def test_an_edition_past_the_limit_still_gives_its_own_country_row_above_the_counts(larger) -> None:
+    dataset, _ = larger
+    own = next(c for c in dataset.countries if any(e.assessed and e.note for e in c.measures))
+    entry = next(e for e in own.measures if e.assessed and e.note)
+    edition = SimpleNamespace(id=own.id, country=own.id, languages=["en"])
+    pages = {page.path: page.content for page in generate_pages(dataset, "en", edition=edition)}
+    measure = dataset.guidelines.measure(entry.measure)
+    here = measure_path(measure.id)
+    block = pages[here][pages[here].index("{#countries}"):]
+    rows = [line for line in block.splitlines() if line.startswith("| [")]
+    assert len(rows) == 1 and rows[0].startswith(f"| [{own.name}]"), rows  # its own country, and no other
+    assert " ".join(entry.note.split()).replace("|", "\\|") in rows[0]
+    link = LINK.findall(rows[0])[1]  # the status mark leads to the status itself
+    page, anchor = resolve(here, link)
+    assert anchor == status_anchor(measure.id) and anchor in anchors(pages[page])
+    # the counts still count every country, after the row
+    assert block.index(rows[0]) < block.index("| Status | Countries and areas |")
+    counts = [int(n) for n in re.findall(r"</span></span> \| (\d+) \|", block)]
+    assert sum(counts) == len(dataset.countries)
 
 
 def test_the_status_pages_are_translated(larger) -> None:

@@ -151,15 +151,17 @@ def render_country_statuses(ctx: RenderContext, country: Country, here: str, sta
 
 def measure_block(ctx: RenderContext, measure: Measure) -> str:
     """How every country stands on one measure: each with the note that gives its status, or, past
-    :data:`MEASURE_PAGE_COUNTRIES` countries, how many stand at each status."""
+    :data:`MEASURE_PAGE_COUNTRIES` countries, how many stand at each status (an edition still gives its own
+    country's row and note above the counts)."""
     if not ctx.dataset.countries:
         return ""
     countries = ordered_countries(ctx)
     many = len(countries) > MEASURE_PAGE_COUNTRIES
+    own = edition_country(ctx)
+    rows = ([own] if own is not None else []) if many else countries
     counts = {s: sum(1 for c in countries if c.status_value(measure.id) == s) for s in MEASURE_STATUSES}
     return ctx.render("country_measure_block.md.j2", measure_path(measure.id), measure=measure,
-                      countries=[] if many else countries, many=many, counts=counts, total=len(countries),
+                      countries=rows, many=many, counts=counts, total=len(countries),
                       statuses=MEASURE_STATUSES, symbols=STATUS_SYMBOLS, country_path=country_path,
                       status_anchor=status_anchor, status_page=StatusPages(ctx.dataset.guidelines).of,
-                      matrix=matrix_path(measure.section),
-                      designated=[] if many else designated(ctx.dataset.countries))
+                      matrix=matrix_path(measure.section), designated=designated(rows))
