@@ -4,8 +4,6 @@ filled .docx made in the browser - all in Debian's Chromium, with no request lea
 
 from __future__ import annotations
 
-import copy
-import io
 import json
 import os
 from pathlib import Path

@@ -80,7 +80,7 @@ def _field(content: dict, field_id: str) -> dict:
     (lambda c: _field(c, "domestic-legal-basis").update(prefill="procedural_powers.magic"), "expected one of"),
     (lambda c: c["measures"].append("no-such-measure"), "measure 'no-such-measure' does not exist"),
     (lambda c: c["legal_basis"]["articles"].append(48), "article 48 does not exist"),
-    (lambda c: c["sections"][0]["fields"].append(dict(c["sections"][0]["fields"][0])), 
+    (lambda c: c["sections"][0]["fields"].append(dict(c["sections"][0]["fields"][0])),
      "sections[0].fields[%d].id: duplicate field id"),
     (lambda c: c.update(id="another-id"), "match the file name"),
     (lambda c: c.update(order=1), "order 1 is already used by expedited-preservation-request"),

@@ -27,7 +27,7 @@ from scripts.training.workshop_kit import (
     schedule,
     teaching_blocks,
 )
-from tests.conftest import CHROMIUM_ARGS, DATA, real_dataset, run_cli
+from tests.conftest import DATA, real_dataset, run_cli
 
 DATASET = real_dataset()
 LABELS = dict(DATASET.ui.labels)
