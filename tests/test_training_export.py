@@ -350,5 +350,6 @@ def test_hints_partial_credit_and_matching_are_carried_into_both_formats(dataset
     quiz, multiple = next((quiz, q) for quiz, q in questions if q.kind == "multiple" and len(q.correct_indexes()) > 1)
     parsed = {g.title: g for g in pygift.parseFile(io.StringIO(export_quiz(quiz, labels, "en")["gift"].decode("utf-8")))}
     fractions = [a.fraction for a in parsed[f"{quiz.id}/{multiple.id}"].answers.answers]
+    assert len(fractions) == len(multiple.options)  # else zip would hide a lost option
     assert all(0 < f < 100 for f, o in zip(fractions, multiple.options) if o.correct)  # partial credit
     assert all(f < 0 for f, o in zip(fractions, multiple.options) if not o.correct)
