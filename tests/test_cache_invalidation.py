@@ -3,8 +3,9 @@
 Three caches (see README.md and CONTRIBUTING.md):
 
 - the generated pages, kept in build/cache/ under :func:`pages_key` (every file of the data folder, the ``.py``
-  and ``.j2`` files of the ``scripts`` package, the versions of the libraries that write the pages, and the
-  language, edition and list of hand-written pages the language lacks);
+  and ``.j2`` files of the ``scripts`` package, Python's version and the installed libraries, and the
+  language, edition and list of hand-written pages the language lacks), taken before the inputs are read and
+  kept only if unchanged once the pages are generated;
 - the PDFs, kept under :func:`scripts.paper.render.cache_key`: a digest of the very HTML and CSS rendered;
 - the compiled Jinja2 templates, kept in memory (:mod:`scripts.pages.template_cache`) under a template's name,
   and checked against a checksum of its source.
@@ -144,12 +145,27 @@ def test_files_of_the_scripts_package_that_are_not_code_or_templates_leave_the_k
     assert key(data) == before
 
 
-def test_a_library_upgrade_changes_the_key(data: Path, code: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("environment", ["Babel==2.12.1", "Jinja2==99.0", "python 3.99"])
+def test_a_library_upgrade_or_another_python_changes_the_key(data: Path, code: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             environment: str) -> None:
+    """Every installed library counts, not a chosen few: Babel writes the dates, and a new Python (its Unicode
+    tables) can sort the glossary differently."""
+    from scripts.staging import inputs
+
     before = key(data)
-    cache = pages_cache()
-    real = cache.metadata.version
-    monkeypatch.setattr(cache.metadata, "version", lambda name: "99.0" if name == "Jinja2" else real(name))
+    real = inputs.running_environment()
+    assert "babel==" in real.lower() and "jinja2==" in real.lower()
+    monkeypatch.setattr(pages_cache(), "running_environment", lambda: real + "\n" + environment)
     assert key(data) != before
+
+
+def test_the_installed_libraries_are_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The libraries a process runs with: one that is upgraded while it runs is not imported again."""
+    from scripts.staging import inputs
+
+    first = inputs.running_environment()
+    monkeypatch.setattr(inputs, "libraries", lambda: "changed==1")
+    assert inputs.running_environment() == first
 
 
 # Hand-written pages: the key holds the list of the ones a language lacks, never their content
@@ -193,6 +209,126 @@ def test_a_changed_key_is_not_served_from_the_cache(tmp_path: Path, data: Path, 
     assert cached_pages(tmp_path / "cache", "pages-ka-", first, lambda: "old pages") == "old pages"
     _replace(data / "guidelines.yaml", "heading:", "heading: ")
     assert cached_pages(tmp_path / "cache", "pages-ka-", key(data), lambda: "new pages") == "new pages"
+
+
+def test_pages_generated_while_an_input_changed_are_not_kept(tmp_path: Path, data: Path, code: Path) -> None:
+    """An edit saved while a language's pages are generated (an editor during ``serve``, a ``git pull``): the
+    pages may be of the old data, so they must not be kept under the key, taken before, of either version."""
+    cache = pages_cache()
+    sources = cache.sources_digest(data)
+    first = cache.pages_key(data, "ka", "", (), sources=sources)
+
+    def generate_while_editing() -> str:
+        _replace(data / "guidelines.yaml", "heading:", "heading: ")
+        return "pages of the old data"
+
+    def still_valid() -> bool:
+        return cache.sources_digest(data) == sources
+
+    folder = tmp_path / "cache"
+    assert cache.cached_pages(folder, "pages-ka-", first, generate_while_editing,
+                              still_valid=still_valid) == "pages of the old data"
+    assert not list(folder.glob("*.pickle"))
+    # nothing is kept under the new key either: the next build generates them
+    assert cache.cached_pages(folder, "pages-ka-", key(data), lambda: "new pages") == "new pages"
+
+
+def test_the_stage_takes_its_key_before_it_reads_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """End to end on stage_language: a data edit landing after the data is read, before the pages are generated,
+    leaves no cache entry; the next stage shows the edit."""
+    from scripts.render.mkdocs_config import read_config
+    from scripts.staging import stage as stage_module
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    cache_dir = tmp_path / "cache"
+    base = read_config(ROOT / "mkdocs.yml")
+    glossary = data / "glossary.yaml"
+    old = "The common name"
+    assert old in glossary.read_text(encoding="utf-8")
+    real_resolve = stage_module.handwritten.resolve
+
+    def resolve_then_edit(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - wraps the real one
+        _replace(glossary, old, "The usual name")
+        return real_resolve(*args, **kwargs)
+
+    monkeypatch.setattr(stage_module.handwritten, "resolve", resolve_then_edit)
+    stage_module.stage_language(base, ROOT, data, "en", "", cache_dir)
+    assert not list(cache_dir.glob("pages-*.pickle"))
+    monkeypatch.setattr(stage_module.handwritten, "resolve", real_resolve)
+    tree = stage_module.stage_language(base, ROOT, data, "en", "", cache_dir)
+    assert "The usual name" in tree.files["glossary.md"]
+    assert list(cache_dir.glob("pages-en-*.pickle"))  # nothing changed during this one: kept
+
+
+def test_pages_are_not_kept_while_the_code_on_disk_is_not_the_code_running(
+        tmp_path: Path, data: Path, code: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` keeps running the code it imported: after an edit of a ``.py`` file the key reads the new code,
+    so pages the old code generates must not be kept under it."""
+    cache = pages_cache()
+    assert cache.running_code_on_disk()  # the copy is the code this process imported
+    _replace(code / "pages" / "guidelines.py", '"""', '"""An edit. ')
+    assert not cache.running_code_on_disk()
+    _replace(code / "pages" / "guidelines.py", '"""An edit. ', '"""')
+    assert cache.running_code_on_disk()
+    # and the stage keeps no pages then (as if the process had imported other code than the copy now holds)
+    from scripts.render.mkdocs_config import read_config
+    from scripts.staging.stage import stage_language
+
+    monkeypatch.setattr(cache, "_RUNNING_CODE", "the code of an older checkout")
+    tree = stage_language(read_config(ROOT / "mkdocs.yml"), ROOT, data, "en", "", tmp_path / "cache")
+    assert "glossary.md" in tree.files
+    assert not list((tmp_path / "cache").glob("pages-*.pickle"))
+
+
+def test_the_loaded_data_is_loaded_again_after_an_edit_that_keeps_size_and_time(data: Path) -> None:
+    """The data loaded once per process (``serve``, forked workers) is keyed by the bytes of its YAML files: an
+    edit of the same length with the old modification time (``cp -p``, ``rsync -a``, a restored backup) is seen."""
+    cache = pages_cache()
+    glossary = data / "glossary.yaml"
+    first = cache.load_dataset_cached(data)
+    assert cache.load_dataset_cached(data) is first
+    stat = glossary.stat()
+    _replace(glossary, "The common name", "The COMMON name")
+    os.utime(glossary, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert glossary.stat().st_size == stat.st_size and glossary.stat().st_mtime_ns == stat.st_mtime_ns
+    again = cache.load_dataset_cached(data)
+    assert again is not first
+    assert "The COMMON name" in repr(again.glossary)
+
+
+def test_a_stray_file_added_after_the_data_was_loaded_is_refused(data: Path) -> None:
+    """As a fresh load refuses it: a long-lived process does not keep showing data a build would refuse."""
+    from scripts.data import DataError
+
+    cache = pages_cache()
+    cache.load_dataset_cached(data)
+    (data / "locales" / "de.po.bak").write_text("", encoding="utf-8")
+    with pytest.raises(DataError, match=r"de\.po\.bak"):
+        cache.load_dataset_cached(data)
+
+
+def test_a_folder_linked_into_an_input_folder_is_digested(tmp_path: Path) -> None:
+    """MkDocs and Jinja read through a symbolic link to a folder (``overrides/partials`` kept elsewhere): an edit
+    there must change the digest that decides whether a language is built again. A link back up is walked once."""
+    from scripts.staging import inputs
+
+    elsewhere, overrides = tmp_path / "elsewhere", tmp_path / "overrides"
+    elsewhere.mkdir()
+    overrides.mkdir()
+    (elsewhere / "search.html").write_text("<div></div>\n", encoding="utf-8")
+    (overrides / "partials").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "loop").symlink_to(overrides, target_is_directory=True)
+
+    def digest() -> str:
+        value = inputs.hashlib.sha256()
+        inputs.folder_digest(value, overrides)
+        return value.hexdigest()
+
+    assert [relative for relative, _ in inputs.files_below(overrides)] == ["partials/search.html"]
+    before = digest()
+    (elsewhere / "search.html").write_text('<div data-marker="x"></div>\n', encoding="utf-8")
+    assert digest() != before
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -132,12 +132,12 @@ def test_generation_reuses_stored_documents_and_gives_the_same_pages(tmp_path: P
 
 def test_a_store_that_fails_while_writing_leaves_no_partial_file(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import scripts.staging.cache as cache
+    from scripts import files
 
     def refuse(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(cache.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)  # what replace_whole calls
     store = DocumentStore(tmp_path / "documents")
     assert store.fetch("site-form-en", "k1", ".docx", lambda: b"content") == b"content"
     assert list((tmp_path / "documents").iterdir()) == []

@@ -32,7 +32,7 @@ from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, allow_served_script, clean_content, escape_titles
 from scripts.staging import handwritten
-from scripts.staging.cache import load_dataset_cached
+from scripts.staging.cache import load_dataset_cached, running_code_on_disk
 from scripts.staging.languages import alternates, neutral_path, neutral_url
 from scripts.staging.stage import StagedTree, StagingError, stage_language
 
@@ -159,6 +159,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
+        if not running_code_on_disk():  # MkDocs' serve keeps the Python code it started with
+            log.warning("the code of the scripts package changed since this process started: restart `serve` to "
+                        "use it (until then, generated pages are not kept for later builds)")
         # One language at a time (`serve --lang`): its unchanged pages are not converted again after an edit
         # (scripts.render.markdown_cache). Every language in one process (`serve --all`) converts every page.
         alone = self.build is not None and self.build.alone

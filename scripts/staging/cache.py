@@ -7,29 +7,27 @@ as no file below the data folder changed (``mkdocs serve`` reloads after an edit
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from scripts.data import load_dataset
 from scripts.data.dataset import Dataset
 from scripts.files import discard, replace_whole
+from scripts.staging.inputs import files_below, running_environment
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 
 
 def signature(data_dir: Path) -> tuple:
-    """Names, sizes and modification times of the data files (not the catalogs, read on their own)."""
+    """The name of every file below the data folder (catalogs included: a stray file there is refused when the
+    data is loaded), and the digest of each YAML file's bytes. Bytes, not sizes and modification times: an edit
+    that keeps both (a copy that keeps times, a restored backup) is still an edit."""
     entries = []
-    for root, dirs, files in os.walk(data_dir):
-        dirs[:] = sorted(d for d in dirs if d != "locales")
-        for name in sorted(files):
-            if name.endswith((".yaml", ".yml")):
-                stat = os.lstat(os.path.join(root, name))
-                entries.append((root, name, stat.st_size, stat.st_mtime_ns))
+    for relative, path in files_below(data_dir):
+        content = path.read_bytes() if relative.endswith((".yaml", ".yml")) else b""
+        entries.append((relative, hashlib.sha256(content).digest() if content else b""))
     return tuple(entries)
 
 
@@ -48,32 +46,55 @@ def load_dataset_cached(data_dir: Path) -> Dataset:
 # Generated pages, kept between builds while nothing they are made from changes
 
 _CODE = Path(__file__).resolve().parents[1]  # the scripts package: generators, templates, translator
-_PACKAGES = ("python-docx", "Jinja2", "polib", "pydantic", "PyYAML")
 
 
-def pages_key(data_dir: Path, *parts: object) -> str:
-    """A digest of everything page generation reads: every file of the data folder (catalogs included), the
-    code and templates of the ``scripts`` package, the versions of the libraries that write the output, and
-    ``parts`` (language, edition, the hand-written pages a language lacks)."""
-    digest = hashlib.sha256(repr(parts).encode())
-    for package in _PACKAGES:
-        try:
-            digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(package.encode())
-    for base, suffixes in ((Path(data_dir), None), (_CODE, (".py", ".j2"))):
-        for path in sorted(base.rglob("*")):
-            if "__pycache__" in path.parts or not path.is_file():
-                continue
-            if suffixes and path.suffix not in suffixes:
-                continue
-            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+def _python_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for relative, path in files_below(folder):
+        if relative.endswith(".py"):
+            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any], use_cache: bool = True) -> Any:
+#: The ``.py`` files of the ``scripts`` package as this process imported them (read when this module is imported,
+#: with the rest of the package). A long-lived process (``serve``) keeps running this code after an edit on disk.
+_RUNNING_CODE = _python_digest(_CODE)
+
+
+def running_code_on_disk() -> bool:
+    """Whether the ``.py`` files on disk are still the ones this process runs: pages it generates are stored
+    only then, since the key reads the code on disk (:func:`sources_digest`)."""
+    return _python_digest(_CODE) == _RUNNING_CODE
+
+
+def sources_digest(data_dir: Path) -> str:
+    """A digest of everything page generation reads, other than what a build passes it: every file of the data
+    folder (catalogs included), the ``.py`` and ``.j2`` files of the ``scripts`` package, Python's version and
+    the installed libraries (:func:`~scripts.staging.inputs.running_environment`: Babel writes the dates, Jinja2
+    and python-docx the pages and forms). Take it before reading any of them: see :func:`cached_pages`."""
+    digest = hashlib.sha256(running_environment().encode())
+    for base, suffixes in ((Path(data_dir), None), (_CODE, (".py", ".j2"))):
+        for relative, path in files_below(base):
+            if suffixes and not relative.endswith(suffixes):
+                continue
+            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def pages_key(data_dir: Path, *parts: object, sources: str | None = None) -> str:
+    """The key of generated pages: :func:`sources_digest` (``sources``, when taken already) and ``parts``
+    (language, edition, the hand-written pages a language lacks)."""
+    sources = sources_digest(data_dir) if sources is None else sources
+    return hashlib.sha256(repr(parts).encode() + b"\0" + sources.encode()).hexdigest()
+
+
+def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any], use_cache: bool = True,
+                 still_valid: Callable[[], bool] = lambda: True) -> Any:
     """``generate()``'s result for ``key``, from ``folder`` when an earlier build stored it, else generated and
-    stored (replacing what was stored under ``name`` before). Without ``use_cache``, only ``generate()``."""
+    stored (replacing what was stored under ``name`` before). Without ``use_cache``, only ``generate()``.
+
+    The result is stored only if ``still_valid()`` holds once it is generated: an edit saved while the pages were
+    generated (after ``key`` was taken) must not leave pages of the old inputs under the key of the new ones."""
     if not use_cache:
         return generate()
     path = folder / f"{name}-{key[:32]}.pickle"
@@ -84,6 +105,8 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
         except Exception:  # noqa: BLE001 - a damaged cache entry is regenerated, never trusted
             path.unlink(missing_ok=True)
     result = generate()
+    if not still_valid():
+        return result
     discard(folder.glob(f"{name}-*.pickle"))
     replace_whole(path, lambda handle: pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL))  # or none
     return result

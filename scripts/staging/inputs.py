@@ -10,13 +10,38 @@ file is part of the digest: a needless rebuild costs seconds, a stale page misle
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import subprocess
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
 CODE = Path(__file__).resolve().parents[1]  # the scripts package
+
+
+def files_below(folder: Path) -> Iterator[tuple[str, Path]]:
+    """Every file below ``folder`` as (its path relative to ``folder``, in POSIX form; its path), sorted by the
+    former. Symbolic links to folders are followed, as MkDocs and Jinja follow them when they read (a folder met
+    twice on one path, a loop, is entered once); ``__pycache__`` folders are left out."""
+    folder = Path(folder)
+    found: list[tuple[str, Path]] = []
+    entered: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in entered:  # a link back to a folder above: do not walk it again
+            dirs[:] = []
+            continue
+        entered.add(real)
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in files:
+            path = Path(root, name)
+            if path.is_file():
+                found.append((path.relative_to(folder).as_posix(), path))
+    found.sort(key=lambda item: item[0])
+    return iter(found)
 
 
 def folder_digest(digest: "hashlib._Hash", folder: Path) -> None:
@@ -25,16 +50,20 @@ def folder_digest(digest: "hashlib._Hash", folder: Path) -> None:
     digest.update(b"folder\0" + str(folder).encode() + b"\0")
     if not folder.is_dir():
         return
-    for path in sorted(folder.rglob("*")):
-        if "__pycache__" in path.parts or not path.is_file():
-            continue
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for relative, path in files_below(folder):
+        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
 
 
 def libraries() -> str:
     """Every installed distribution and its version."""
     found = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions() if d.metadata["Name"]})
     return "\n".join(found)
+
+
+@functools.cache
+def running_environment() -> str:
+    """Python's version and :func:`libraries`, read once per process: the ones this process runs with."""
+    return f"{sys.version}\n{libraries()}"
 
 
 def git_commit(folder: Path) -> str:

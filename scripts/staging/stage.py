@@ -23,7 +23,8 @@ from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext
 from scripts.pages.localized import generate_localized
 from scripts.staging import handwritten
-from scripts.staging.cache import DocumentStore, cached_pages, load_dataset_cached, pages_key
+from scripts.staging.cache import (DocumentStore, cached_pages, load_dataset_cached, pages_key,
+                                   running_code_on_disk, sources_digest)
 from scripts.staging.languages import LanguageBuild, site_path
 from scripts.staging.navigation import expand_nav, translate_nav
 from scripts.staging.site_config import Tagged, plugin_items
@@ -97,6 +98,8 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
 
     ``root_language``: the language at the site's root when not the default one (an edition's first);
     ``cache_dir``: where generated pages are kept between builds (None: always generated afresh)."""
+    # what the generated pages are made from, taken before any of it is read (see cached_pages)
+    sources = sources_digest(data_dir) if cache_dir is not None else ""
     dataset = load_dataset_cached(data_dir)
     site = dataset.site
     edition_id = plugin_option(base_config, "edition", "") or ""
@@ -140,8 +143,9 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
     if cache_dir is None:
         pages = generate()
     else:
-        key = pages_key(data_dir, language, edition_id, untranslated)
-        pages = cached_pages(Path(cache_dir), f"pages-{language}-{edition_id}", key, generate)
+        key = pages_key(data_dir, language, edition_id, untranslated, sources=sources)
+        pages = cached_pages(Path(cache_dir), f"pages-{language}-{edition_id}", key, generate,
+                             still_valid=lambda: sources_digest(data_dir) == sources and running_code_on_disk())
 
     contact = (edition.contact if edition is not None and edition.contact else None) or site.contact
     files = handwritten.with_notices(written, build, context.label, handwritten.contact_text(context.label, contact))
