@@ -35,9 +35,10 @@ def language_digests(config_file: Path, base: dict, settings: Settings, codes: l
     custom = (base.get("theme") or {}).get("custom_dir") if isinstance(base.get("theme"), dict) else None
     if isinstance(custom, str):
         folders.append(config_file.parent / custom)
+    hooks = [config_file.parent / str(h) for h in base.get("hooks") or [] if isinstance(h, str)]  # MkDocs runs them
     options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), git_commit(config_file.parent),
                sys.version, repr(base))
-    common = inputs_digest(folders, [config_file], options)
+    common = inputs_digest(folders, [config_file, *hooks], options)
     return {code: hashlib.sha256(f"{common}\0{code}".encode()).hexdigest() for code in codes}
 
 

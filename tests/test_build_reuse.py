@@ -69,6 +69,25 @@ def test_the_digest_ignores_compiled_python_and_is_stable(tree) -> None:
     assert _digest(data, config) == before
 
 
+def test_a_hooks_file_of_the_configuration_is_an_input(tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs runs the ``hooks`` that mkdocs.yml lists: a change to one must build the languages again."""
+    from scripts import kept
+
+    data, config, _ = tree
+    monkeypatch.setattr(kept, "git_commit", lambda folder: "")
+    hooks = config.parent / "my_hooks.py"
+    hooks.write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown\n", encoding="utf-8")
+    base = {"site_name": "T", "hooks": ["my_hooks.py"]}
+
+    def digests() -> dict[str, str]:
+        return kept.language_digests(config, base, Settings(data_dir=data), ["en", "fr"], "en")
+
+    before = digests()
+    hooks.write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown + 'x'\n", encoding="utf-8")
+    after = digests()
+    assert after["en"] != before["en"] and after["fr"] != before["fr"]
+
+
 # ---- the build itself: a project copy in English and French, without PDFs ----------------------------------
 
 @pytest.fixture(scope="module")
