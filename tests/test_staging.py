@@ -71,6 +71,30 @@ def test_a_handwritten_file_where_a_page_is_generated_is_refused(base, tmp_path)
         stage_language(base, root, DEFAULT_DATA_DIR, "en")
 
 
+@pytest.mark.parametrize(("edit", "reported_line", "report"), [
+    ("{{ measure.nosuch.deeper }}", 3, "has no attribute 'nosuch'"),
+    ("{{ label('no.such.label') }}", 3, "ui.yaml has no label 'no.such.label'"),
+    ("{{ measure.heading | t ", 4, "expected token 'end of print statement'"),  # Jinja sees it on the next line
+])
+def test_a_broken_page_template_is_reported_with_its_file_and_line(base, tmp_path, monkeypatch, edit, reported_line,
+                                                                   report):
+    """Not a traceback through Jinja's internals: the template, the line, what went wrong and the page."""
+    from scripts.pages import context
+
+    templates = tmp_path / "templates"
+    shutil.copytree(context.TEMPLATE_DIR, templates)
+    measure = templates / "measure.md.j2"
+    lines = measure.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(2, edit + "\n")  # as line 3
+    measure.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(context, "TEMPLATE_DIR", templates)
+    with pytest.raises(StagingError) as raised:
+        stage_language(base, DEFAULT_CONFIG.parent, DEFAULT_DATA_DIR, "en")
+    message = str(raised.value)
+    assert f"templates/measure.md.j2:{reported_line}: " in message and report in message, message
+    assert "(while writing the page guidelines/" in message
+
+
 def test_the_derived_mkdocs_configuration_is_plain_mkdocs(french, base, tmp_path):
     docs = write_tree(french, tmp_path / "fr")
     assert (tmp_path / "fr" / MANIFEST).is_file()

@@ -17,6 +17,33 @@ from scripts.pages.template_cache import TEMPLATES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
+
+
+class TemplateProblem(Exception):
+    """A page template that cannot be rendered, with its file and line (``str``: the whole report)."""
+
+
+def _template_problem(error: Exception, template: str, here: str) -> TemplateProblem:
+    """``error`` raised while ``template`` was rendered as ``here``, as ``<file>:<line>: <what>``: the line is
+    Jinja's for a syntax error, else the last template frame of the traceback (Jinja maps it to the template)."""
+    filename, line = None, None
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        filename, line = error.filename or error.name, error.lineno
+    else:
+        frame = error.__traceback__
+        while frame is not None:
+            if frame.tb_frame.f_code.co_filename.endswith(".j2"):
+                filename, line = frame.tb_frame.f_code.co_filename, frame.tb_lineno
+            frame = frame.tb_next
+    where = Path(filename or TEMPLATE_DIR / template)
+    try:
+        where = where.resolve().relative_to(TEMPLATE_DIR.parents[2])  # scripts/pages/templates/<name>
+    except ValueError:
+        pass
+    what = error.args[0] if isinstance(error, KeyError) and error.args else (getattr(error, "message", None) or error)
+    return TemplateProblem(f"{where.as_posix()}:{line or '?'}: {what} (while writing the page {here})")
+
+
 #: ``translate(english_text) -> text in the page's language``; the identity for the source language.
 Translate = Callable[[str], str]
 
@@ -81,8 +108,12 @@ class RenderContext:
         return pdf_beside(path, self.language)
 
     def render(self, template: str, here: str, **values: object) -> str:
-        """Render ``template`` as the page at path ``here`` (links in it are made relative to it)."""
-        return self.env.get_template(template).render(here=here, ctx=self, **values)
+        """Render ``template`` as the page at path ``here`` (links in it are made relative to it). A template
+        that cannot be rendered (a syntax error, an unknown attribute or label) raises :class:`TemplateProblem`."""
+        try:
+            return self.env.get_template(template).render(here=here, ctx=self, **values)
+        except (jinja2.TemplateError, KeyError) as error:
+            raise _template_problem(error, template, here) from None
 
 
 @jinja2.pass_context

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.i18n.translator import load_translator
-from scripts.pages.context import RenderContext
+from scripts.pages.context import RenderContext, TemplateProblem
 from scripts.pages.localized import generate_localized
 from scripts.staging import handwritten
 from scripts.staging.cache import (DocumentStore, cached_pages, load_dataset_cached, pages_key,
@@ -140,12 +140,15 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         return generate_localized(dataset, translator, edition=edition, handwritten_in_english=untranslated,
                                   documents=documents).pages
 
-    if cache_dir is None:
-        pages = generate()
-    else:
-        key = pages_key(data_dir, language, edition_id, untranslated, sources=sources)
-        pages = cached_pages(Path(cache_dir), f"pages-{language}-{edition_id}", key, generate,
-                             still_valid=lambda: sources_digest(data_dir) == sources and running_code_on_disk())
+    try:
+        if cache_dir is None:
+            pages = generate()
+        else:
+            key = pages_key(data_dir, language, edition_id, untranslated, sources=sources)
+            pages = cached_pages(Path(cache_dir), f"pages-{language}-{edition_id}", key, generate,
+                                 still_valid=lambda: sources_digest(data_dir) == sources and running_code_on_disk())
+    except TemplateProblem as problem:
+        raise StagingError(f"a page template cannot be rendered ({language}): {problem}") from None
 
     contact = (edition.contact if edition is not None and edition.contact else None) or site.contact
     files = handwritten.with_notices(written, build, context.label, handwritten.contact_text(context.label, contact))
