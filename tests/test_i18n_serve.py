@@ -26,15 +26,16 @@ HEADING = "A heading changed while serving"
 
 
 @contextlib.contextmanager
-def serving(tmp_path: Path, language: str) -> Iterator[tuple[str, Path, Path]]:
-    """`serve --lang language` on a copy of the data: (the measure page's URL, the copy, the server's log)."""
+def serving(tmp_path: Path, language: str, project: Path = ROOT) -> Iterator[tuple[str, Path, Path]]:
+    """`serve --lang language` on a copy of the data: (the measure page's URL, the copy, the server's log).
+    ``project``: the folder served from (its mkdocs.yml, docs/, overrides/ and scripts/)."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     port = free_port()
     env = {**os.environ, "GUIDELINES_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
     log = tmp_path / "serve.log"
     server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", language, "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+                              cwd=project, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/guidelines/le-strategic-cooperation/"
     try:
         assert wait_for(lambda: fetch(url) is not None, 240), "serve did not come up"
@@ -70,6 +71,27 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         counts = re.findall(r"Markdown: (\d+) page\(s\) converted, (\d+) reused", log.read_text(encoding="utf-8"))
         converted, reused = map(int, counts[-1])
         assert len(counts) >= 2 and converted >= 1 and reused >= 1, counts
+
+
+def test_serve_rebuilds_after_an_override_or_a_configuration_edit(tmp_path: Path) -> None:
+    """Found by a review: serve did not watch overrides/ (MkDocs watches theme folders only with --watch-theme),
+    and a rebuild kept the navigation of mkdocs.yml as it was when serve started. Run on a copy of the project."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "site", ".site.*", "tests",
+                                                                "build", "__pycache__"))
+    with serving(tmp_path, "en", project) as (url, _, log):
+        root = url.split("/guidelines/")[0]
+        css = project / "overrides" / "assets" / "stylesheets" / "site.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* EDITED-WHILE-SERVING */\n", encoding="utf-8")
+        assert wait_for(lambda: "EDITED-WHILE-SERVING" in (fetch(f"{root}/assets/stylesheets/site.css") or ""),
+                        120), "an edit under overrides/ was not served"
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "  - About this site: about.md\n" in text
+        config.write_text(text.replace("  - About this site: about.md\n",
+                                       "  - About this site, renamed: about.md\n"), encoding="utf-8")
+        assert wait_for(lambda: "About this site, renamed" in (fetch(f"{root}/about/") or ""), 120), \
+            "a navigation edit in mkdocs.yml was not served: " + log.read_text(encoding="utf-8")[-2000:]
 
 
 # Found by this test: the CSP <meta> (scripts.render.security.add_csp) allows inline scripts only by their hashes,

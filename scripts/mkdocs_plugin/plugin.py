@@ -45,6 +45,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.data_dir: Path | None = None
         self.build: languages.LanguageBuild | None = None
         self.context: RenderContext | None = None
+        self.source_config: MkDocsConfig | None = None
         self.source_nav = None
         self.source_names: tuple = ()
         self.page_urls: list[str] = []
@@ -61,8 +62,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         except DataError as error:
             raise PluginError(f"the data in {self.data_dir} is not valid:\n{error.report()}") from None
         edition = next((e for e in dataset.editions if e.id == self.config.edition), None)
-        # The i18n plugin builds every language on the same config: start from mkdocs.yml's each time.
-        if self.source_nav is None:
+        # The i18n plugin builds every language on the same config: start from mkdocs.yml's each time. `serve`
+        # reads mkdocs.yml again for each rebuild (a new config) and keeps this plugin: read its nav again then.
+        if self.source_config is not config:
+            self.source_config = config
             self.source_nav = deepcopy(config.nav)
             self.source_names = (config.site_name, config.site_description)
         previous = self.build
@@ -213,6 +216,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         if self.data_dir is not None:
             server.watch(str(self.data_dir))
         server.watch(str(TEMPLATE_DIR))
+        if config.theme.custom_dir:  # overrides/: MkDocs watches theme folders only with --watch-theme
+            server.watch(str(config.theme.custom_dir))
         # MkDocs calls this only with live reload on. Its server adds the live-reload script to each page as it
         # sends it, with the build's time and a request id in its text, so no hash in the policy written at
         # build time allows it: the page's policy gets that script's hash as the page is sent. (A private method
