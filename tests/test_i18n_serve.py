@@ -73,13 +73,13 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         assert len(counts) >= 2 and converted >= 1 and reused >= 1, counts
 
 
-def test_serve_rebuilds_after_an_override_or_a_configuration_edit(tmp_path: Path) -> None:
+def test_serve_rebuilds_after_an_override_a_configuration_or_a_code_edit(tmp_path: Path) -> None:
     """Found by a review: serve did not watch overrides/ (MkDocs watches theme folders only with --watch-theme),
     and a rebuild kept the navigation of mkdocs.yml as it was when serve started. Run on a copy of the project."""
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "site", ".site.*", "tests",
                                                                 "build", "__pycache__"))
-    with serving(tmp_path, "en", project) as (url, _, log):
+    with serving(tmp_path, "en", project) as (url, data, log):
         root = url.split("/guidelines/")[0]
         css = project / "overrides" / "assets" / "stylesheets" / "site.css"
         css.write_text(css.read_text(encoding="utf-8") + "\n/* EDITED-WHILE-SERVING */\n", encoding="utf-8")
@@ -92,6 +92,14 @@ def test_serve_rebuilds_after_an_override_or_a_configuration_edit(tmp_path: Path
                                        "  - About this site, renamed: about.md\n"), encoding="utf-8")
         assert wait_for(lambda: "About this site, renamed" in (fetch(f"{root}/about/") or ""), 120), \
             "a navigation edit in mkdocs.yml was not served: " + log.read_text(encoding="utf-8")[-2000:]
+        # a code edit: serve keeps its code, says so, and a data edit still shows (the notice must not fail the
+        # strict rebuild, as a first version, logged as a warning, did)
+        code = project / "scripts" / "pages" / "reference.py"
+        code.write_text(code.read_text(encoding="utf-8") + "# an edit while serving\n", encoding="utf-8")
+        edit_heading(data)
+        assert wait_for(lambda: HEADING in (fetch(url) or ""), 120), \
+            "after a code edit, a data edit was not served: " + log.read_text(encoding="utf-8")[-2000:]
+        assert "the code of the scripts package changed since this process started" in log.read_text("utf-8")
 
 
 # Found by this test: the CSP <meta> (scripts.render.security.add_csp) allows inline scripts only by their hashes,

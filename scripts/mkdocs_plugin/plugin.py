@@ -162,9 +162,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
-        if not running_code_on_disk():  # MkDocs' serve keeps the Python code it started with
-            log.warning("the code of the scripts package changed since this process started: restart `serve` to "
-                        "use it (until then, generated pages are not kept for later builds)")
+        # MkDocs' serve keeps the Python code it started with. Said as info: strict mode fails on a warning.
+        if not running_code_on_disk():
+            log.info("the code of the scripts package changed since this process started: restart `serve` to use "
+                     "it (until then, generated pages are not kept for later builds)")
         # One language at a time (`serve --lang`): its unchanged pages are not converted again after an edit
         # (scripts.render.markdown_cache). Every language in one process (`serve --all`) converts every page.
         alone = self.build is not None and self.build.alone
