@@ -351,7 +351,8 @@ def fake_render(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def test_the_pdf_key_changes_with_the_html_the_css_the_forms_and_weasyprint(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pdf_key_changes_with_the_html_the_css_the_forms_weasyprint_and_the_fonts(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from scripts.paper import render
 
     html, css = "<h1>Measure</h1>", [render.stylesheet("paper.css")]
@@ -361,6 +362,11 @@ def test_the_pdf_key_changes_with_the_html_the_css_the_forms_and_weasyprint(monk
     assert render.cache_key(html, [css[0] + "/* edit */"], False) != before  # code: the paper stylesheets
     assert render.cache_key(html, [*css, render.stylesheet("book.css")], False) != before
     assert render.cache_key(html, css, True) != before  # fillable forms
+    assert "DejaVuSans" in render.installed_fonts()  # the fonts the PDFs are set in (make fonts)
+    monkeypatch.setattr(render, "installed_fonts", lambda: "/usr/share/fonts/other.ttf\t1\t1")  # a font changed
+    assert render.cache_key(html, css, False) != before
+    monkeypatch.undo()
+    assert render.cache_key(html, css, False) == before
     monkeypatch.setattr("importlib.metadata.version", lambda name: "0.0-other")  # another WeasyPrint
     assert render.cache_key(html, css, False) != before
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,11 +52,33 @@ def _render(html: str, base_url: str, css: list[str], forms: bool) -> bytes:
     return document.write_pdf(stylesheets=sheets, font_config=fonts, pdf_forms=forms)
 
 
+#: Where fontconfig finds fonts on Linux by default (its fonts.conf): Debian's font packages install there.
+FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local" / "share" / "fonts",
+                Path.home() / ".fonts")
+
+
+@functools.cache
+def installed_fonts() -> str:
+    """The font files in :data:`FONT_FOLDERS` (path, size, modification time), read once per process: a PDF set
+    in a font that was since replaced, added or removed is rendered again."""
+    lines = []
+    for folder in FONT_FOLDERS:
+        for root, _, names in os.walk(folder, followlinks=True):
+            for name in names:
+                path = os.path.join(root, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                lines.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    return "\n".join(sorted(lines))
+
+
 def cache_key(html: str, css: list[str], forms: bool) -> str:
     from importlib import metadata
 
     digest = hashlib.sha256()
-    for part in (metadata.version("weasyprint"), str(forms), *css, html):
+    for part in (metadata.version("weasyprint"), installed_fonts(), str(forms), *css, html):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:24]
