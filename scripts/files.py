@@ -1,5 +1,5 @@
-"""Writing a file whole or not at all, and removing the entries it replaces: the caches and records that builds
-keep between runs.
+"""The files builds read and keep: every file below a folder, as MkDocs and Jinja read it; and writing a file whole
+or not at all, with removing the entries it replaces (the caches and records that builds keep between runs).
 
 A build may stop half-way, and two builds may write the same file at once: whoever reads the file must find
 either the old content or the new, never a mix. So the content goes to a temporary file beside it, which then
@@ -11,9 +11,33 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+
+def files_below(folder: Path) -> Iterator[tuple[str, Path]]:
+    """Every file below ``folder`` as (its path relative to ``folder``, in POSIX form; its path), sorted by the
+    former; none when ``folder`` does not exist. Symbolic links to folders are followed, as MkDocs and Jinja
+    follow them when they read; a folder reached a second time (a loop, or a second link to it) is not entered
+    again, and folders are walked in name order, so the same tree always gives the same list. ``__pycache__``
+    folders are left out."""
+    folder = Path(folder)
+    found: list[tuple[str, Path]] = []
+    entered: set[str] = set()
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in entered:
+            dirs[:] = []
+            continue
+        entered.add(real)
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in names:
+            path = Path(root, name)
+            if path.is_file():
+                found.append((path.relative_to(folder).as_posix(), path))
+    found.sort(key=lambda item: item[0])
+    return iter(found)
 
 
 def replace_whole(path: Path, content: bytes | Callable[[BinaryIO], object]) -> bool:

@@ -6,7 +6,8 @@ Three caches (see README.md and CONTRIBUTING.md):
   and ``.j2`` files of the ``scripts`` package, Python's version and the installed libraries, and the
   language, edition and list of hand-written pages the language lacks), taken before the inputs are read and
   kept only if unchanged once the pages are generated;
-- the PDFs, kept under :func:`scripts.paper.render.cache_key`: a digest of the very HTML and CSS rendered;
+- the PDFs, kept under :func:`scripts.paper.render.cache_key`: a digest of the very HTML and CSS rendered, the
+  forms switch, WeasyPrint's version and the installed font files;
 - the compiled Jinja2 templates, kept in memory (:mod:`scripts.pages.template_cache`) under a template's name,
   and checked against a checksum of its source.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -154,7 +156,7 @@ def test_a_library_upgrade_or_another_python_changes_the_key(data: Path, code: P
 
     before = key(data)
     real = inputs.running_environment()
-    assert "babel==" in real.lower() and "jinja2==" in real.lower()
+    assert "babel==" in real.lower() and "jinja2==" in real.lower() and sys.version in real
     monkeypatch.setattr(pages_cache(), "running_environment", lambda: real + "\n" + environment)
     assert key(data) != before
 
@@ -233,7 +235,9 @@ def test_pages_generated_while_an_input_changed_are_not_kept(tmp_path: Path, dat
     assert cache.cached_pages(folder, "pages-ka-", key(data), lambda: "new pages") == "new pages"
 
 
-def test_the_stage_takes_its_key_before_it_reads_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("moment", ["right after the data is read", "while hand-written pages are resolved"])
+def test_the_stage_takes_its_key_before_it_reads_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         moment: str) -> None:
     """End to end on stage_language: a data edit landing after the data is read, before the pages are generated,
     leaves no cache entry; the next stage shows the edit."""
     from scripts.render.mkdocs_config import read_config
@@ -246,16 +250,19 @@ def test_the_stage_takes_its_key_before_it_reads_the_data(tmp_path: Path, monkey
     glossary = data / "glossary.yaml"
     old = "The common name"
     assert old in glossary.read_text(encoding="utf-8")
-    real_resolve = stage_module.handwritten.resolve
+    owner, name = ((stage_module, "load_dataset_cached") if moment.startswith("right after")
+                   else (stage_module.handwritten, "resolve"))
+    real = getattr(owner, name)
 
-    def resolve_then_edit(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - wraps the real one
+    def then_edit(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - wraps the real one
+        result = real(*args, **kwargs)
         _replace(glossary, old, "The usual name")
-        return real_resolve(*args, **kwargs)
+        return result
 
-    monkeypatch.setattr(stage_module.handwritten, "resolve", resolve_then_edit)
+    monkeypatch.setattr(owner, name, then_edit)
     stage_module.stage_language(base, ROOT, data, "en", "", cache_dir)
     assert not list(cache_dir.glob("pages-*.pickle"))
-    monkeypatch.setattr(stage_module.handwritten, "resolve", real_resolve)
+    monkeypatch.setattr(owner, name, real)
     tree = stage_module.stage_language(base, ROOT, data, "en", "", cache_dir)
     assert "The usual name" in tree.files["glossary.md"]
     assert list(cache_dir.glob("pages-en-*.pickle"))  # nothing changed during this one: kept
@@ -306,6 +313,50 @@ def test_a_stray_file_added_after_the_data_was_loaded_is_refused(data: Path) -> 
     (data / "locales" / "de.po.bak").write_text("", encoding="utf-8")
     with pytest.raises(DataError, match=r"de\.po\.bak"):
         cache.load_dataset_cached(data)
+
+
+def test_a_data_file_that_cannot_be_read_is_reported_by_the_data_checks(data: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The caches read the data's bytes before the data is loaded: what they cannot read must reach the data's
+    checks (file, line, what), not stop the build with an OSError."""
+    from scripts.data import DataError
+
+    cache = pages_cache()
+    (data / "countries" / "zz.yaml").symlink_to("/proc/self/mem")  # a regular file that no read succeeds on
+    cache.sources_digest(data)  # no OSError
+    with pytest.raises(DataError, match=r"zz\.yaml:1:1: "):
+        cache.load_dataset_cached(data)
+    # a plain file this user may not read (EACCES; simulated, since root reads anything)
+    (data / "countries" / "zz.yaml").unlink()
+    shutil.copyfile(sorted((data / "countries").glob("*.yaml"))[0], data / "countries" / "zz.yaml")
+    real = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "zz.yaml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    cache.sources_digest(data)
+    with pytest.raises(DataError, match=r"zz\.yaml:1:1: cannot read the file: Permission denied"):
+        cache.load_dataset_cached(data)
+
+
+def test_the_font_folders_are_listed_once_even_with_links_back_up(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.paper import render
+
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "Sans.ttf").write_bytes(b"font")
+    (fonts / "a").symlink_to(fonts, target_is_directory=True)
+    (fonts / "b").symlink_to(fonts, target_is_directory=True)
+    monkeypatch.setattr(render, "FONT_FOLDERS", (fonts,))
+    render.installed_fonts.cache_clear()
+    try:
+        assert [line.split("\t")[0] for line in render.installed_fonts().splitlines()] == [str(fonts / "Sans.ttf")]
+    finally:
+        render.installed_fonts.cache_clear()
 
 
 def test_a_folder_linked_into_an_input_folder_is_digested(tmp_path: Path) -> None:

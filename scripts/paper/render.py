@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import html as lxml_html
 
-from scripts.files import discard, replace_whole
+from scripts.files import discard, files_below, replace_whole
 
 STYLES = Path(__file__).resolve().parent / "styles"
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,15 +62,13 @@ def installed_fonts() -> str:
     in a font that was since replaced, added or removed is rendered again."""
     lines = []
     for folder in FONT_FOLDERS:
-        for root, _, names in os.walk(folder, followlinks=True):
-            for name in names:
-                path = os.path.join(root, name)
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                lines.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
-    return "\n".join(sorted(lines))
+        for _, path in files_below(folder):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            lines.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def cache_key(html: str, css: list[str], forms: bool) -> str:

@@ -14,8 +14,9 @@ from typing import Any
 
 from scripts.data import load_dataset
 from scripts.data.dataset import Dataset
-from scripts.files import discard, replace_whole
-from scripts.staging.inputs import files_below, running_environment
+from scripts.data.yamlsource import MAX_FILE_BYTES
+from scripts.files import discard, files_below, replace_whole
+from scripts.staging.inputs import CODE, files_digest, running_environment
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 
@@ -24,10 +25,19 @@ def signature(data_dir: Path) -> tuple:
     """The name of every file below the data folder (catalogs included: a stray file there is refused when the
     data is loaded), and the digest of each YAML file's bytes. Bytes, not sizes and modification times: an edit
     that keeps both (a copy that keeps times, a restored backup) is still an edit."""
-    entries = []
+    entries: list[tuple] = []
     for relative, path in files_below(data_dir):
-        content = path.read_bytes() if relative.endswith((".yaml", ".yml")) else b""
-        entries.append((relative, hashlib.sha256(content).digest() if content else b""))
+        if not relative.endswith((".yaml", ".yml")):
+            entries.append((relative,))
+            continue
+        try:  # what load_dataset refuses (a link, a file too large, one it cannot read) is not read here
+            if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
+                stat = path.lstat()
+                entries.append((relative, "not read", stat.st_size, stat.st_mtime_ns))
+            else:
+                entries.append((relative, hashlib.sha256(path.read_bytes()).digest()))
+        except OSError as error:
+            entries.append((relative, "unreadable", error.errno))
     return tuple(entries)
 
 
@@ -45,14 +55,12 @@ def load_dataset_cached(data_dir: Path) -> Dataset:
 # --------------------------------------------------------------------------------------------------------------
 # Generated pages, kept between builds while nothing they are made from changes
 
-_CODE = Path(__file__).resolve().parents[1]  # the scripts package: generators, templates, translator
+_CODE = CODE  # the scripts package: generators, templates, translator (the tests point it at a copy)
 
 
 def _python_digest(folder: Path) -> str:
     digest = hashlib.sha256()
-    for relative, path in files_below(folder):
-        if relative.endswith(".py"):
-            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    files_digest(digest, folder, (".py",))
     return digest.hexdigest()
 
 
@@ -73,11 +81,8 @@ def sources_digest(data_dir: Path) -> str:
     the installed libraries (:func:`~scripts.staging.inputs.running_environment`: Babel writes the dates, Jinja2
     and python-docx the pages and forms). Take it before reading any of them: see :func:`cached_pages`."""
     digest = hashlib.sha256(running_environment().encode())
-    for base, suffixes in ((Path(data_dir), None), (_CODE, (".py", ".j2"))):
-        for relative, path in files_below(base):
-            if suffixes and not relative.endswith(suffixes):
-                continue
-            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    files_digest(digest, Path(data_dir))
+    files_digest(digest, _CODE, (".py", ".j2"))
     return digest.hexdigest()
 
 

@@ -12,46 +12,35 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
+
+from scripts.files import files_below
 
 CODE = Path(__file__).resolve().parents[1]  # the scripts package
 
 
-def files_below(folder: Path) -> Iterator[tuple[str, Path]]:
-    """Every file below ``folder`` as (its path relative to ``folder``, in POSIX form; its path), sorted by the
-    former. Symbolic links to folders are followed, as MkDocs and Jinja follow them when they read (a folder met
-    twice on one path, a loop, is entered once); ``__pycache__`` folders are left out."""
-    folder = Path(folder)
-    found: list[tuple[str, Path]] = []
-    entered: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        real = os.path.realpath(root)
-        if real in entered:  # a link back to a folder above: do not walk it again
-            dirs[:] = []
-            continue
-        entered.add(real)
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for name in files:
-            path = Path(root, name)
-            if path.is_file():
-                found.append((path.relative_to(folder).as_posix(), path))
-    found.sort(key=lambda item: item[0])
-    return iter(found)
+def files_digest(digest: "hashlib._Hash", folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    """Add every file below ``folder`` (its relative path and its bytes; only those whose names end in one of
+    ``suffixes``, when given) to ``digest``, in a stable order. A file that cannot be read counts by its error:
+    reporting it is the job of whatever reads it for real (the data's checks, MkDocs)."""
+    for relative, path in files_below(folder):
+        if suffixes is None or relative.endswith(suffixes):
+            try:
+                content = path.read_bytes()
+            except OSError as error:
+                content = f"unreadable: {error.errno}".encode()
+            digest.update(relative.encode() + b"\0" + content + b"\0")
 
 
 def folder_digest(digest: "hashlib._Hash", folder: Path) -> None:
     """Every file below ``folder`` (name and bytes), in a stable order; a missing folder counts as empty."""
     folder = Path(folder)
     digest.update(b"folder\0" + str(folder).encode() + b"\0")
-    if not folder.is_dir():
-        return
-    for relative, path in files_below(folder):
-        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    files_digest(digest, folder)
 
 
 def libraries() -> str:
