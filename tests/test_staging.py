@@ -75,6 +75,7 @@ def test_a_handwritten_file_where_a_page_is_generated_is_refused(base, tmp_path)
     ("{{ measure.nosuch.deeper }}", 3, "has no attribute 'nosuch'"),
     ("{{ label('no.such.label') }}", 3, "ui.yaml has no label 'no.such.label'"),
     ("{{ measure.heading | t ", 4, "expected token 'end of print statement'"),  # Jinja sees it on the next line
+    ("{{ measure.heading + 1 }}", 3, "TypeError: can only concatenate str"),  # Python's error, in a template
 ])
 def test_a_broken_page_template_is_reported_with_its_file_and_line(base, tmp_path, monkeypatch, edit, reported_line,
                                                                    report):

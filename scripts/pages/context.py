@@ -18,14 +18,14 @@ from scripts.pages.template_cache import TEMPLATES
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 
-
 class TemplateProblem(Exception):
     """A page template that cannot be rendered, with its file and line (``str``: the whole report)."""
 
 
-def _template_problem(error: Exception, template: str, here: str) -> TemplateProblem:
+def _template_problem(error: Exception, template: str, here: str) -> TemplateProblem | None:
     """``error`` raised while ``template`` was rendered as ``here``, as ``<file>:<line>: <what>``: the line is
-    Jinja's for a syntax error, else the last template frame of the traceback (Jinja maps it to the template)."""
+    Jinja's for a syntax error, else the last template frame of the traceback (Jinja maps it to the template).
+    None when no template line is involved: an error of the Python code itself keeps its traceback."""
     filename, line = None, None
     if isinstance(error, jinja2.TemplateSyntaxError):
         filename, line = error.filename or error.name, error.lineno
@@ -35,12 +35,19 @@ def _template_problem(error: Exception, template: str, here: str) -> TemplatePro
             if frame.tb_frame.f_code.co_filename.endswith(".j2"):
                 filename, line = frame.tb_frame.f_code.co_filename, frame.tb_lineno
             frame = frame.tb_next
-    where = Path(filename or TEMPLATE_DIR / template)
+    if filename is None:
+        return None
+    where = Path(filename)
     try:
         where = where.resolve().relative_to(TEMPLATE_DIR.parents[2])  # scripts/pages/templates/<name>
     except ValueError:
         pass
-    what = error.args[0] if isinstance(error, KeyError) and error.args else (getattr(error, "message", None) or error)
+    if isinstance(error, KeyError) and error.args:
+        what = error.args[0]
+    elif isinstance(error, jinja2.TemplateError):
+        what = error.message or str(error)
+    else:  # a TypeError from "text + 1", a ValueError from a filter: say which
+        what = f"{type(error).__name__}: {error}"
     return TemplateProblem(f"{where.as_posix()}:{line or '?'}: {what} (while writing the page {here})")
 
 
@@ -112,8 +119,13 @@ class RenderContext:
         that cannot be rendered (a syntax error, an unknown attribute or label) raises :class:`TemplateProblem`."""
         try:
             return self.env.get_template(template).render(here=here, ctx=self, **values)
-        except (jinja2.TemplateError, KeyError) as error:
-            raise _template_problem(error, template, here) from None
+        except TemplateProblem:
+            raise
+        except Exception as error:
+            problem = _template_problem(error, template, here)
+            if problem is None:
+                raise
+            raise problem from None
 
 
 @jinja2.pass_context

@@ -148,7 +148,7 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
             pages = cached_pages(Path(cache_dir), f"pages-{language}-{edition_id}", key, generate,
                                  still_valid=lambda: sources_digest(data_dir) == sources and running_code_on_disk())
     except TemplateProblem as problem:
-        raise StagingError(f"a page template cannot be rendered ({language}): {problem}") from None
+        raise StagingError(f"a page template cannot be rendered: {problem}") from None
 
     contact = (edition.contact if edition is not None and edition.contact else None) or site.contact
     files = handwritten.with_notices(written, build, context.label, handwritten.contact_text(context.label, contact))
