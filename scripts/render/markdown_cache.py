@@ -8,8 +8,8 @@ stored under a digest of everything it reads:
 - the page's Markdown, as every plugin's ``on_page_markdown`` left it, and the page's source path and URL;
 - every file of the site with its URL and whether it is published (links are resolved and checked against them);
 - the Markdown extensions and their settings, ``use_directory_urls`` and the ``validation`` settings;
-- the versions of the libraries that convert (Markdown, MkDocs, pymdown-extensions, Material, and Pygments,
-  which colours code blocks).
+- Python's version and every installed library with its version (Markdown, MkDocs, pymdown-extensions, Material,
+  Pygments, which colours code blocks, and any other: not a chosen few that might miss one).
 
 What is stored is what ``Page.render`` sets: the HTML, the table of contents, the title found in the content, the
 anchors the page has, its links to anchors of other pages (MkDocs checks them after every page is rendered, cached
@@ -31,18 +31,16 @@ import json
 import logging
 import pickle
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.pages import Page
 
 from scripts.files import replace_whole
+from scripts.staging.inputs import running_environment
 
 #: under ``mkdocs``: MkDocs' log (and what ``--strict`` counts) takes it in
 log = logging.getLogger("mkdocs.render.markdown_cache")
-#: the libraries whose code converts the Markdown: a new version of one of them converts every page again
-PACKAGES = ("Markdown", "mkdocs", "pymdown-extensions", "mkdocs-material", "Pygments")
 #: raised when the file format of the stored entries changes
 FORMAT = 1
 
@@ -69,19 +67,9 @@ class _Records(logging.Handler):
         self.records.append(record)
 
 
-def _versions() -> str:
-    found = []
-    for package in PACKAGES:
-        try:
-            found.append(f"{package}={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            found.append(package)
-    return ";".join(found)
-
-
 def site_digest(config: Any, files: Any) -> str:
     """The digest of what every page's conversion reads besides the page itself."""
-    digest = hashlib.sha256(f"{FORMAT};{_versions()}".encode())
+    digest = hashlib.sha256(f"{FORMAT};{running_environment()}".encode())  # Python (its Unicode: slugs) too
     settings = {"extensions": [repr(e) for e in config["markdown_extensions"]],
                 "extension_configs": config["mdx_configs"] or {},
                 "use_directory_urls": config["use_directory_urls"],
