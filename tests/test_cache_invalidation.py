@@ -161,6 +161,20 @@ def test_a_library_upgrade_or_another_python_changes_the_key(data: Path, code: P
     assert key(data) != before
 
 
+def test_the_markdown_conversions_are_keyed_by_every_library_and_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The conversion cache (scripts.render.markdown_cache) takes the same environment as the page cache: any
+    library, not only the five that convert, and Python's version (heading slugs follow its Unicode tables)."""
+    from scripts.render import markdown_cache
+
+    config = {"markdown_extensions": ["toc"], "mdx_configs": {}, "use_directory_urls": True, "validation": {}}
+    before = markdown_cache.site_digest(config, [])
+    assert markdown_cache.site_digest(config, []) == before
+    real = markdown_cache.running_environment()
+    assert sys.version in real
+    monkeypatch.setattr(markdown_cache, "running_environment", lambda: real.replace(sys.version, "3.99"))
+    assert markdown_cache.site_digest(config, []) != before
+
+
 def test_the_installed_libraries_are_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The libraries a process runs with: one that is upgraded while it runs is not imported again."""
     from scripts.staging import inputs
