@@ -40,7 +40,7 @@ from scripts.render.mkdocs_config import derived_config, read_config
 from scripts.render.mkdocs_run import render
 from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
 from scripts.settings import Settings
-from scripts.staging.cache import load_dataset_cached
+from scripts.staging.cache import keep_compiled_templates, load_dataset_cached
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import write_tree
@@ -73,6 +73,8 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     site_dir = Path(site_dir).resolve()
     quiet, languages = settings.quiet, list(settings.languages)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # compiled templates read from the previous build's (a cold build compiles every one)
+    keep_compiled_templates(None if settings.no_cache else CACHE)
     try:
         # Loaded once for the whole build: the forked workers reuse it (scripts.mkdocs_plugin.cache).
         dataset = load_dataset_cached(settings.data_dir)
@@ -275,7 +277,7 @@ def _warm_up(data_dir: Path, config_file: Path) -> None:
 
     import scripts.render.hooks  # noqa: F401
 
-    try:  # the theme's templates, compiled once here rather than once per language in each worker
+    try:  # the theme's templates, compiled (or read back) once here rather than once per language in each worker
         theme_env = load_config(str(config_file)).theme.get_env()
         theme_env.bytecode_cache = TEMPLATES
         precompile(theme_env)

@@ -8,8 +8,9 @@ Three caches (see README.md and CONTRIBUTING.md):
   kept only if unchanged once the pages are generated;
 - the PDFs, kept under :func:`scripts.paper.render.cache_key`: a digest of the very HTML and CSS rendered, the
   forms switch, WeasyPrint's version and the installed font files;
-- the compiled Jinja2 templates, kept in memory (:mod:`scripts.pages.template_cache`) under a template's name,
-  and checked against a checksum of its source.
+- the compiled Jinja2 templates (:mod:`scripts.pages.template_cache`), kept in memory and, between builds, in a
+  folder of the running Python, libraries and code, under a template's name and the environment's settings the
+  compiler reads, and checked against a checksum of its source.
 
 Two finer caches, used when the pages of a language are generated or rendered again, have their own tests: the
 .docx forms, each under a digest of what it prints (tests/test_docx_store.py), and each page's Markdown conversion,
@@ -35,7 +36,7 @@ import jinja2
 import pytest
 
 from scripts.pages import context as context_module
-from scripts.pages.template_cache import MemoryBytecodeCache
+from scripts.pages.template_cache import TemplateCache
 from tests.conftest import DATA, ROOT, TEST_DATA
 
 
@@ -453,10 +454,11 @@ def test_a_pdf_is_rendered_again_only_when_what_it_prints_changed(tmp_path: Path
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Compiled Jinja templates: in memory, for one process; an entry is a template's name + a checksum of its source
+# Compiled Jinja templates: in memory for one process and on disk between builds; an entry is a template's name
+# and the environment's compile settings, and holds a checksum of its source
 
 
-class _Counting(MemoryBytecodeCache):
+class _Counting(TemplateCache):
     def __init__(self) -> None:
         super().__init__()
         self.compiled: list[str] = []
@@ -512,12 +514,111 @@ def test_data_and_catalogs_are_not_compiled_into_a_template(templates: tuple[Pat
 
 
 def test_a_stale_entry_is_never_used_for_another_source() -> None:
-    """Code (a new Jinja2 or Python) starts a new process, and so an empty cache; within a process an entry holds
-    its source's checksum, and an entry compiled from other source is compiled again instead of run."""
+    """An entry holds its source's checksum: an entry compiled from other source is compiled again instead of
+    run. (A new Jinja2, Python or code of ours reads another folder: see the tests below.)"""
     cache = _Counting()
     loader = jinja2.DictLoader({"page.j2": "old {{ x }}"})
     assert jinja2.Environment(loader=loader, bytecode_cache=cache).get_template("page.j2").render(x=1) == "old 1"
     loader.mapping["page.j2"] = "new {{ x }}"
     assert jinja2.Environment(loader=loader, bytecode_cache=cache).get_template("page.j2").render(x=1) == "new 1"
     assert len(cache.compiled) == 2 and len(set(cache.compiled)) == 1  # one entry, replaced
-    assert MemoryBytecodeCache()._store == {}
+    assert TemplateCache()._store == {}
+
+
+def _render(cache: TemplateCache, templates: dict[str, str], name: str = "page.j2", filters: dict | None = None,
+            **settings: object) -> str:
+    environment = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=cache, **settings)
+    environment.filters.update(filters or {})
+    return environment.get_template(name).render(x="X")
+
+
+def test_compiled_templates_are_read_back_from_disk_by_the_next_process(tmp_path: Path) -> None:
+    first = _Counting()
+    first.keep_in(tmp_path / "compiled")
+    assert _render(first, {"page.j2": "one {{ x }}"}) == "one X"
+    assert len(first.compiled) == 1 and len(list((tmp_path / "compiled").iterdir())) == 1
+    later = _Counting()  # another process: nothing in memory
+    later.keep_in(tmp_path / "compiled")
+    assert _render(later, {"page.j2": "one {{ x }}"}) == "one X"
+    assert later.compiled == []  # read back, not compiled
+    memory_only = _Counting()
+    assert _render(memory_only, {"page.j2": "one {{ x }}"}) == "one X"
+    assert len(memory_only.compiled) == 1  # a cold build compiles
+
+
+def test_a_template_edited_between_builds_is_compiled_again(tmp_path: Path) -> None:
+    first = _Counting()
+    first.keep_in(tmp_path / "compiled")
+    _render(first, {"page.j2": "old {{ x }}"})
+    later = _Counting()
+    later.keep_in(tmp_path / "compiled")
+    assert _render(later, {"page.j2": "new {{ x }}"}) == "new X"
+    assert len(later.compiled) == 1
+    again = _Counting()
+    again.keep_in(tmp_path / "compiled")
+    assert _render(again, {"page.j2": "new {{ x }}"}) == "new X" and again.compiled == []
+
+
+@pytest.mark.parametrize("memory", [True, False], ids=["in memory", "on disk"])
+def test_environments_that_compile_differently_never_share_an_entry(tmp_path: Path, memory: bool) -> None:
+    """The same template name and source, in environments whose settings change the code Jinja2 writes: each
+    gets code of its own (our environment and the theme's differ so, and a settings edit must not meet the code
+    of the old settings on disk)."""
+    def cache() -> TemplateCache:
+        made = TemplateCache()
+        made.keep_in(None if memory else tmp_path / "compiled")
+        return made
+
+    shared = cache()
+    source = {"page.j2": "{% if x %}\n<b>{{ x }}</b>{% endif %}|{{ x | mark }}"}
+    plain = {"filters": {"mark": lambda value: f"[{value}]"}}
+    with_context = {"filters": {"mark": jinja2.pass_context(lambda context, value: f"({context['x']}{value})")}}
+    first = _render(shared, source, **plain)
+    assert first == "\n<b>X</b>|[X]"
+    second = shared if memory else cache()
+    assert _render(second, source, trim_blocks=True, **plain) == "<b>X</b>|[X]"
+    assert _render(second if memory else cache(), source, autoescape=True, **plain) == "\n<b>X</b>|[X]"
+    assert _render(second if memory else cache(), source, **with_context) == "\n<b>X</b>|(XX)"
+    assert _render(second if memory else cache(), {"page.j2": "{{ '<i>' }}"}, autoescape=True) == "&lt;i&gt;"
+    assert _render(second if memory else cache(), {"page.j2": "{{ '<i>' }}"}) == "<i>"
+    assert _render(second if memory else cache(), source, **plain) == first
+
+
+def test_a_damaged_or_foreign_file_on_disk_is_compiled_again(tmp_path: Path) -> None:
+    first = TemplateCache()
+    first.keep_in(tmp_path / "compiled")
+    _render(first, {"page.j2": "one {{ x }}"})
+    (stored,) = (tmp_path / "compiled").iterdir()
+    for content in (b"", b"j2 not what jinja wrote", stored.read_bytes()[:20]):
+        stored.write_bytes(content)
+        later = _Counting()
+        later.keep_in(tmp_path / "compiled")
+        assert _render(later, {"page.j2": "one {{ x }}"}) == "one X"
+        assert len(later.compiled) == 1
+
+
+def test_the_folder_of_compiled_templates_changes_with_python_the_libraries_and_the_running_code(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_module = pages_cache()
+    base = cache_module.template_folder(tmp_path)
+    assert base.parent == tmp_path / "templates"
+    monkeypatch.setattr(cache_module, "running_environment", lambda: "3.99\nJinja2==99.0")
+    other_libraries = cache_module.template_folder(tmp_path)
+    monkeypatch.undo()
+    monkeypatch.setattr(cache_module, "_RUNNING_CODE", "another scripts package")
+    other_code = cache_module.template_folder(tmp_path)
+    assert len({base, other_libraries, other_code}) == 3
+
+
+def test_a_build_keeps_compiled_templates_in_its_own_folder_only_with_the_caches_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_module = pages_cache()
+    monkeypatch.setattr(cache_module, "TEMPLATES", TemplateCache())
+    stale = tmp_path / "templates" / "of-other-code"
+    stale.mkdir(parents=True)
+    (stale / "entry.jinja").write_bytes(b"old")
+    cache_module.keep_compiled_templates(tmp_path)
+    assert cache_module.TEMPLATES.folder == cache_module.template_folder(tmp_path)
+    assert not stale.exists()  # another code's folder is removed
+    cache_module.keep_compiled_templates(None)  # GUIDELINES_NO_CACHE=1: compiled afresh, kept in memory only
+    assert cache_module.TEMPLATES.folder is None

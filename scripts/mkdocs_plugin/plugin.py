@@ -32,7 +32,7 @@ from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, allow_served_script, clean_content, escape_titles
 from scripts.staging import handwritten
-from scripts.staging.cache import load_dataset_cached, running_code_on_disk
+from scripts.staging.cache import keep_compiled_templates, load_dataset_cached, running_code_on_disk
 from scripts.staging.languages import alternates, neutral_path, neutral_url
 from scripts.staging.stage import StagedTree, StagingError, stage_language
 
@@ -73,7 +73,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.build = languages.language_build(config, dataset, edition.languages[0] if edition else "")
         if previous is not None and previous.alone == self.build.alone:
             self.build.site_root_url = previous.site_root_url
-        # The same staging as `python -m scripts build`, from this configuration
+        # The same staging as `python -m scripts build`, from this configuration; the same compiled templates
+        keep_compiled_templates(None if self.config.no_cache else base / "build" / "cache")
         name, description = self.source_names
         source = {"site_name": name, "site_description": description, "nav": deepcopy(self.source_nav),
                   "docs_dir": config.docs_dir, "use_directory_urls": config.use_directory_urls,
@@ -170,7 +171,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         # (scripts.render.markdown_cache). Every language in one process (`serve --all`) converts every page.
         alone = self.build is not None and self.build.alone
         if alone:  # Material's search index with the faster page splitter, as `python -m scripts build` has it
-            use_fast_index(config)
+            use_fast_index(config, markdown_cache.search_sections)
         folder = Path(config.config_file_path or ".").resolve().parent / "build" / "cache" / "markdown"
         markdown_cache.start(markdown_cache.cache_file(folder, "serve", self.config.edition, self.build.language)
                              if alone and not self.config.no_cache else None)

@@ -6,8 +6,10 @@ as no file below the data folder changed (``mkdocs serve`` reloads after an edit
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from scripts.data import load_dataset
 from scripts.data.dataset import Dataset
 from scripts.data.yamlsource import MAX_FILE_BYTES
 from scripts.files import discard, files_below, replace_whole
+from scripts.pages.template_cache import TEMPLATES
 from scripts.staging.inputs import CODE, files_digest, running_environment
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
@@ -69,10 +72,37 @@ def _python_digest(folder: Path) -> str:
 _RUNNING_CODE = _python_digest(_CODE)
 
 
+def running_code() -> str:
+    """The digest of the ``.py`` files of the ``scripts`` package this process runs (as it imported them)."""
+    return _RUNNING_CODE
+
+
 def running_code_on_disk() -> bool:
     """Whether the ``.py`` files on disk are still the ones this process runs: pages it generates are stored
     only then, since the key reads the code on disk (:func:`sources_digest`)."""
     return _python_digest(_CODE) == _RUNNING_CODE
+
+
+def template_folder(cache_dir: Path) -> Path:
+    """Where this process keeps compiled templates between builds: below ``cache_dir``, in a folder of its
+    Python, its libraries (Jinja2 writes the code, Python runs it) and the code of the ``scripts`` package it
+    runs (the filters our environment is given)."""
+    key = hashlib.sha256(f"{running_environment()}\0{running_code()}".encode()).hexdigest()[:32]
+    return Path(cache_dir) / "templates" / key
+
+
+def keep_compiled_templates(cache_dir: Path | None) -> None:
+    """Compiled templates of this process are kept in, and read from, :func:`template_folder` (the folders of
+    other code are removed); None: in memory only, compiled afresh (a cold build)."""
+    if cache_dir is None:
+        TEMPLATES.keep_in(None)
+        return
+    folder = template_folder(cache_dir)
+    with contextlib.suppress(OSError):  # a folder nobody reads; if it cannot be removed, it only takes space
+        for other in folder.parent.iterdir():
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+    TEMPLATES.keep_in(folder)
 
 
 def sources_digest(data_dir: Path) -> str:
