@@ -11,6 +11,7 @@ rendered, cached or not).
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 from pathlib import Path
@@ -222,3 +223,69 @@ def test_the_stored_table_of_contents_is_not_changed_by_later_events(site: Site,
     assert "Details (marked)" in html and "(marked) (marked)" not in html
     stored = pickle.loads(site.cache.read_bytes())["entries"].values()
     assert sorted(link.title for entry in stored for link in entry.toc) == ["Details", "Home", "Notes"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The search sections of each page (Material's index), kept in the same file under a digest of the page's HTML
+
+
+@pytest.fixture
+def searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Site, list[str]]:
+    """The small site with Material and its search plugin; the list of the HTML divided into sections."""
+    site = Site(tmp_path / "cached", tmp_path / "cache" / "site-en.pickle")
+    site.config.update(theme={"name": "material"}, plugins=["search"])
+    divided: list[str] = []
+    divide = markdown_cache.divide_sections
+    monkeypatch.setattr(markdown_cache, "divide_sections", lambda html: divided.append(html) or divide(html))
+    return site, divided
+
+
+def _index(site: Site) -> list[dict]:
+    return json.loads((site.out / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_an_unchanged_page_is_not_divided_again_and_the_index_is_the_same(searched: tuple[Site, list[str]],
+                                                                          tmp_path: Path) -> None:
+    site, divided = searched
+    assert site.build()[0] == 0
+    assert len(divided) == 3
+    first = _index(site)
+    assert {entry["location"] for entry in first} >= {"", "details/", "details/#numbers", "notes/"}
+    assert site.build()[0] == 0
+    assert len(divided) == 3 and _index(site) == first  # read back: nothing divided
+    (site.docs / "notes.md").write_text("# Notes\n\n- a new note\n", encoding="utf-8")
+    assert site.build()[0] == 0
+    assert len(divided) == 4 and "a new note" in divided[-1]  # only the edited page
+    assert any("a new note" in entry["text"] for entry in _index(site))
+    # the same index as a build without the cache
+    plain = Site(tmp_path / "plain", None)
+    plain.config.update(theme={"name": "material"}, plugins=["search"])
+    (plain.docs / "notes.md").write_text("# Notes\n\n- a new note\n", encoding="utf-8")
+    assert plain.build()[0] == 0
+    assert _index(plain) == _index(site)
+
+
+def test_kept_sections_are_new_objects_at_each_use(tmp_path: Path) -> None:
+    """Material writes a page's title into a section without one: that must not reach the next page with the
+    same HTML (or the next build)."""
+    html = "<p>No heading here.</p>"
+    expected = [([], ["<p>", "No heading here.", "</p>"])]
+    for build in range(3):  # divided, then read back from the file twice
+        cache = markdown_cache.ConversionCache(tmp_path / "site-en.pickle")
+        for _ in range(2):  # twice in one build: the second use is the kept one
+            sections = cache.sections(html)
+            assert [(s.title, s.text) for s in sections] == expected, build
+            sections[0].title.append("A page title")
+            sections[0].text.append("more")
+        cache.finish()
+
+
+def test_the_sections_key_changes_with_the_html_the_code_python_and_the_libraries(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    base = markdown_cache.sections_key("<p>a</p>")
+    assert markdown_cache.sections_key("<p>b</p>") != base
+    monkeypatch.setattr(markdown_cache, "running_code", lambda: "another divider")
+    assert markdown_cache.sections_key("<p>a</p>") != base
+    monkeypatch.undo()
+    monkeypatch.setattr(markdown_cache, "running_environment", lambda: "3.99\nmkdocs-material==99.0")
+    assert markdown_cache.sections_key("<p>a</p>") != base

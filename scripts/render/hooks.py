@@ -47,7 +47,7 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     # after every plugin's on_config: Material's search plugin has made its index (and its settings) by now
-    use_fast_index(config)
+    use_fast_index(config, markdown_cache.search_sections)
     stored = _settings(config).get("markdown_cache")
     markdown_cache.start(Path(stored) if stored else None)
 

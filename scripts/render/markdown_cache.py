@@ -18,6 +18,11 @@ warning or an error is never stored: the next build converts the page again and 
 while MkDocs' page logger shows debug records (``mkdocs build -v``): MkDocs then keeps no links to anchors, and a
 later build would have none to check.
 
+The same file keeps the sections Material's search index divides each page's HTML into
+(:func:`search_sections`), under a digest of that HTML, of Python's version and every library, and of the running
+code of the ``scripts`` package (the divider is ours, :mod:`scripts.render.search_index`). A page whose content is
+unchanged is not divided again; each use gets sections of its own, since Material writes into them.
+
 The entries a language's build used are written to its file when the build ends (the others are dropped, so the
 file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit). Only plain :class:`mkdocs.structure.pages.Page` objects are converted through
 here; a plugin's own page class keeps its own ``render``.
@@ -34,15 +39,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from material.plugins.search.plugin import Element, Section
 from mkdocs.structure.pages import Page
 
 from scripts.files import replace_whole
+from scripts.render.search_index import sections as divide_sections
+from scripts.staging.cache import running_code
 from scripts.staging.inputs import running_environment
 
 #: under ``mkdocs``: MkDocs' log (and what ``--strict`` counts) takes it in
 log = logging.getLogger("mkdocs.render.markdown_cache")
 #: raised when the file format of the stored entries changes
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -88,27 +96,62 @@ def page_key(site: str, page: Page) -> str:
     return digest.hexdigest()
 
 
+#: one search section as stored: its heading's tag and attributes, depth, id, title and text (Material's Section)
+StoredSection = tuple[str, dict, float, "str | None", list[str], list[str]]
+
+
+def _stored_sections(sections: list[Section]) -> list[StoredSection]:
+    return [(s.el.tag, dict(s.el.attrs), s.depth, s.id, list(s.title), list(s.text)) for s in sections]
+
+
+def _fresh_sections(stored: list[StoredSection]) -> list[Section]:
+    """New Section objects (Material's index writes a page's title into a section without one)."""
+    sections = []
+    for tag, attrs, depth, identifier, title, text in stored:
+        section = Section(Element(tag, dict(attrs)), depth)
+        section.id, section.title, section.text = identifier, list(title), list(text)
+        sections.append(section)
+    return sections
+
+
+def sections_key(html: str) -> str:
+    """The key of the search sections of ``html``: the HTML, the divider's code, Python and the libraries."""
+    digest = hashlib.sha256(f"{FORMAT};{running_environment()};{running_code()}".encode())
+    digest.update(b"\0" + html.encode())
+    return digest.hexdigest()
+
+
 class ConversionCache:
-    """The stored conversions of one language, read from ``path`` for one build."""
+    """The stored conversions (and search sections) of one language, read from ``path`` for one build."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.stored: dict[str, Conversion] = self._read(path)
+        self.stored, self.stored_sections = self._read(path)
         self.used: dict[str, Conversion] = {}
+        self.used_sections: dict[str, list[StoredSection]] = {}
         self.hits = 0
         self.misses = 0
 
     @staticmethod
-    def _read(path: Path) -> dict[str, Conversion]:
+    def _read(path: Path) -> tuple[dict[str, Conversion], dict[str, list[StoredSection]]]:
         try:
             with open(path, "rb") as handle:
                 stored = pickle.load(handle)  # noqa: S301 - our own file, written below
         except Exception:  # noqa: BLE001 - none yet, or damaged: every page is converted, nothing is trusted
-            return {}
+            return {}, {}
         if not isinstance(stored, dict) or stored.get("format") != FORMAT:
-            return {}
-        entries = stored.get("entries")
-        return entries if isinstance(entries, dict) else {}
+            return {}, {}
+        entries, sections = stored.get("entries"), stored.get("sections")
+        return (entries if isinstance(entries, dict) else {}), (sections if isinstance(sections, dict) else {})
+
+    def sections(self, html: str) -> list[Section]:
+        """The search sections of a page's ``html``: stored, or divided now and stored."""
+        key = sections_key(html)
+        stored = self.used_sections.get(key) or self.stored_sections.get(key)
+        if stored is None:
+            stored = _stored_sections(divide_sections(html))
+        self.used_sections[key] = stored
+        return _fresh_sections(stored)
 
     def render(self, page: Page, config: Any, files: Any, site: str) -> None:
         """``page.render(config, files)``, or its stored result."""
@@ -148,8 +191,8 @@ class ConversionCache:
         """A build ended: the entries it used are written to ``path``, replacing the others."""
         # whole or not at all, even with another build writing it; if it cannot be written, the next build
         # converts again
-        replace_whole(self.path, lambda handle: pickle.dump({"format": FORMAT, "entries": self.used}, handle,
-                                                            protocol=pickle.HIGHEST_PROTOCOL))
+        content = {"format": FORMAT, "entries": self.used, "sections": self.used_sections}
+        replace_whole(self.path, lambda handle: pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _collects_anchor_links() -> bool:
@@ -193,6 +236,12 @@ def use_cache(page: Any) -> Any:
     if type(page) is Page and "cache" in ACTIVE:  # noqa: E721 - exactly MkDocs' class
         page.__class__ = CachedPage
     return page
+
+
+def search_sections(html: str) -> list[Section]:
+    """The search sections of a page's ``html``, through the cache of the build under way if there is one."""
+    cache = ACTIVE.get("cache")
+    return divide_sections(html) if cache is None else cache.sections(html)
 
 
 def finish() -> None:

@@ -25,6 +25,7 @@ parser differs fails the test above rather than the site.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape, unescape
 from typing import Any
 
@@ -185,21 +186,27 @@ def _fast_sections(html: str) -> list[Section] | None:
 
 
 class SearchIndex(MaterialSearchIndex):
-    """Material's search index, dividing pages with :func:`sections`."""
+    """Material's search index, dividing pages with :func:`sections` (or ``divide``: the same sections, kept
+    between builds by :func:`scripts.render.markdown_cache.search_sections`)."""
+
+    divide: Callable[[str], list[Section]] = staticmethod(sections)
 
     def add_entry_from_context(self, page: Any) -> None:
         search = page.meta.get("search") or {}
         if search.get("exclude"):
             return
-        for section in sections(page.content):
+        for section in self.divide(page.content):
             if not section.is_excluded():
                 self.create_entry_for_section(section, page.toc, page.url, page)
 
 
-def use_fast_index(config: Any) -> None:
+def use_fast_index(config: Any, divide: Callable[[str], list[Section]] = sections) -> None:
     """Give Material's search plugin of ``config`` (once its ``on_config`` has run) this module's index, with
-    the settings Material computed (language, separator, pipeline, fields). A disabled plugin is left alone."""
+    the settings Material computed (language, separator, pipeline, fields), dividing pages with ``divide``. A
+    disabled plugin is left alone."""
     for plugin in config.plugins.values():
         # exactly Material's class: not twice, and not over a subclass someone else put there
         if isinstance(plugin, SearchPlugin) and type(getattr(plugin, "search_index", None)) is MaterialSearchIndex:
-            plugin.search_index = SearchIndex(**plugin.search_index.config)
+            index = SearchIndex(**plugin.search_index.config)
+            index.divide = divide
+            plugin.search_index = index
