@@ -31,6 +31,7 @@ from pathlib import Path
 
 from scripts.data import DataError
 from scripts.i18n.checks import CatalogError
+from scripts.i18n.strings import source_texts
 from scripts.pages.context import RenderContext
 from scripts.pages.template_cache import TEMPLATES, precompile
 from scripts.paper import make_paper
@@ -268,8 +269,8 @@ def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, con
 
 
 def _warm_up(data_dir: Path, config_file: Path) -> None:
-    """Import what every language build needs, compile the theme's and our templates and load the data once,
-    before the workers are forked."""
+    """Import what every language build needs, compile the theme's and our templates, load the data and list its
+    translatable strings once, before the workers are forked."""
     # Imported here on purpose: loading them in the parent, only when a parallel build forks workers, is the warm-up.
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
@@ -286,6 +287,7 @@ def _warm_up(data_dir: Path, config_file: Path) -> None:
 
     dataset = load_dataset_cached(data_dir)
     precompile(RenderContext(dataset, dataset.site.default_language).env)
+    source_texts(dataset)  # every language's translation status counts them
 
 
 def build_language(code: str, site_dir: Path, work: Path, config_file: Path, settings: Settings,

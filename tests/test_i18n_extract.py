@@ -44,3 +44,21 @@ def test_committed_template_is_current() -> None:
     committed = polib.pofile(str(DATA / "locales" / "content.pot"))
     assert [(e.msgid, e.occurrences) for e in committed] == [(e.msgid, e.occurrences) for e in fresh], \
         "run `python -m scripts i18n extract` (and `i18n update`) and commit the catalogs"
+
+
+def test_the_distinct_strings_of_a_dataset_are_listed_once_per_dataset(monkeypatch) -> None:  # noqa: ANN001
+    """Every language's translation status page counts them: the build lists them once, before its workers fork;
+    a dataset loaded again (after an edit) gets its own list."""
+    from scripts.i18n import strings
+
+    dataset = load_dataset(TEST_DATA / "minimal")
+    expected = tuple(sorted({s.text for s in strings.source_strings(dataset)}))
+    assert "Written requests" in expected
+    walks = []
+    walk = strings.source_strings
+    monkeypatch.setattr(strings, "source_strings", lambda d: walks.append(d) or walk(d))
+    assert strings.source_texts(dataset) == expected
+    assert strings.source_texts(dataset) == expected
+    assert walks == [dataset]
+    again = load_dataset(TEST_DATA / "minimal")
+    assert strings.source_texts(again) == expected and walks == [dataset, again]

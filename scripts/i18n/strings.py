@@ -7,6 +7,7 @@ extraction code: use ``Line``/``Text`` for text people read, ``Name``/``Id``/``U
 from __future__ import annotations
 
 import typing
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -42,6 +43,19 @@ def source_strings(dataset: Dataset) -> Iterator[SourceString]:
                     yield SourceString(text[0], document, key_path, plural=text[1])
                 else:
                     yield SourceString(text, document, key_path)
+
+
+#: :func:`source_texts` of each dataset alive (its records are frozen models, and a loaded dataset is not changed)
+_TEXTS: "weakref.WeakKeyDictionary[Dataset, tuple[str, ...]]" = weakref.WeakKeyDictionary()
+
+
+def source_texts(dataset: Dataset) -> tuple[str, ...]:
+    """Every distinct translatable string of ``dataset``, sorted: worked out once per dataset (the build does it
+    before it forks its workers, and every language's status page reads it)."""
+    texts = _TEXTS.get(dataset)
+    if texts is None:
+        texts = _TEXTS[dataset] = tuple(sorted({s.text for s in source_strings(dataset)}))
+    return texts
 
 
 def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) -> Iterator[tuple[tuple, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scripts.i18n.strings import source_strings
+from scripts.i18n.strings import source_texts
 from scripts.i18n.translator import Status, Translator
 from scripts.pages.base import NavEntry, Page
 from scripts.pages.context import RenderContext
@@ -21,7 +21,7 @@ def generate(ctx: RenderContext, translator: Translator, reports: Iterable[PageR
     site = ctx.dataset.site
     # Every distinct English string of the data, whether or not a page of this build shows it.
     counts = {status: 0 for status in Status}
-    strings = sorted({s.text for s in source_strings(ctx.dataset)})
+    strings = source_texts(ctx.dataset)
     for text in strings:
         counts[translator.status(text)] += 1
     total = len(strings)
