@@ -54,6 +54,16 @@ class SubprocessInUnitTier(RuntimeError):
 
 
 @pytest.fixture(autouse=True)
+def _compiled_templates_in_memory_after_each_test() -> Iterator[None]:
+    """A build in this process points the compiled templates at its cache folder on disk: the next test starts
+    without it, as a new process would."""
+    yield
+    from scripts.pages.template_cache import TEMPLATES
+
+    TEMPLATES.keep_in(None)
+
+
+@pytest.fixture(autouse=True)
 def _no_subprocess_in_the_unit_tier(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """A unit-tier test may not start a process: call the code in-process (:func:`run_cli`), or mark the test
     ``slow`` (or ``site``) with the reason it needs one."""

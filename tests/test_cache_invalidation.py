@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -577,11 +578,76 @@ def test_environments_that_compile_differently_never_share_an_entry(tmp_path: Pa
     assert first == "\n<b>X</b>|[X]"
     second = shared if memory else cache()
     assert _render(second, source, trim_blocks=True, **plain) == "<b>X</b>|[X]"
-    assert _render(second if memory else cache(), source, autoescape=True, **plain) == "\n<b>X</b>|[X]"
     assert _render(second if memory else cache(), source, **with_context) == "\n<b>X</b>|(XX)"
     assert _render(second if memory else cache(), {"page.j2": "{{ '<i>' }}"}, autoescape=True) == "&lt;i&gt;"
     assert _render(second if memory else cache(), {"page.j2": "{{ '<i>' }}"}) == "<i>"
     assert _render(second if memory else cache(), source, **plain) == first
+
+
+def _marker(prefix: str):  # noqa: ANN202 - a filter factory: its closures differ only by what they hold
+    return lambda value: f"{prefix}({value})"
+
+
+def _wrapping(function):  # noqa: ANN001, ANN202 - a wrapper without functools.wraps
+    return lambda value: function(value)
+
+
+def _held_marker(held: list[str]):  # noqa: ANN202 - the same, holding state of its own
+    return lambda value: f"{held[0]}({value})"
+
+
+@pytest.mark.parametrize("memory", [True, False], ids=["in memory", "on disk"])
+def test_functions_jinja2_runs_while_compiling_are_part_of_the_key(tmp_path: Path, memory: bool) -> None:
+    """Jinja2 runs a filter, a test or ``finalize`` that does not take the context on constant arguments while it
+    compiles, and writes the result into the code; so do the policies (``tojson``). Environments alike in all
+    but which function, or which policy, never share code."""
+    def cache() -> TemplateCache:
+        made = TemplateCache()
+        made.keep_in(None if memory else tmp_path / "compiled")
+        return made
+
+    shared = cache()
+
+    def fresh() -> TemplateCache:
+        return shared if memory else cache()
+
+    constant = {"page.j2": "{{ 'x' | mark }}"}
+    assert _render(fresh(), constant, filters={"mark": lambda value: f"[{value}]"}) == "[x]"
+    assert _render(fresh(), constant, filters={"mark": lambda value: f"<{value}>"}) == "<x>"  # another function
+    assert _render(fresh(), constant, filters={"mark": _marker("A")}) == "A(x)"
+    assert _render(fresh(), constant, filters={"mark": _marker("B")}) == "B(x)"  # the same code, holding "B"
+    wrapped = {"page.j2": "{{ 'x' | mark }}"}  # the same wrapper, around another function (as Jinja2 wraps)
+    assert _render(fresh(), wrapped, filters={"mark": _wrapping(str.upper)}) == "X"
+    assert _render(fresh(), wrapped, filters={"mark": _wrapping(str.title)}) == "X"
+    assert _render(fresh(), {"page.j2": "{{ 'xy' | mark }}"}, filters={"mark": _wrapping(str.upper)}) == "XY"
+    assert _render(fresh(), {"page.j2": "{{ 'xy' | mark }}"}, filters={"mark": _wrapping(str.title)}) == "Xy"
+    c, d = ["C"], ["D"]  # both alive: their identities differ
+    assert _render(fresh(), constant, filters={"mark": _held_marker(c)}) == "C(x)"
+    assert _render(fresh(), constant, filters={"mark": _held_marker(d)}) == "D(x)"  # holds another object
+
+    printed = {"page.j2": "{{ 'x' }}"}
+    assert _render(fresh(), printed, finalize=lambda value: f"A{value}") == "Ax"
+    assert _render(fresh(), printed, finalize=lambda value: f"B{value}") == "Bx"
+
+    as_json = {"page.j2": "{{ {'b': 1, 'a': 2} | tojson }}"}
+    assert _render(fresh(), as_json) == '{"a": 2, "b": 1}'
+    unsorted = jinja2.Environment(loader=jinja2.DictLoader(as_json), bytecode_cache=fresh())
+    unsorted.policies["json.dumps_kwargs"] = {"sort_keys": False}
+    assert unsorted.get_template("page.j2").render() == '{"b": 1, "a": 2}'
+
+
+def test_the_key_of_this_projects_environments_names_no_object_of_this_process() -> None:
+    """The theme's environment and ours hold no function whose name depends on the process (an address, an
+    identity): otherwise no later build could read their templates back from disk."""
+    from mkdocs.config import load_config
+
+    from scripts.pages.template_cache import _compile_settings
+
+    theme = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
+    ours = _context().env
+    for environment in (theme, ours):
+        settings = _compile_settings(environment, "main.html")
+        assert not re.search(r"#\d|0x[0-9a-f]{6}", settings), settings
 
 
 def test_a_damaged_or_foreign_file_on_disk_is_compiled_again(tmp_path: Path) -> None:
@@ -614,11 +680,16 @@ def test_a_build_keeps_compiled_templates_in_its_own_folder_only_with_the_caches
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache_module = pages_cache()
     monkeypatch.setattr(cache_module, "TEMPLATES", TemplateCache())
-    stale = tmp_path / "templates" / "of-other-code"
-    stale.mkdir(parents=True)
-    (stale / "entry.jinja").write_bytes(b"old")
+    others = [tmp_path / "templates" / f"of-other-code-{n}" for n in range(6)]
+    for age, other in enumerate(others):  # of-other-code-0 used last
+        other.mkdir(parents=True)
+        (other / "entry.jinja").write_bytes(b"old")
+        os.utime(other, (1_000_000_000 - age, 1_000_000_000 - age))
     cache_module.keep_compiled_templates(tmp_path)
-    assert cache_module.TEMPLATES.folder == cache_module.template_folder(tmp_path)
-    assert not stale.exists()  # another code's folder is removed
+    own = cache_module.template_folder(tmp_path)
+    assert cache_module.TEMPLATES.folder == own and own.is_dir()
+    kept_folders = sorted(p.name for p in (tmp_path / "templates").iterdir())
+    # the other code's folders used last are kept (a serve of older code still running), the older ones removed
+    assert kept_folders == sorted([own.name, *(o.name for o in others[:cache_module.TEMPLATE_FOLDERS - 1])])
     cache_module.keep_compiled_templates(None)  # GUIDELINES_NO_CACHE=1: compiled afresh, kept in memory only
     assert cache_module.TEMPLATES.folder is None

@@ -34,6 +34,9 @@ class Dataset:
 
     Each record keeps the document it was read from (:meth:`documents`), so that checks can say where a
     problem stands.
+
+    Once :func:`load_dataset` has returned it, a dataset is not changed (its records are frozen models): what is
+    worked out from one is kept for it (:func:`scripts.i18n.strings.source_texts`). To change data, load it again.
     """
 
     # required (only the partial dataset a failed load builds for its checks may lack one: reading it then

@@ -11,10 +11,12 @@ What a compiled template depends on, and where each is in the key:
 - its source: Jinja2 checks the checksum of the source stored with the code, and compiles a template whose
   source changed again (``mkdocs serve`` after an edit);
 - its name and file name (Jinja2's key);
-- the environment's settings that change the code the compiler writes: the delimiters, whitespace options,
-  autoescaping of this template, the extensions, ``finalize``, and the names of the filters and tests with how
-  each is called (with the context, the evaluation context, the environment or none), since the compiler writes
-  the call into the code (:func:`_compile_settings`);
+- the environment's settings that change the code the compiler writes (:func:`_compile_settings`): its class
+  (a sandbox), the delimiters, whitespace options, autoescaping of this template, the extensions and their
+  settings, the policies, ``finalize``, and the filters and tests: how each is called (with the context, the
+  evaluation context, the environment or none), since the compiler writes the call into the code, and which
+  function each is, unless it takes the context, since the compiler runs it on constant arguments and writes the
+  result into the code;
 - the compiler itself, and the Python that runs the code (marshal's format): the folder on disk is chosen by the
   caller under a digest of Python's version, every installed library and the running code of the ``scripts``
   package (:func:`scripts.staging.cache.template_folder`).
@@ -26,7 +28,9 @@ only not kept.
 from __future__ import annotations
 
 import hashlib
+from enum import Enum
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import jinja2
@@ -35,16 +39,61 @@ from jinja2.bccache import Bucket
 from scripts.files import replace_whole
 
 
-def _call_kind(function: Any) -> str:
-    """How Jinja2 calls a filter, a test or ``finalize``: with the context, the evaluation context, the
-    environment, or with the value alone (Jinja2's ``jinja_pass_arg`` marker, set by ``pass_context`` & co)."""
-    return str(getattr(function, "jinja_pass_arg", ""))
+def _name(thing: Any) -> str:
+    return f"{getattr(thing, '__module__', '')}.{getattr(thing, '__qualname__', type(thing).__qualname__)}"
+
+
+def _function(function: Any, depth: int = 0) -> str:
+    """A filter, a test or ``finalize`` as the compiler sees it: how Jinja2 calls it (with the context, the
+    evaluation context, the environment, or with the value alone: the ``jinja_pass_arg`` marker) and, unless it
+    takes the context, which function it is: Jinja2 then runs it on constant arguments while compiling and writes
+    the result into the code. A function is named by its module, name and place in its file, and by what its
+    closure holds (Jinja2 wraps many filters in one): the same in the next process of the same code. State of its
+    own (a bound method's object, a closure holding a mutable value) is named by its identity in this process, so
+    its environments' templates are not shared on disk."""
+    kind = str(getattr(function, "jinja_pass_arg", ""))
+    if kind.endswith("context") and not kind.endswith("eval_context"):
+        return kind  # never run while compiling: the same code for any function of that name
+    code = getattr(function, "__code__", None)
+    parts = [kind, _name(function), f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""]
+    owner = getattr(function, "__self__", None)
+    if owner is not None and not isinstance(owner, ModuleType):
+        parts.append(f"#{id(owner)}")
+    for cell in getattr(function, "__closure__", None) or ():
+        try:
+            parts.append(_held(cell.cell_contents, depth))
+        except ValueError:  # an empty cell
+            parts.append("-")
+    return " ".join(parts)
+
+
+def _held(value: Any, depth: int) -> str:
+    """A value a function's closure holds, named as stably as it is: constants by value, modules, classes and
+    functions by name, anything else (state) by identity."""
+    if value is None or isinstance(value, (bool, int, float, str, bytes, Enum)):
+        return repr(value)
+    if isinstance(value, (ModuleType, type)):
+        return _name(value)
+    if callable(value) and depth < 4:
+        return f"({_function(value, depth + 1)})"
+    return f"#{id(value)}"
+
+
+def _value(value: Any) -> str:
+    """A setting as the compiler reads it: a function by :func:`_function`, anything else by its ``repr``."""
+    if callable(value):
+        return _function(value)
+    if isinstance(value, dict):
+        return repr(sorted((key, _value(item)) for key, item in value.items()))
+    return repr(value)
 
 
 def _compile_settings(environment: jinja2.Environment, name: str | None) -> str:
-    """What of ``environment`` the compiler writes into the code of the template ``name``."""
+    """What of ``environment`` the compiler reads when it writes the code of the template ``name``."""
     escape = environment.autoescape
     settings = (
+        _name(type(environment)), environment.sandboxed,
+        sorted(getattr(environment, "intercepted_binops", ())), sorted(getattr(environment, "intercepted_unops", ())),
         environment.block_start_string, environment.block_end_string,
         environment.variable_start_string, environment.variable_end_string,
         environment.comment_start_string, environment.comment_end_string,
@@ -52,11 +101,13 @@ def _compile_settings(environment: jinja2.Environment, name: str | None) -> str:
         environment.trim_blocks, environment.lstrip_blocks, environment.newline_sequence,
         environment.keep_trailing_newline, environment.optimized, environment.is_async,
         bool(escape(name)) if callable(escape) else bool(escape),
-        sorted(environment.extensions),
-        None if environment.finalize is None else _call_kind(environment.finalize),
-        f"{environment.code_generator_class.__module__}.{environment.code_generator_class.__qualname__}",
-        sorted((key, _call_kind(value)) for key, value in environment.filters.items()),
-        sorted((key, _call_kind(value)) for key, value in environment.tests.items()),
+        sorted((key, _name(type(extension))) for key, extension in environment.extensions.items()),
+        getattr(environment, "newstyle_gettext", None),  # the i18n extension reads it as it parses {% trans %}
+        _value(environment.policies),  # tojson, truncate, urlize and trimmed {% trans %} read them as they compile
+        None if environment.finalize is None else _function(environment.finalize),
+        _name(environment.code_generator_class),
+        sorted((key, _function(value)) for key, value in environment.filters.items()),
+        sorted((key, _function(value)) for key, value in environment.tests.items()),
     )
     return repr(settings)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
 import shutil
 from collections.abc import Callable
@@ -91,17 +92,26 @@ def template_folder(cache_dir: Path) -> Path:
     return Path(cache_dir) / "templates" / key
 
 
+#: how many folders of compiled templates are kept (of the code last used): a ``serve`` still running old code and
+#: a build of the new code, or two environments, do not remove each other's
+TEMPLATE_FOLDERS = 4
+
+
 def keep_compiled_templates(cache_dir: Path | None) -> None:
-    """Compiled templates of this process are kept in, and read from, :func:`template_folder` (the folders of
-    other code are removed); None: in memory only, compiled afresh (a cold build)."""
+    """Compiled templates of this process are kept in, and read from, :func:`template_folder`; of the folders
+    of other code, the ones used last are kept too (:data:`TEMPLATE_FOLDERS` in all), the older ones removed.
+    None: in memory only, compiled afresh (a cold build)."""
     if cache_dir is None:
         TEMPLATES.keep_in(None)
         return
     folder = template_folder(cache_dir)
-    with contextlib.suppress(OSError):  # a folder nobody reads; if it cannot be removed, it only takes space
-        for other in folder.parent.iterdir():
-            if other != folder:
-                shutil.rmtree(other, ignore_errors=True)
+    with contextlib.suppress(OSError):  # a folder that cannot be made or removed only costs compiling or space
+        folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)  # used now
+        others = sorted((path for path in folder.parent.iterdir() if path != folder),
+                        key=lambda path: path.stat().st_mtime, reverse=True)
+        for other in others[TEMPLATE_FOLDERS - 1:]:
+            shutil.rmtree(other, ignore_errors=True)
     TEMPLATES.keep_in(folder)
 
 
