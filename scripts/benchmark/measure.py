@@ -29,26 +29,45 @@ class Run:
     cpu_seconds: float = 0.0
 
 
-def tree_memory(process: psutil.Process) -> tuple[int, int]:
-    """(RSS, PSS) of ``process`` and all its descendants, in bytes (PSS where the system reports it)."""
-    rss = pss = 0
+#: a process of the tree, as (pid, start time): a pid may be used again
+Member = tuple[int, float]
+
+
+def tree_memory(process: psutil.Process) -> dict[Member, tuple[int, int]]:
+    """(RSS, PSS) in bytes of ``process`` and of each of its descendants (PSS where the system reports it)."""
+    readings: dict[Member, tuple[int, int]] = {}
     try:
         members = [process, *process.children(recursive=True)]
     except psutil.Error:
-        return 0, 0
+        return readings
     for member in members:
         try:
+            key = (member.pid, member.create_time())
             info = member.memory_full_info()
-            rss += info.rss
-            pss += getattr(info, "pss", info.rss)
+            readings[key] = (info.rss, getattr(info, "pss", info.rss))
         except psutil.AccessDenied:
             try:
-                rss += member.memory_info().rss
+                rss = member.memory_info().rss
+                readings[(member.pid, member.create_time())] = (rss, rss)
             except psutil.Error:
                 pass
         except psutil.Error:
             pass
-    return rss, pss
+    return readings
+
+
+def tree_total(readings: dict[Member, tuple[int, int]], previous: dict[Member, tuple[int, int]],
+               root: Member | None) -> tuple[int, int]:
+    """(RSS, PSS) of the tree: the sum over the processes that were there at the previous reading too (and the
+    command's own process always).
+
+    A process that lives less than one interval is a program the build runs for a moment (``git``), and the
+    reading of it is not to be trusted: between ``fork`` and ``exec`` (Python forks with ``vfork``, which shares
+    the whole memory of the process that forks) or while ``exec`` replaces it, its proportional set size reads
+    as that whole worker's, once more (seen: a ``git`` child reading 75 MiB PSS, beside an RSS of 0). Counted,
+    it added a worker's memory to the peak of a build whenever a reading fell in that moment."""
+    kept = [value for key, value in readings.items() if key in previous or key == root]
+    return sum(rss for rss, _ in kept), sum(pss for _, pss in kept)
 
 
 def _stop(process: psutil.Process) -> None:
@@ -64,23 +83,30 @@ def _stop(process: psutil.Process) -> None:
 
 
 def measure(command: list[str], env: dict[str, str], cwd: Path, log: Path, timeout: float | None = None) -> Run:
-    """Run ``command``, sampling the memory of its process tree every 50 ms; output goes to ``log``. After
-    ``timeout`` seconds the process tree is killed and the run is marked as timed out."""
+    """Run ``command``, sampling the memory of its process tree every 50 ms (:func:`tree_total`); output goes to
+    ``log``. After ``timeout`` seconds the process tree is killed and the run is marked as timed out."""
     log.parent.mkdir(parents=True, exist_ok=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
         child = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
         process = psutil.Process(child.pid)
+        try:
+            root: Member | None = (process.pid, process.create_time())
+        except psutil.Error:
+            root = None
         peak_rss = peak_pss = 0
         timed_out = False
+        previous: dict[Member, tuple[int, int]] = {}
         while child.poll() is None:
             if timeout is not None and time.perf_counter() - started > timeout:
                 timed_out = True
                 _stop(process)
                 child.wait()
                 break
-            rss, pss = tree_memory(process)
+            readings = tree_memory(process)
+            rss, pss = tree_total(readings, previous, root)
+            previous = readings
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(POLL_SECONDS)
         seconds = time.perf_counter() - started
