@@ -282,10 +282,23 @@ def test_kept_sections_are_new_objects_at_each_use(tmp_path: Path) -> None:
 
 def test_the_sections_key_changes_with_the_html_the_code_python_and_the_libraries(
         monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.staging import cache
+
     base = markdown_cache.sections_key("<p>a</p>")
     assert markdown_cache.sections_key("<p>b</p>") != base
-    monkeypatch.setattr(markdown_cache, "running_code", lambda: "another divider")
+    monkeypatch.setattr(cache, "running_code", lambda: "another divider")
     assert markdown_cache.sections_key("<p>a</p>") != base
     monkeypatch.undo()
-    monkeypatch.setattr(markdown_cache, "running_environment", lambda: "3.99\nmkdocs-material==99.0")
+    monkeypatch.setattr(cache, "running_environment", lambda: "3.99\nmkdocs-material==99.0")
     assert markdown_cache.sections_key("<p>a</p>") != base
+
+
+def test_a_page_without_sections_is_divided_once_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    divided: list[str] = []
+    divide = markdown_cache.divide_sections
+    monkeypatch.setattr(markdown_cache, "divide_sections", lambda html: divided.append(html) or divide(html))
+    cache = markdown_cache.ConversionCache(tmp_path / "site-en.pickle")
+    assert cache.sections("") == [] and cache.sections("") == []
+    cache.finish()
+    assert markdown_cache.ConversionCache(tmp_path / "site-en.pickle").sections("") == []
+    assert divided == [""]

@@ -43,14 +43,12 @@ def tree_memory(process: psutil.Process) -> dict[Member, tuple[int, int]]:
     for member in members:
         try:
             key = (member.pid, member.create_time())
-            info = member.memory_full_info()
-            readings[key] = (info.rss, getattr(info, "pss", info.rss))
-        except psutil.AccessDenied:
             try:
+                info = member.memory_full_info()
+                readings[key] = (info.rss, getattr(info, "pss", info.rss))
+            except psutil.AccessDenied:
                 rss = member.memory_info().rss
-                readings[(member.pid, member.create_time())] = (rss, rss)
-            except psutil.Error:
-                pass
+                readings[key] = (rss, rss)
         except psutil.Error:
             pass
     return readings

@@ -158,9 +158,6 @@ class TemplateCache(jinja2.BytecodeCache):
         if path is not None:
             replace_whole(path, data)  # only a cache: if it cannot be written, the next process compiles
 
-    def clear(self) -> None:
-        self._store.clear()
-
 
 #: shared by every Jinja2 environment of the build in this process
 TEMPLATES = TemplateCache()

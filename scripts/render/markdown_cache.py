@@ -44,7 +44,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.files import replace_whole
 from scripts.render.search_index import sections as divide_sections
-from scripts.staging.cache import running_code
+from scripts.staging.cache import running_key
 from scripts.staging.inputs import running_environment
 
 #: under ``mkdocs``: MkDocs' log (and what ``--strict`` counts) takes it in
@@ -116,7 +116,7 @@ def _fresh_sections(stored: list[StoredSection]) -> list[Section]:
 
 def sections_key(html: str) -> str:
     """The key of the search sections of ``html``: the HTML, the divider's code, Python and the libraries."""
-    digest = hashlib.sha256(f"{FORMAT};{running_environment()};{running_code()}".encode())
+    digest = hashlib.sha256(f"{FORMAT};{running_key()}".encode())
     digest.update(b"\0" + html.encode())
     return digest.hexdigest()
 
@@ -147,7 +147,9 @@ class ConversionCache:
     def sections(self, html: str) -> list[Section]:
         """The search sections of a page's ``html``: stored, or divided now and stored."""
         key = sections_key(html)
-        stored = self.used_sections.get(key) or self.stored_sections.get(key)
+        stored = self.used_sections.get(key)
+        if stored is None:
+            stored = self.stored_sections.get(key)
         if stored is None:
             stored = _stored_sections(divide_sections(html))
         self.used_sections[key] = stored

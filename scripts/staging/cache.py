@@ -84,12 +84,16 @@ def running_code_on_disk() -> bool:
     return _python_digest(_CODE) == _RUNNING_CODE
 
 
+def running_key() -> str:
+    """A digest of what this process runs: Python's version, every installed library and the code of the
+    ``scripts`` package as it was imported (:func:`running_code`)."""
+    return hashlib.sha256(f"{running_environment()}\0{running_code()}".encode()).hexdigest()
+
+
 def template_folder(cache_dir: Path) -> Path:
-    """Where this process keeps compiled templates between builds: below ``cache_dir``, in a folder of its
-    Python, its libraries (Jinja2 writes the code, Python runs it) and the code of the ``scripts`` package it
-    runs (the filters our environment is given)."""
-    key = hashlib.sha256(f"{running_environment()}\0{running_code()}".encode()).hexdigest()[:32]
-    return Path(cache_dir) / "templates" / key
+    """Where this process keeps compiled templates between builds: below ``cache_dir``, in a folder of what it
+    runs (:func:`running_key`: Jinja2 writes the code, Python runs it, our code gives the filters)."""
+    return Path(cache_dir) / "templates" / running_key()[:32]
 
 
 #: how many folders of compiled templates are kept (of the code last used): a ``serve`` still running old code and
