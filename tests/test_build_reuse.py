@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.build import build_site
 from scripts.settings import Settings
@@ -164,3 +165,54 @@ def test_a_configuration_that_cannot_be_read_stops_the_build_without_a_traceback
         assert status == 1
         assert expected in err and "Traceback" not in err
         assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+@pytest.mark.site
+def test_search_in_chromium_finds_what_an_edit_wrote_and_not_what_it_replaced(project: Path, capsys, browser,  # noqa: ANN001
+                                                                             tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search sections kept between builds (scripts.render.markdown_cache): after an edit of one page, the
+    next build divides only the pages whose HTML changed, and a reader's search finds the new word, not the old."""
+    from scripts.render import markdown_cache
+    from tests.conftest import serve
+    from tests.test_i18n_site import search
+
+    divided = tmp_path / "divided.txt"
+    divide = markdown_cache.divide_sections
+
+    def counting(html: str):  # noqa: ANN202 - in the forked workers: counted in a file
+        with divided.open("a", encoding="utf-8") as out:
+            out.write("page\n")
+        return divide(html)
+
+    monkeypatch.setattr(markdown_cache, "divide_sections", counting)
+    about = project / "docs" / "about.md"
+    original = about.read_text(encoding="utf-8")
+    try:
+        about.write_text(original + "\nQuokkaword stands in this paragraph.\n", encoding="utf-8")
+        _build(project, capsys)
+        about.write_text(original + "\nWombatword stands in this paragraph.\n", encoding="utf-8")
+        divided.write_text("", encoding="utf-8")
+        _build(project, capsys)
+        pages = len(list((project / "site").rglob("index.html")))
+        count = len(divided.read_text(encoding="utf-8").splitlines())
+        assert 1 <= count < pages // 4, (count, pages)  # the edited page and the few that changed with it
+
+        server = serve(project / "site")
+        url = next(server)
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            search(page, "Wombatword")
+            results = page.locator(".md-search-result__item a.md-search-result__link")
+            expect(results.first).to_be_visible(timeout=30_000)
+            assert "about/" in results.first.get_attribute("href")
+            page.goto(url)
+            none = search(page, "Quokkaword")
+            expect(page.locator(".md-search-result__meta")).to_have_text(none)
+            expect(page.locator(".md-search-result__item")).to_have_count(0)
+            page.close()
+        finally:
+            next(server, None)
+    finally:
+        about.write_text(original, encoding="utf-8")
