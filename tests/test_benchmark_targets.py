@@ -165,3 +165,14 @@ def test_peak_memory_is_the_median_of_the_runs_peaks_and_the_highest_is_kept() -
     assert summary["median_peak_pss_mib"] == 204.0
     assert summary["peak_pss_mib"] == 258.0
     assert summary["failed"] == 1
+
+
+def test_readme_shows_the_verdicts_of_the_last_recorded_run() -> None:
+    """README's figures are the recorded ones: each target's line, as the recorded run judges it (met or NOT met,
+    with its figure), stands in README as printed."""
+    recorded = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in report(recorded).splitlines() if line.strip()[:2].rstrip(".").isdigit()]
+    assert len(lines) >= 13
+    assert [line for line in lines if line not in readme] == []
+    assert recorded["date"][:10] in readme
