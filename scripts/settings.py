@@ -22,6 +22,8 @@ NO_CACHE_ENV = "GUIDELINES_NO_CACHE"
 NO_PAPER_ENV = "GUIDELINES_NO_PAPER"
 #: another folder for the cache of PDFs (the benchmark measures a cold one)
 PAPER_CACHE_ENV = "GUIDELINES_PAPER_CACHE"
+#: 1: ``serve`` polls the watched folders instead of listening to the system's file events (``serve --poll``)
+SERVE_POLL_ENV = "GUIDELINES_SERVE_POLL"
 
 #: the values that switch a flag on: "1", and what YAML reads as true (mkdocs.yml's ``!ENV`` does)
 _ON = {"1", "true", "yes", "on"}

@@ -71,6 +71,12 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         counts = re.findall(r"Markdown: (\d+) page\(s\) converted, (\d+) reused", log.read_text(encoding="utf-8"))
         converted, reused = map(int, counts[-1])
         assert len(counts) >= 2 and converted >= 1 and reused >= 1, counts
+        # one edit, one rebuild: the build reads (and writes beside) the watched files, and a first version of
+        # the file-event watcher (scripts.render.live_reload) took those reads for edits and rebuilt forever
+        builds = log.read_text(encoding="utf-8").count("Building documentation")
+        time.sleep(4)
+        assert log.read_text(encoding="utf-8").count("Building documentation") == builds, \
+            "serve kept rebuilding without an edit"
 
 
 def test_serve_rebuilds_after_an_override_a_configuration_or_a_code_edit(tmp_path: Path) -> None:

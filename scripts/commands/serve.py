@@ -13,7 +13,7 @@ from pathlib import Path
 from scripts.build import DEFAULT_CONFIG
 from scripts.commands.settings import current_settings
 from scripts.data import DataError, load_dataset
-from scripts.settings import LANGUAGE_ENV
+from scripts.settings import LANGUAGE_ENV, SERVE_POLL_ENV
 
 
 def register(sub) -> None:  # noqa: ANN001
@@ -22,6 +22,9 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--lang", metavar="CODE", default=None,
                    help="the language to serve (default: the site's default language)")
     p.add_argument("--all", action="store_true", help="serve every language (slow reloads)")
+    p.add_argument("--poll", action="store_true",
+                   help="poll the watched folders twice a second instead of listening to file events "
+                        "(for a network or container mount that sends none)")
     p.set_defaults(run=run)
 
 
@@ -32,7 +35,7 @@ def run(args) -> int:  # noqa: ANN001
     language = None if args.all else args.lang or _default_language(settings.data_dir)
     # MkDocs' server gets the settings as the variables mkdocs.yml reads (no GUIDELINES_LANGUAGE: every language)
     inherited = {name: value for name, value in os.environ.items() if name != LANGUAGE_ENV}
-    env = {**inherited, **settings.mkdocs_environment(language)}
+    env = {**inherited, **settings.mkdocs_environment(language), SERVE_POLL_ENV: "1" if args.poll else "0"}
     sys.stdout.flush()
     # Become MkDocs' server (rather than wait for a child): stopping this process stops the server.
     os.execve(sys.executable, command, env)

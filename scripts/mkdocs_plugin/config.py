@@ -36,3 +36,5 @@ class GuidelinesConfig(Config):
     no_paper = Flag()
     #: the folder of the PDF cache, empty for build/cache/paper/ (``GUIDELINES_PAPER_CACHE``)
     paper_cache = c.Optional(c.Type(str))
+    #: ``serve`` polls the watched folders instead of listening to file events (``GUIDELINES_SERVE_POLL``)
+    serve_poll = Flag()

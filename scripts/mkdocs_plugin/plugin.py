@@ -28,6 +28,7 @@ from scripts.pages.template_cache import TEMPLATES
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
 from scripts.render import markdown_cache
+from scripts.render.live_reload import event_watching_server
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, allow_served_script, clean_content, escape_titles
@@ -215,6 +216,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             log.info(report.line())
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
+        # what MkDocs' server watches by now (a private attribute; else what MkDocs 1.6 has it watch)
+        watched = list(getattr(server, "_watched_paths", None) or
+                       filter(None, [config.docs_dir, config.config_file_path]))
+        server = event_watching_server(server, watched, poll=self.config.serve_poll)
         if self.data_dir is not None:
             server.watch(str(self.data_dir))
         server.watch(str(TEMPLATE_DIR))
