@@ -5,9 +5,10 @@ folders, and an edit waits a quarter of a second on average before the rebuild s
 report changes with the system's file events (inotify on Linux, through watchdog, which MkDocs already
 installs), so a rebuild starts as soon as the edit is saved.
 
-Where the system's events fail to start (inotify's watch limit), the paths are polled as MkDocs does, with a
-warning. On a mount that sends no events at all (some network and container mounts), ``serve --poll`` asks for
-polling from the start.
+Where the system's events cannot be had at all (no inotify, or its instances or the watches of a watched path used
+up), the paths are polled as MkDocs does, with a warning. Not seen: a mount that sends no events (some network and
+container mounts), and a watch limit reached part way down a folder (watchdog leaves those subfolders unwatched
+without a word). ``serve --poll`` polls from the start for those.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import logging
 from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
-from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent,
-                             FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent)
+from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileAttribEvent, FileClosedEvent,
+                             FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
+                             FileSystemEvent, FileSystemEventHandler)
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -25,10 +27,23 @@ log = logging.getLogger("mkdocs.plugins.guidelines")
 
 #: how often polled paths are read (MkDocs' own interval)
 POLL_SECONDS = 0.5
-#: the events of a change. Not the opening or closing of a file that was only read: the build reads the
-#: watched files, and each read would start another build.
-CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
+#: the events of a change (a new modification time, like polling sees, included). Not the opening or closing of a
+#: file that was only read: the build reads the watched files, and each read would start another build.
+CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent, FileAttribEvent,
            DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+
+
+class _FolderAsFile(FileSystemEventHandler):
+    """Passes events on to MkDocs' handler, a folder's as a file's: MkDocs ignores folder events, and a folder
+    moved out of a watched one is reported as the folder alone (polling reported each of its files)."""
+
+    def __init__(self, handler: Any) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            event = FileModifiedEvent(event.src_path)
+        self.handler.dispatch(event)
 
 
 class ChangeObserver:
@@ -38,8 +53,13 @@ class ChangeObserver:
     folder, so an editor that saves by renaming a new file over the old one is seen too."""
 
     def __init__(self, poll: bool = False) -> None:
-        self.observer = PollingObserver(timeout=POLL_SECONDS) if poll else Observer()
         self._scheduled: dict[Any, tuple[Any, str, bool]] = {}  # watch -> (handler, path, recursive)
+        self.observer: Any = PollingObserver(timeout=POLL_SECONDS)
+        if not poll:
+            try:
+                self.observer = Observer()
+            except OSError as error:  # inotify's instances used up: watchdog takes one as the observer is made
+                _polling_instead(error)
 
     @property
     def native(self) -> bool:
@@ -47,7 +67,7 @@ class ChangeObserver:
         return not isinstance(self.observer, PollingObserver)
 
     def schedule(self, handler: Any, path: str, recursive: bool = False) -> Any:
-        watch = self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
+        watch = self.observer.schedule(_FolderAsFile(handler), path, recursive=recursive, event_filter=CHANGES)
         self._scheduled[watch] = (handler, path, recursive)
         return watch
 
@@ -58,11 +78,10 @@ class ChangeObserver:
     def start(self) -> None:
         try:
             self.observer.start()
-        except OSError as error:  # no inotify here, or its watches or instances ran out
+        except OSError as error:  # a watched path's watches used up (or no such path)
             if not self.native:
                 raise
-            log.warning("File events are not available here (%s): serve polls the watched paths every %.1f s "
-                        "instead", error.strerror or error, POLL_SECONDS)
+            _polling_instead(error)
             self.observer.stop()  # and the emitters it started before the one that failed
             scheduled, self._scheduled = self._scheduled, {}
             self.observer = PollingObserver(timeout=POLL_SECONDS)
@@ -71,12 +90,16 @@ class ChangeObserver:
             self.observer.start()
 
     def stop(self) -> None:
-        if self.observer.is_alive():
-            self.observer.stop()
+        self.observer.stop()  # also when never started: watchdog's inotify thread starts as the observer is made
 
     def join(self, timeout: float | None = None) -> None:
         if self.observer.is_alive():
             self.observer.join(timeout)
+
+
+def _polling_instead(error: OSError) -> None:
+    log.warning("File events could not be had here (%s): serve polls the watched paths every %.1f s instead",
+                error.strerror or error, POLL_SECONDS)
 
 
 def event_watching_server(server: LiveReloadServer, watched: list[str], poll: bool = False) -> LiveReloadServer:
