@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from xml.etree import ElementTree as ET
 
 import markdown
@@ -35,7 +36,10 @@ def xml_text(text: str) -> str:
 _MARKDOWN = markdown.Markdown(extensions=["tables"], output_format="html")
 
 
+@lru_cache(maxsize=8192)
 def html(text: str) -> str:
+    """``text`` (Markdown) as HTML. Kept per text: a long-lived process (``serve``) exports every quiz again after
+    each edit, and the texts of one language recur in the next (an untranslated one is the English text)."""
     return _MARKDOWN.reset().convert(xml_text(text).strip())
 
 
