@@ -81,8 +81,22 @@ def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) 
             yield from _walk(element, item, path + (key,))
 
 
+#: :func:`_unwrap`'s answers: a field's annotation is unwrapped once per process, not once per value
+_UNWRAPPED: dict[tuple[Any, bool], tuple[Any, bool]] = {}
+
+
 def _unwrap(annotation: Any, translatable: bool) -> tuple[Any, bool]:
     """Strip ``Annotated`` and ``Optional`` layers, noting a TRANSLATABLE marker on the way."""
+    try:
+        return _UNWRAPPED[annotation, translatable]
+    except KeyError:
+        answer = _UNWRAPPED[annotation, translatable] = _unwrap_now(annotation, translatable)
+        return answer
+    except TypeError:  # an annotation that cannot be a key (unhashable metadata)
+        return _unwrap_now(annotation, translatable)
+
+
+def _unwrap_now(annotation: Any, translatable: bool) -> tuple[Any, bool]:
     while True:
         origin = get_origin(annotation)
         if origin is Annotated:
