@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 from pathlib import Path
 from typing import Any, get_args
 
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from scripts.data.collections import COLLECTIONS
 from scripts.data.records import Dataset
 from scripts.data.problems import DataError, Problem, display_path
-from scripts.data.yamlsource import YamlDocument, read_yaml
+from scripts.data.yamlsource import MAX_FILE_BYTES, YamlDocument, read_yaml
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "guidelines_data"
 
@@ -23,6 +24,11 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, 1, "", "the data folder does not exist")])
     problems, links = scan_data_folder(data_dir)
+    kept = _KEPT.pop(data_dir.resolve(), {})
+    keep: dict[Path, tuple] = {}
+    _KEPT[data_dir.resolve()] = keep  # the newest last: the oldest folder is the first dropped
+    while len(_KEPT) > KEPT_FOLDERS:
+        _KEPT.pop(next(iter(_KEPT)))
     complete: set[str] = set()
     broken: set[str] = set()  # collections with a file that did not load
 
@@ -40,16 +46,12 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
         records, documents = [], []
         clean = not any(link.match(coll.pattern) for link in links)
         for path in paths if coll.many else paths[:1]:
-            document, found = read_yaml(path)
+            document, found, record, invalid = read_record(coll.model, path, kept, keep)
             problems.extend(found)
             if document is None:
                 clean = False
                 continue
-            before = len(problems)
-            record = validate_record(coll.model, document, problems)
-            # a value the reader already refused (a huge number, an impossible date) is reported once
-            reported = {p.path for p in found if p.path}
-            problems[before:] = [p for p in problems[before:] if p.path not in reported]
+            problems.extend(invalid)
             if record is not None and not found:
                 records.append(record)
                 documents.append(document)
@@ -74,6 +76,45 @@ def load_dataset(data_dir: Path | None = None) -> Dataset:
     if problems:
         raise DataError(problems)
     return dataset
+
+
+#: how many data folders' files :func:`read_record` keeps (the ones loaded last)
+KEPT_FOLDERS = 4
+#: data folder -> {file: (key, what :func:`read_record` returned)} of its last load
+_KEPT: dict[Path, dict[Path, tuple]] = {}
+
+
+def read_record(model: type[BaseModel], path: Path, kept: dict[Path, tuple],
+                keep: dict[Path, tuple]) -> tuple[YamlDocument | None, list[Problem], BaseModel | None, list[Problem]]:
+    """One file read and validated as a record of ``model``: (the document or None, the problems of reading it,
+    the record or None, the problems of validating it).
+
+    A file is read and validated once per process while its bytes are the same: what the last load of its
+    folder made of it (``kept``) is used again. ``serve`` loads the data after every edit, and most files have not
+    changed. Used again, not copied: records are frozen models, and a loaded dataset is not changed (the
+    checks, the pages and the builds only read it, as the dataset kept per process already requires,
+    :func:`scripts.staging.cache.load_dataset_cached`). What was made now goes into ``keep``."""
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+    except OSError:
+        raw = None  # read_yaml reports it
+    if raw is None:
+        document, found = read_yaml(path)
+        return document, found, None, []
+    key = (display_path(path), model, hashlib.sha256(raw).digest())
+    entry = kept.get(path)
+    if entry is None or entry[0] != key:
+        document, found = read_yaml(path, raw)
+        record, invalid = None, []
+        if document is not None:
+            record = validate_record(model, document, invalid)
+            # a value the reader already refused (a huge number, an impossible date) is reported once
+            reported = {p.path for p in found if p.path}
+            invalid = [p for p in invalid if p.path not in reported]
+        entry = (key, (document, found, record, invalid))
+    keep[path] = entry
+    document, found, record, invalid = entry[1]
+    return document, list(found), record, list(invalid)
 
 
 class _Watched:

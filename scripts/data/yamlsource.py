@@ -66,17 +66,19 @@ class YamlDocument:
         return Problem(self.name, line, column, format_key_path(key_path), message)
 
 
-def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse ``path``. Returns the document (None if it cannot be used at all) and the problems found."""
+def read_yaml(path: Path, raw: bytes | None = None) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``path`` (``raw``: its bytes, read already). Returns the document (None if it cannot be used at all)
+    and the problems found."""
     name = display_path(path)
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if raw is None else len(raw)
         if size > MAX_FILE_BYTES:
             return None, [
                 Problem(name, 1, 1, "", f"the file is {size / 1048576:.1f} MiB; data files may be at most "
                         f"{MAX_FILE_BYTES // 1048576} MiB: split it into several files")
             ]
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
 

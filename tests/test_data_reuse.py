@@ -1,0 +1,85 @@
+"""A data file whose bytes did not change is not read and validated again in the same process
+(scripts.data.dataset.read_record): ``serve`` loads the data after every edit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.data import DataError, load_dataset
+from scripts.data import dataset as dataset_module
+from tests.conftest import DATA
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy, ignore=shutil.ignore_patterns("locales"))
+    return copy
+
+
+def _country(dataset, country_id: str):  # noqa: ANN001, ANN202
+    return next(c for c in dataset.records("countries") if c.id == country_id)
+
+
+def test_unchanged_files_are_used_again_and_an_edited_one_is_read(data: Path) -> None:
+    first = load_dataset(data)
+    guidelines = data / "guidelines.yaml"
+    text = guidelines.read_text(encoding="utf-8")
+    # the same length: an edit that keeps the size (and, copied back quickly, perhaps the time) is still an edit
+    edited = text.replace("heading: Broad and strategic cooperation with service providers",
+                          "heading: Broad and strategic cooperation with service PROVIDERS", 1)
+    assert edited != text and len(edited) == len(text)
+    guidelines.write_text(edited, encoding="utf-8")
+    second = load_dataset(data)
+    assert second is not first
+    # an unchanged file: the very record of the first load
+    assert _country(second, "albania") is _country(first, "albania")
+    # the edited file: read again, with the new text
+    measure = next(m for m in second.guidelines.measures if m.id == "le-strategic-cooperation")
+    assert measure.heading.endswith("service PROVIDERS")
+    old = next(m for m in first.guidelines.measures if m.id == "le-strategic-cooperation")
+    assert old.heading.endswith("service providers"), "the first load's record was changed"
+
+
+def test_a_broken_edit_is_reported_with_its_line_and_a_repair_loads_again(data: Path) -> None:
+    load_dataset(data)
+    albania = data / "countries" / "albania.yaml"
+    good = albania.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("name:"))
+    lines[number] = "name: [unclosed\n"
+    albania.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_dataset(data)
+    assert any(p.file.endswith("albania.yaml") and p.line >= number + 1 for p in raised.value.problems), \
+        [str(p) for p in raised.value.problems]
+    with pytest.raises(DataError):  # the same broken bytes: the same problem again, not a record kept from before
+        load_dataset(data)
+    albania.write_text(good, encoding="utf-8")
+    assert _country(load_dataset(data), "albania").id == "albania"
+
+
+def test_a_record_is_kept_for_its_model_only(data: Path) -> None:
+    """The key holds the model: the same bytes validated by another model are validated again."""
+    kept, keep = {}, {}
+    path = data / "site.yaml"
+    site_model = next(c.model for c in dataset_module.COLLECTIONS if c.name == "site")
+    other_model = next(c.model for c in dataset_module.COLLECTIONS if c.name == "glossary")
+    document, found, record, invalid = dataset_module.read_record(site_model, path, kept, keep)
+    assert record is not None and not invalid
+    document, found, record, invalid = dataset_module.read_record(other_model, path, keep, {})
+    assert record is None and invalid, "a record made by another model was used again"
+
+
+def test_only_the_last_folders_are_kept(tmp_path: Path) -> None:
+    folders = []
+    for n in range(dataset_module.KEPT_FOLDERS + 2):
+        folder = tmp_path / f"data{n}"
+        shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("locales"))
+        load_dataset(folder)
+        folders.append(folder.resolve())
+    kept = [folder for folder in folders if folder in dataset_module._KEPT]
+    assert kept == folders[-dataset_module.KEPT_FOLDERS:]
