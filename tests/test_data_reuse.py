@@ -34,7 +34,6 @@ def test_unchanged_files_are_used_again_and_an_edited_one_is_read(data: Path) ->
     assert edited != text and len(edited) == len(text)
     guidelines.write_text(edited, encoding="utf-8")
     second = load_dataset(data)
-    assert second is not first
     # an unchanged file: the very record of the first load
     assert _country(second, "albania") is _country(first, "albania")
     # the edited file: read again, with the new text
@@ -42,6 +41,9 @@ def test_unchanged_files_are_used_again_and_an_edited_one_is_read(data: Path) ->
     assert measure.heading.endswith("service PROVIDERS")
     old = next(m for m in first.guidelines.measures if m.id == "le-strategic-cooperation")
     assert old.heading.endswith("service providers"), "the first load's record was changed"
+    guidelines.write_text(text, encoding="utf-8")  # and back: the first text again, not the second kept
+    measure = next(m for m in load_dataset(data).guidelines.measures if m.id == "le-strategic-cooperation")
+    assert measure.heading.endswith("service providers")
 
 
 def test_a_broken_edit_is_reported_with_its_line_and_a_repair_loads_again(data: Path) -> None:
@@ -56,8 +58,9 @@ def test_a_broken_edit_is_reported_with_its_line_and_a_repair_loads_again(data: 
         load_dataset(data)
     assert any(p.file.endswith("albania.yaml") and p.line >= number + 1 for p in raised.value.problems), \
         [str(p) for p in raised.value.problems]
-    with pytest.raises(DataError):  # the same broken bytes: the same problem again, not a record kept from before
+    with pytest.raises(DataError) as again:  # the same broken bytes: the same problems, not a record from before
         load_dataset(data)
+    assert [str(p) for p in again.value.problems] == [str(p) for p in raised.value.problems]
     albania.write_text(good, encoding="utf-8")
     assert _country(load_dataset(data), "albania").id == "albania"
 
@@ -83,3 +86,15 @@ def test_only_the_last_folders_are_kept(tmp_path: Path) -> None:
         folders.append(folder.resolve())
     kept = [folder for folder in folders if folder in dataset_module._KEPT]
     assert kept == folders[-dataset_module.KEPT_FOLDERS:]
+
+
+def test_strings_unwrap_each_union_with_its_own_order() -> None:
+    """``Union[A, B]`` equals ``Union[B, A]``: a memo by equality gave the second the first one's arguments."""
+    from typing import Union
+
+    from scripts.i18n.strings import _unwrap
+
+    first, second = Union[list[int], dict[str, int]], Union[dict[str, int], list[int]]  # noqa: UP007
+    assert first == second
+    assert _unwrap(first, False)[0].__args__ == (list[int], dict[str, int])
+    assert _unwrap(second, False)[0].__args__ == (dict[str, int], list[int])

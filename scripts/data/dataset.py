@@ -91,7 +91,7 @@ def read_record(model: type[BaseModel], path: Path, kept: dict[Path, tuple],
 
     A file is read and validated once per process while its bytes are the same: what the last load of its
     folder made of it (``kept``) is used again. ``serve`` loads the data after every edit, and most files have not
-    changed. Used again, not copied: records are frozen models, and a loaded dataset is not changed (the
+    changed (the bytes are read and hashed; parsing and validating is what is saved). Used again, not copied: records are frozen models, and a loaded dataset is not changed (the
     checks, the pages and the builds only read it, as the dataset kept per process already requires,
     :func:`scripts.staging.cache.load_dataset_cached`). What was made now goes into ``keep``."""
     try:
@@ -112,7 +112,8 @@ def read_record(model: type[BaseModel], path: Path, kept: dict[Path, tuple],
             reported = {p.path for p in found if p.path}
             invalid = [p for p in invalid if p.path not in reported]
         entry = (key, (document, found, record, invalid))
-    keep[path] = entry
+    if entry[1][0] is not None:  # a file that could not be read at all is tried again (MemoryError, RecursionError)
+        keep[path] = entry
     document, found, record, invalid = entry[1]
     return document, list(found), record, list(invalid)
 

@@ -81,19 +81,18 @@ def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) 
             yield from _walk(element, item, path + (key,))
 
 
-#: :func:`_unwrap`'s answers: a field's annotation is unwrapped once per process, not once per value
-_UNWRAPPED: dict[tuple[Any, bool], tuple[Any, bool]] = {}
+#: :func:`_unwrap`'s answers, by the annotation object (kept in the entry, so that its id stays its own): a field's
+#: annotation is unwrapped once per process, not once per value. Not by equality: ``Union[A, B] == Union[B, A]``,
+#: but their arguments come in their own order, which :func:`_pick` reads.
+_UNWRAPPED: dict[tuple[int, bool], tuple[Any, tuple[Any, bool]]] = {}
 
 
 def _unwrap(annotation: Any, translatable: bool) -> tuple[Any, bool]:
     """Strip ``Annotated`` and ``Optional`` layers, noting a TRANSLATABLE marker on the way."""
-    try:
-        return _UNWRAPPED[annotation, translatable]
-    except KeyError:
-        answer = _UNWRAPPED[annotation, translatable] = _unwrap_now(annotation, translatable)
-        return answer
-    except TypeError:  # an annotation that cannot be a key (unhashable metadata)
-        return _unwrap_now(annotation, translatable)
+    entry = _UNWRAPPED.get((id(annotation), translatable))
+    if entry is None or entry[0] is not annotation:
+        entry = _UNWRAPPED[id(annotation), translatable] = (annotation, _unwrap_now(annotation, translatable))
+    return entry[1]
 
 
 def _unwrap_now(annotation: Any, translatable: bool) -> tuple[Any, bool]:
