@@ -302,3 +302,54 @@ def test_a_page_without_sections_is_divided_once_too(tmp_path: Path, monkeypatch
     cache.finish()
     assert markdown_cache.ConversionCache(tmp_path / "site-en.pickle").sections("") == []
     assert divided == [""]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Each page's content as the allow-list sanitizer left it, kept in the same file under a digest of the content
+
+
+def test_unchanged_content_is_not_cleaned_again_and_the_pages_are_the_same(site: Site, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    cleaned: list[str] = []
+    clean = markdown_cache.clean_content
+    monkeypatch.setattr(markdown_cache, "clean_content", lambda html: cleaned.append(html) or clean(html))
+    (site.docs / "notes.md").write_text('# Notes\n\n<p onclick="alert(1)">a note</p>\n', encoding="utf-8")
+    assert site.build()[0] == 0
+    assert len(cleaned) == 3
+    first = site.html()
+    assert "onclick" not in first["notes/index.html"] and "a note" in first["notes/index.html"]
+    assert site.build()[0] == 0
+    assert len(cleaned) == 3 and site.html() == first  # read back: nothing cleaned again
+    (site.docs / "notes.md").write_text('# Notes\n\n<p onclick="alert(2)">a new note</p>\n', encoding="utf-8")
+    assert site.build()[0] == 0
+    assert len(cleaned) == 4 and "a new note" in cleaned[-1]  # only the edited page
+    notes = site.html()["notes/index.html"]
+    assert "a new note" in notes and "onclick" not in notes and "alert" not in notes
+    # the same pages as a build without the cache
+    plain = Site(tmp_path / "plain", None)
+    (plain.docs / "notes.md").write_text('# Notes\n\n<p onclick="alert(2)">a new note</p>\n', encoding="utf-8")
+    assert plain.build()[0] == 0
+    assert plain.html() == site.html()
+
+
+def test_the_cleaned_key_changes_with_the_html_the_code_python_and_the_libraries(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.staging import cache
+
+    base = markdown_cache.cleaned_key("<p>a</p>")
+    assert markdown_cache.cleaned_key("<p>b</p>") != base
+    assert markdown_cache.sections_key("<p>a</p>") != base  # sections and cleaned content never share an entry
+    monkeypatch.setattr(cache, "running_code", lambda: "another allow-list")
+    assert markdown_cache.cleaned_key("<p>a</p>") != base
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "running_environment", lambda: "3.99\nnh3==9.0")
+    assert markdown_cache.cleaned_key("<p>a</p>") != base
+
+
+def test_a_damaged_cleaned_entry_is_not_used(tmp_path: Path) -> None:
+    """Only text is taken from the file: anything else is cleaned again."""
+    path = tmp_path / "site-en.pickle"
+    html = '<p onclick="x()">text</p>'
+    path.write_bytes(pickle.dumps({"format": markdown_cache.FORMAT, "entries": {}, "sections": {},
+                                   "cleaned": {markdown_cache.cleaned_key(html): None}}))
+    assert markdown_cache.ConversionCache(path).cleaned(html) == "<p>text</p>"

@@ -31,7 +31,7 @@ from scripts.render import markdown_cache
 from scripts.render.live_reload import event_watching_server
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
-from scripts.render.security import add_csp, allow_served_script, clean_content, escape_titles
+from scripts.render.security import add_csp, allow_served_script, escape_titles
 from scripts.staging import handwritten
 from scripts.staging.cache import keep_compiled_templates, load_dataset_cached, running_code_on_disk
 from scripts.staging.languages import alternates, neutral_path, neutral_url
@@ -136,7 +136,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     # goes through the allow-list sanitizer.
     @event_priority(-300)
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        return clean_content(html)
+        return markdown_cache.cleaned(html)
 
     @event_priority(-300)
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:

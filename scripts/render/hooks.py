@@ -26,7 +26,7 @@ from scripts.render import markdown_cache
 from scripts.render.mkdocs_config import RENDER_KEY
 from scripts.render.page_scripts import page_scripts
 from scripts.render.search_index import use_fast_index
-from scripts.render.security import add_csp, clean_content, escape_titles
+from scripts.render.security import add_csp, escape_titles
 from scripts.staging.languages import alternates, build_from_dict
 
 _state: dict[str, Any] = {}
@@ -76,7 +76,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
 @event_priority(-300)
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return clean_content(html)
+    return markdown_cache.cleaned(html)
 
 
 @event_priority(-110)

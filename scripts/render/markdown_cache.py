@@ -21,7 +21,9 @@ later build would have none to check.
 The same file keeps the sections Material's search index divides each page's HTML into
 (:func:`search_sections`), under a digest of that HTML, of Python's version and every library, and of the running
 code of the ``scripts`` package (the divider is ours, :mod:`scripts.render.search_index`). A page whose content is
-unchanged is not divided again; each use gets sections of its own, since Material writes into them.
+unchanged is not divided again; each use gets sections of its own, since Material writes into them. So does each
+page's content as the allow-list sanitizer left it (:func:`cleaned`, :func:`scripts.render.security.clean_content`),
+under a digest of the content before, of Python and every library (nh3), and of the running code (the allow-list).
 
 The entries a language's build used are written to its file when the build ends (the others are dropped, so the
 file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit). Only plain :class:`mkdocs.structure.pages.Page` objects are converted through
@@ -44,13 +46,14 @@ from mkdocs.structure.pages import Page
 
 from scripts.files import replace_whole
 from scripts.render.search_index import sections as divide_sections
+from scripts.render.security import clean_content
 from scripts.staging.cache import running_key
 from scripts.staging.inputs import running_environment
 
 #: under ``mkdocs``: MkDocs' log (and what ``--strict`` counts) takes it in
 log = logging.getLogger("mkdocs.render.markdown_cache")
 #: raised when the file format of the stored entries changes
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass
@@ -121,28 +124,37 @@ def sections_key(html: str) -> str:
     return digest.hexdigest()
 
 
+def cleaned_key(html: str) -> str:
+    """The key of ``html`` as the sanitizer leaves it: the HTML, the allow-list's code, Python and nh3."""
+    digest = hashlib.sha256(f"{FORMAT};{running_key()};cleaned".encode())
+    digest.update(b"\0" + html.encode())
+    return digest.hexdigest()
+
+
 class ConversionCache:
     """The stored conversions (and search sections) of one language, read from ``path`` for one build."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.stored, self.stored_sections = self._read(path)
+        self.stored, self.stored_sections, self.stored_cleaned = self._read(path)
         self.used: dict[str, Conversion] = {}
         self.used_sections: dict[str, list[StoredSection]] = {}
+        self.used_cleaned: dict[str, str] = {}
         self.hits = 0
         self.misses = 0
 
     @staticmethod
-    def _read(path: Path) -> tuple[dict[str, Conversion], dict[str, list[StoredSection]]]:
+    def _read(path: Path) -> tuple[dict[str, Conversion], dict[str, list[StoredSection]], dict[str, str]]:
         try:
             with open(path, "rb") as handle:
                 stored = pickle.load(handle)  # noqa: S301 - our own file, written below
         except Exception:  # noqa: BLE001 - none yet, or damaged: every page is converted, nothing is trusted
-            return {}, {}
+            return {}, {}, {}
         if not isinstance(stored, dict) or stored.get("format") != FORMAT:
-            return {}, {}
-        entries, sections = stored.get("entries"), stored.get("sections")
-        return (entries if isinstance(entries, dict) else {}), (sections if isinstance(sections, dict) else {})
+            return {}, {}, {}
+        parts = [stored.get(name) for name in ("entries", "sections", "cleaned")]
+        entries, sections, cleaned = (part if isinstance(part, dict) else {} for part in parts)
+        return entries, sections, cleaned
 
     def sections(self, html: str) -> list[Section]:
         """The search sections of a page's ``html``: stored, or divided now and stored."""
@@ -154,6 +166,17 @@ class ConversionCache:
             stored = _stored_sections(divide_sections(html))
         self.used_sections[key] = stored
         return _fresh_sections(stored)
+
+    def cleaned(self, html: str) -> str:
+        """``html`` through the allow-list sanitizer: stored, or cleaned now and stored."""
+        key = cleaned_key(html)
+        stored = self.used_cleaned.get(key)
+        if stored is None:
+            stored = self.stored_cleaned.get(key)
+        if not isinstance(stored, str):
+            stored = clean_content(html)
+        self.used_cleaned[key] = stored
+        return stored
 
     def render(self, page: Page, config: Any, files: Any, site: str) -> None:
         """``page.render(config, files)``, or its stored result."""
@@ -193,7 +216,8 @@ class ConversionCache:
         """A build ended: the entries it used are written to ``path``, replacing the others."""
         # whole or not at all, even with another build writing it; if it cannot be written, the next build
         # converts again
-        content = {"format": FORMAT, "entries": self.used, "sections": self.used_sections}
+        content = {"format": FORMAT, "entries": self.used, "sections": self.used_sections,
+                   "cleaned": self.used_cleaned}
         replace_whole(self.path, lambda handle: pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -244,6 +268,13 @@ def search_sections(html: str) -> list[Section]:
     """The search sections of a page's ``html``, through the cache of the build under way if there is one."""
     cache = ACTIVE.get("cache")
     return divide_sections(html) if cache is None else cache.sections(html)
+
+
+def cleaned(html: str) -> str:
+    """A page's content through the allow-list sanitizer, through the cache of the build under way if there is
+    one."""
+    cache = ACTIVE.get("cache")
+    return clean_content(html) if cache is None else cache.cleaned(html)
 
 
 def finish() -> None:
