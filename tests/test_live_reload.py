@@ -128,15 +128,8 @@ def test_without_file_events_the_folders_are_polled_with_a_warning(tmp_path: Pat
     monkeypatch.setattr(observer.observer, "start", no_inotify)
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.guidelines"):
         observer.start()
-    try:
-        assert "serve polls the watched paths" in caplog.text and "inotify watch limit reached" in caplog.text
-        assert not observer.native
-        time.sleep(0.2)
-        (tmp_path / "guidelines.yaml").write_text("edited\n", encoding="utf-8")
-        assert handler.wait(5), "with the events failed, the folder was not polled instead"
-    finally:
-        observer.stop()
-        observer.join(5)
+    assert "serve polls the watched paths" in caplog.text and "inotify watch limit reached" in caplog.text
+    _polls_an_edit(observer, handler, tmp_path)
 
 
 def test_without_inotify_instances_the_folders_are_polled_with_a_warning(tmp_path: Path, monkeypatch,
@@ -153,11 +146,17 @@ def test_without_inotify_instances_the_folders_are_polled_with_a_warning(tmp_pat
     handler = Count()
     observer.schedule(handler, str(tmp_path), recursive=True)
     observer.start()
+    assert "inotify instance limit reached" in caplog.text
+    _polls_an_edit(observer, handler, tmp_path)
+
+
+def _polls_an_edit(observer: ChangeObserver, handler: Count, folder: Path) -> None:
+    """``observer`` (started) polls, and reports an edit in ``folder``; stopped at the end."""
     try:
-        assert "inotify instance limit reached" in caplog.text and not observer.native
-        time.sleep(0.2)
-        (tmp_path / "guidelines.yaml").write_text("edited\n", encoding="utf-8")
-        assert handler.wait(5), "without inotify, the folder was not polled"
+        assert not observer.native
+        time.sleep(0.2)  # the first snapshot
+        (folder / "guidelines.yaml").write_text("edited\n", encoding="utf-8")
+        assert handler.wait(5), "without file events, the folder was not polled instead"
     finally:
         observer.stop()
         observer.join(5)
