@@ -89,11 +89,12 @@ def read_record(model: type[BaseModel], path: Path, kept: dict[Path, tuple],
     """One file read and validated as a record of ``model``: (the document or None, the problems of reading it,
     the record or None, the problems of validating it).
 
-    A file is read and validated once per process while its bytes are the same: what the last load of its
+    A file is parsed and validated once per process while its bytes are the same: what the last load of its
     folder made of it (``kept``) is used again. ``serve`` loads the data after every edit, and most files have not
-    changed (the bytes are read and hashed; parsing and validating is what is saved). Used again, not copied: records are frozen models, and a loaded dataset is not changed (the
-    checks, the pages and the builds only read it, as the dataset kept per process already requires,
-    :func:`scripts.staging.cache.load_dataset_cached`). What was made now goes into ``keep``."""
+    changed (their bytes are still read and hashed). Used again, not copied: records are frozen models, and a
+    loaded dataset is not changed (the checks, the pages and the builds only read it, as the dataset kept per
+    process already requires, :func:`scripts.staging.cache.load_dataset_cached`). What was made now goes into
+    ``keep``."""
     try:
         raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
     except OSError:

@@ -8,8 +8,8 @@ MkDocs renders, and nothing else.
   transliterated language;
 - each page's own scripts: the features its content uses (:mod:`scripts.render.page_scripts`);
 - Material's search index divides pages with a faster parser, to the same index (:mod:`scripts.render.search_index`);
-- a page whose Markdown and site are unchanged since the last build is not converted again
-  (:mod:`scripts.render.markdown_cache`).
+- a page whose Markdown and site are unchanged since the last build is not converted again, and content that is
+  unchanged is not sanitized or divided for search again (:mod:`scripts.render.markdown_cache`).
 """
 
 from __future__ import annotations

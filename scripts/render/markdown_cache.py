@@ -37,6 +37,7 @@ import hashlib
 import json
 import logging
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,18 +118,21 @@ def _fresh_sections(stored: list[StoredSection]) -> list[Section]:
     return sections
 
 
-def sections_key(html: str) -> str:
-    """The key of the search sections of ``html``: the HTML, the divider's code, Python and the libraries."""
-    digest = hashlib.sha256(f"{FORMAT};{running_key()}".encode())
+def _html_key(kind: str, html: str) -> str:
+    """The key of what is made of ``html`` (``kind``): the HTML, the running code, Python and the libraries."""
+    digest = hashlib.sha256(f"{FORMAT};{running_key()};{kind}".encode())
     digest.update(b"\0" + html.encode())
     return digest.hexdigest()
+
+
+def sections_key(html: str) -> str:
+    """The key of the search sections of ``html``: the HTML, the divider's code, Python and the libraries."""
+    return _html_key("sections", html)
 
 
 def cleaned_key(html: str) -> str:
     """The key of ``html`` as the sanitizer leaves it: the HTML, the allow-list's code, Python and nh3."""
-    digest = hashlib.sha256(f"{FORMAT};{running_key()};cleaned".encode())
-    digest.update(b"\0" + html.encode())
-    return digest.hexdigest()
+    return _html_key("cleaned", html)
 
 
 class ConversionCache:
@@ -156,27 +160,27 @@ class ConversionCache:
         entries, sections, cleaned = (part if isinstance(part, dict) else {} for part in parts)
         return entries, sections, cleaned
 
+    @staticmethod
+    def _kept(used: dict, stored: dict, key: str, usable: type, make: Callable[[], Any]) -> Any:
+        """What this build used under ``key``, else what the file holds (if ``usable``), else ``make()``; used."""
+        value = used.get(key)
+        if not isinstance(value, usable):
+            value = stored.get(key)
+        if not isinstance(value, usable):
+            value = make()
+        used[key] = value
+        return value
+
     def sections(self, html: str) -> list[Section]:
         """The search sections of a page's ``html``: stored, or divided now and stored."""
-        key = sections_key(html)
-        stored = self.used_sections.get(key)
-        if stored is None:
-            stored = self.stored_sections.get(key)
-        if stored is None:
-            stored = _stored_sections(divide_sections(html))
-        self.used_sections[key] = stored
+        stored = self._kept(self.used_sections, self.stored_sections, sections_key(html), list,
+                            lambda: _stored_sections(divide_sections(html)))
         return _fresh_sections(stored)
 
     def cleaned(self, html: str) -> str:
         """``html`` through the allow-list sanitizer: stored, or cleaned now and stored."""
-        key = cleaned_key(html)
-        stored = self.used_cleaned.get(key)
-        if stored is None:
-            stored = self.stored_cleaned.get(key)
-        if not isinstance(stored, str):
-            stored = clean_content(html)
-        self.used_cleaned[key] = stored
-        return stored
+        return self._kept(self.used_cleaned, self.stored_cleaned, cleaned_key(html), str,
+                          lambda: clean_content(html))
 
     def render(self, page: Page, config: Any, files: Any, site: str) -> None:
         """``page.render(config, files)``, or its stored result."""
