@@ -1,0 +1,193 @@
+"""A forked copy of a one-language build that does part of the work on its pages while the build does the rest.
+
+``serve --lang`` builds one language in one process: one core works while the other waits. :class:`PageHelper`
+forks the build at a point where what comes next is a loop over the pages (populating them, then rendering them
+into their templates). The copy takes pages from the end of the list and the build takes them from the start, one
+page at a time under a lock, so that no page is taken twice and neither waits for the other except for the one page
+the copy may be working on when they meet.
+
+For each page it takes, the copy computes a value (``work(page)``: what the step made for that page) and sends it
+back; the build hands it over (``take(page, value)``) just before it would have made it itself. A page for which
+the copy sends no value (it failed, or made nothing worth sending) is simply done by the build, as it would have
+been. What the copy logs or prints is never shown: the build shows what matters itself.
+
+If the copy cannot be made, stops, or sends nothing for ``STALL_SECONDS`` while the build waits, the build does
+every page it has not been given. The copy is stopped when the build has taken every page, or ends, or fails.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import pickle
+import signal
+import struct
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+log = logging.getLogger("mkdocs.render.page_helper")
+
+#: without a message from the copy for this long, the build stops waiting for it
+STALL_SECONDS = 20.0
+#: the end of the copy's messages
+_DONE = -1
+_HEADER = struct.Struct("<iQ")
+
+
+def spare_core() -> bool:
+    """Whether this process may run on more than one core."""
+    return len(os.sched_getaffinity(0)) > 1
+
+
+def _quiet() -> None:
+    """In the copy: nothing it logs or prints reaches the terminal."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - until the copy exits
+    root = logging.getLogger()
+    for logger in [root, *logging.Logger.manager.loggerDict.values()]:
+        if isinstance(logger, logging.Logger):
+            # a logger that passes nothing up gets a handler that drops: else Python's last resort prints
+            logger.handlers = [] if logger.propagate and logger is not root else [logging.NullHandler()]
+
+
+class PageHelper:
+    """A forked copy of this process that does ``work`` on ``pages`` from the end, and the thread that receives
+    what it made.
+
+    ``work(page)`` runs in the copy and returns a picklable value, or None when it made nothing to send;
+    ``take(page, value)`` runs in the build when it reaches a page the copy did (:meth:`claim`).
+    """
+
+    def __init__(self, pages: Sequence[Any], work: Callable[[Any], Any], take: Callable[[Any, Any], None]) -> None:
+        self.pages = list(pages)
+        self._index = {id(page): n for n, page in enumerate(self.pages)}
+        self._take = take
+        self._received: dict[int, Any] = {}
+        self._ended = False
+        self._condition = threading.Condition()
+        #: pages whose value the build took
+        self.given = 0
+        context = multiprocessing.get_context("fork")
+        self._lock = context.Lock()
+        # [the build's next page, the copy's last page taken]: the build takes n while n < the copy's
+        self._claims = context.RawArray("i", [0, len(self.pages)])
+        self._build_pid = os.getpid()
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            raise
+        if pid == 0:  # the copy
+            code = 1
+            try:
+                os.close(read)
+                self._work(write, work)
+                code = 0
+            except BaseException:  # noqa: BLE001, S110 - whatever happened, the build does the rest itself
+                pass
+            os._exit(code)
+        os.close(write)
+        self.pid: int | None = pid
+        self._reader = threading.Thread(target=self._receive, args=(read,), name="page-helper", daemon=True)
+        self._reader.start()
+
+    # in the copy
+
+    def _work(self, write: int, work: Callable[[Any], Any]) -> None:
+        gc.disable()  # short-lived: a collection would touch, and so copy, the build's memory page by page
+        _quiet()
+        with os.fdopen(write, "wb") as out:
+            while True:
+                with self._lock:
+                    n = self._claims[1] - 1
+                    if n < self._claims[0]:
+                        break
+                    self._claims[1] = n
+                try:
+                    value = work(self.pages[n])
+                except Exception:  # noqa: BLE001 - the build does this page itself, and reports what fails
+                    value = None
+                body = b"" if value is None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(_HEADER.pack(n, len(body)) + body)
+                out.flush()
+            out.write(_HEADER.pack(_DONE, 0))
+
+    # in the build
+
+    def _receive(self, read: int) -> None:
+        try:
+            with os.fdopen(read, "rb") as incoming:
+                while True:
+                    header = incoming.read(_HEADER.size)
+                    if len(header) < _HEADER.size:
+                        break  # the copy stopped
+                    n, size = _HEADER.unpack(header)
+                    if n == _DONE:
+                        break
+                    body = incoming.read(size)
+                    if len(body) < size:
+                        break
+                    value = pickle.loads(body) if size else None  # noqa: S301 - our own forked copy
+                    with self._condition:
+                        self._received[n] = value
+                        self._condition.notify_all()
+        except Exception:  # noqa: BLE001, S110 - the copy stopped: the build does the rest
+            pass
+        finally:
+            with self._condition:
+                self._ended = True
+                self._condition.notify_all()
+
+    def claim(self, page: Any) -> bool:
+        """The build is about to do ``page``: it is the build's if the copy has not taken it; else, once the copy
+        has sent it, what the copy made is handed over (``take``). True when it was."""
+        if os.getpid() != self._build_pid:
+            return False  # the copy runs the same events: it takes its pages itself
+        n = self._index.get(id(page))
+        if n is None:
+            return False
+        if self.pid is not None:  # the copy may still take pages (once stopped, it may have died holding the lock)
+            with self._lock:
+                if n < self._claims[1]:
+                    self._claims[0] = max(self._claims[0], n + 1)
+                    return False
+        with self._condition:
+            while n not in self._received and not self._ended:
+                if not self._condition.wait(timeout=STALL_SECONDS):
+                    log.info("the second process sent nothing for a while: this build does the rest itself")
+                    self.stop()
+                    return False
+            value = self._received.pop(n, None)
+        if value is None:
+            return False
+        self._take(page, value)
+        self.given += 1
+        return True
+
+    def stop(self) -> None:
+        """The copy takes nothing more, and is stopped if it still runs."""
+        pid, self.pid = self.pid, None
+        if pid is None:
+            return
+        if self._lock.acquire(timeout=1):
+            self._claims[0] = len(self.pages)
+            self._lock.release()
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if not done:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        except (ChildProcessError, ProcessLookupError):
+            pass
+        with self._condition:
+            self._ended = True
+            self._condition.notify_all()
