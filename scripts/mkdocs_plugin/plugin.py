@@ -27,7 +27,7 @@ from scripts.pages.context import TEMPLATE_DIR, RenderContext
 from scripts.pages.template_cache import TEMPLATES
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
-from scripts.render import markdown_cache
+from scripts.render import markdown_cache, render_helper
 from scripts.render.live_reload import event_watching_server
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
@@ -51,6 +51,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.source_names: tuple = ()
         self.page_urls: list[str] = []
         self.command = "build"
+        self.dirty = False
 
     # The i18n plugin sets the language in its own on_config (priority -100); ours runs first so that the
     # search plugin (priority 0) sees the language's theme settings.
@@ -150,7 +151,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     # After mkdocs-static-i18n's own on_page_context (priority 50), which rewrites extra.alternate.
     @event_priority(-110)
-    def on_page_context(self, context, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001
+    def _page_context(self, context, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001
         build = self.build
         if build is not None and self.tree is not None and self.tree.transliteration:
             context["guidelines_transliteration"] = self.tree.transliteration
@@ -159,8 +160,16 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             self.page_urls.append(neutral_url(build, page.url))
         return context
 
+    # Last of all: the HTML of the page's template, if the second process made it (scripts.render.render_helper)
+    @event_priority(-300)
+    def _rendered(self, context, page: MkDocsPage, config: MkDocsConfig, nav):  # noqa: ANN001
+        return render_helper.use_rendered(context, page)
+
+    on_page_context = CombinedEvent(_page_context, _rendered)
+
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
@@ -181,13 +190,16 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         self.nav = nav
         markdown_cache.site_known(config, files)  # every plugin's on_files has run: the files are final
+        if self.command == "serve":  # one language in one process: the second core converts too
+            markdown_cache.convert_alongside(config, files, self.dirty)
         return nav
 
     @event_priority(-300)
     def on_pre_page(self, page: MkDocsPage, config: MkDocsConfig, files: Files) -> MkDocsPage:
         return markdown_cache.use_cache(page)
 
-    def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
+    def _env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
+        markdown_cache.stop_helper()  # every page is populated
         env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
         # Every page is rendered by now: titles (from data and catalogs) made safe before any template prints them
         escape_titles(getattr(self, "nav", None), [f.page for f in files.documentation_pages() if f.page])
@@ -195,10 +207,23 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         env.globals["guidelines_transliterate"] = to_latin  # partials/language.html, for sr-Latn
         return env
 
+    # Last of all: the environment and the pages are final. One language in one process (serve): the second
+    # core renders part of the pages into their templates (scripts.render.render_helper).
+    @event_priority(-300)
+    def _render_alongside(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
+        if self.command == "serve" and self.build is not None and self.build.alone and not self.config.no_cache:
+            render_helper.render_alongside(env, config, files, getattr(self, "nav", None), self.dirty)
+        return env
+
+    on_env = CombinedEvent(_env, _render_alongside)
+
     # After the search plugin and mkdocs-static-i18n have written theirs.
     @event_priority(-200)
     def on_post_build(self, config: MkDocsConfig) -> None:
         markdown_cache.finish()
+        rendered = render_helper.stop()
+        if rendered:
+            log.info(f"Templates: {rendered} page(s) rendered by a second process")
         build = self.build
         if build is None or not build.alone:
             return
@@ -214,6 +239,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             except Exception as error:  # noqa: BLE001 - a PDF that cannot be made fails the build, with its cause
                 raise PluginError(f"the PDFs of {build.language} could not be made: {error}") from error
             log.info(report.line())
+
+    def on_build_error(self, error: Exception) -> None:
+        markdown_cache.stop_helper()
+        render_helper.stop()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
         # what MkDocs' server watches by now (a private attribute; else what MkDocs 1.6 has it watch)

@@ -26,8 +26,13 @@ page's content as the allow-list sanitizer left it (:func:`cleaned`, :func:`scri
 under a digest of the content before, of Python and every library (nh3), and of the running code (the allow-list).
 
 The entries a language's build used are written to its file when the build ends (the others are dropped, so the
-file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit). Only plain :class:`mkdocs.structure.pages.Page` objects are converted through
-here; a plugin's own page class keeps its own ``render``.
+file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit). Only
+plain :class:`mkdocs.structure.pages.Page` objects are converted through here; a plugin's own page class keeps its
+own ``render``.
+
+``serve --lang`` converts with two processes (:func:`convert_alongside`): a forked copy of the build populates
+pages from the end of the list and sends back the entries it made, which the build then finds as if they had been
+read from the file, under the same keys.
 """
 
 from __future__ import annotations
@@ -43,9 +48,11 @@ from pathlib import Path
 from typing import Any
 
 from material.plugins.search.plugin import Element, Section
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.pages import Page
 
 from scripts.files import replace_whole
+from scripts.render.page_helper import PageHelper, spare_core
 from scripts.render.search_index import sections as divide_sections
 from scripts.render.security import clean_content
 from scripts.staging.cache import running_key
@@ -146,6 +153,12 @@ class ConversionCache:
         self.used_cleaned: dict[str, str] = {}
         self.hits = 0
         self.misses = 0
+        #: pages converted by another process (:meth:`add`)
+        self.helped = 0
+        #: keys of what this build made that are already known elsewhere (:meth:`fresh`)
+        self._given: set[str] = set()
+        #: keys of what another process made (:meth:`add`)
+        self._added: set[str] = set()
 
     @staticmethod
     def _read(path: Path) -> tuple[dict[str, Conversion], dict[str, list[StoredSection]], dict[str, str]]:
@@ -189,7 +202,10 @@ class ConversionCache:
         if stored is not None:
             _apply(page, stored, files)
             self.used[key] = stored
-            self.hits += 1
+            if key in self._added:
+                self.helped += 1
+            else:
+                self.hits += 1
             return
         self.misses += 1
         # MkDocs' command line stops its records at the `mkdocs` logger (propagate=False), where --strict counts
@@ -215,6 +231,30 @@ class ConversionCache:
             anchors=set(page.present_anchor_ids or ()),
             links_to_anchors=None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
             records=[(r.name, r.levelno, r.getMessage()) for r in records])
+
+    def _layers(self) -> tuple[tuple[dict, dict], ...]:
+        return ((self.used, self.stored), (self.used_sections, self.stored_sections),
+                (self.used_cleaned, self.stored_cleaned))
+
+    def mark_given(self) -> None:
+        """What this build has made so far is known to whoever gets a copy of it now (a forked process)."""
+        self._given = {key for used, _ in self._layers() for key in used}
+
+    def fresh(self) -> tuple[dict, dict, dict]:
+        """What this build made (not read from the file) since it was last asked, or :meth:`mark_given`."""
+        parts = []
+        for used, stored in self._layers():
+            part = {key: value for key, value in used.items() if key not in stored and key not in self._given}
+            self._given.update(part)
+            parts.append(part)
+        conversions, sections, cleaned = parts
+        return conversions, sections, cleaned
+
+    def add(self, made: tuple[dict, dict, dict]) -> None:
+        """Entries another process made (:meth:`fresh`) are found here as if read from the file."""
+        for (_, stored), part in zip(self._layers(), made):
+            stored.update(part)
+            self._added.update(part)
 
     def finish(self) -> None:
         """A build ended: the entries it used are written to ``path``, replacing the others."""
@@ -249,6 +289,7 @@ ACTIVE: dict[str, Any] = {}
 
 def start(path: Path | None) -> None:
     """A build starts whose conversions are kept in ``path`` (None: every page is converted, nothing is kept)."""
+    stop_helper()
     ACTIVE.clear()
     if path is not None:
         ACTIVE["cache"] = ConversionCache(path)
@@ -260,9 +301,52 @@ def site_known(config: Any, files: Any) -> None:
         ACTIVE["site"] = site_digest(config, files)
 
 
+def convert_alongside(config: Any, files: Any, dirty: bool = False) -> None:
+    """A second process converts part of the pages while this one converts the rest
+    (:mod:`scripts.render.page_helper`). Called once the pages are known (``on_nav``, after :func:`site_known`),
+    in a build of one language that keeps its conversions and has a core to spare.
+
+    The copy populates each page it takes as MkDocs does (:func:`mkdocs.commands.build._populate_page`: the
+    page's events and its conversion through this cache) and divides its content into search sections; it sends
+    what its cache made that this one lacks (:meth:`ConversionCache.fresh`). This build adds that to the entries
+    read from the file, and populates the page as it would have: what it finds under the page's own keys is used,
+    anything else is made here."""
+    cache = ACTIVE.get("cache")
+    if cache is None or "site" not in ACTIVE or not spare_core():
+        return
+    populate_page = getattr(mkdocs_build, "_populate_page", None)  # private: without it, no second process
+    if populate_page is None:
+        return
+
+    def work(page: Any) -> tuple[dict, dict, dict] | None:
+        populate_page(page, config, files, dirty)
+        if page.content is not None:
+            cache.sections(page.content)
+        made = cache.fresh()
+        return made if any(made) else None
+
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    cache.mark_given()
+    try:
+        ACTIVE["helper"] = PageHelper(pages, work, lambda page, made: cache.add(made))
+    except OSError as error:  # no fork, no pipe: this process converts every page, as it would have
+        log.info(f"no second process for the conversions ({error}): every page is converted here")
+
+
+def stop_helper() -> None:
+    """The second process, if there is one, is stopped: every page is populated, or the build failed."""
+    helper = ACTIVE.pop("helper", None)
+    if helper is not None:
+        helper.stop()
+
+
 def use_cache(page: Any) -> Any:
     """``page`` converted through the cache of the build under way (plain MkDocs pages only: a plugin's own page
-    class keeps its own ``render``)."""
+    class keeps its own ``render``); if a second process converts pages (:func:`convert_alongside`), the page is
+    taken by this one, or what the other made for it is received first."""
+    helper = ACTIVE.get("helper")
+    if helper is not None:
+        helper.claim(page)
     if type(page) is Page and "cache" in ACTIVE:  # noqa: E721 - exactly MkDocs' class
         page.__class__ = CachedPage
     return page
@@ -284,11 +368,14 @@ def cleaned(html: str) -> str:
 def finish() -> None:
     """The build's pages are all rendered: the conversions it used are kept, and the log says how many pages were
     converted and how many reused."""
+    stop_helper()
     cache = ACTIVE.pop("cache", None)
     ACTIVE.clear()
     if cache is not None:
         cache.finish()
-        log.info(f"Markdown: {cache.misses} page(s) converted, {cache.hits} reused from the last build")
+        helped = f" ({cache.helped} of them by a second process)" if cache.helped else ""
+        log.info(f"Markdown: {cache.misses + cache.helped} page(s) converted{helped}, {cache.hits} reused from "
+                 "the last build")
 
 
 def cache_file(folder: Path, build: str, edition: str, language: str) -> Path:

@@ -1,0 +1,110 @@
+"""``serve --lang`` uses its second core: a forked copy converts part of the pages (scripts.render.markdown_cache)
+and then renders part of them into their templates (scripts.render.render_helper). The site it writes is the site a
+build without either writes, file for file, and both copies did work.
+
+The builds run in this process as ``serve`` runs them (MkDocs' ``build`` after ``on_startup("serve")``), on a copy
+of the real data, after an edit of one measure heading (the edit the benchmark times)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+
+from scripts.benchmark.serve_rebuild import edit_heading
+from scripts.commands.settings import current_settings
+from scripts.render import markdown_cache, render_helper
+from tests.conftest import DATA, ROOT
+
+pytestmark = pytest.mark.slow  # the copies are forked processes
+
+
+def build(site: Path) -> None:
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+
+
+def files(site: Path) -> dict[str, object]:
+    """Every file's bytes; a .docx form's parts (the forms are kept between builds in a store of their own,
+    tests/test_docx_store.py, so a build that keeps nothing writes them again with other times in the archive)."""
+    def content(path: Path) -> object:
+        if path.suffix != ".docx":
+            return path.read_bytes()
+        with zipfile.ZipFile(path) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+    return {str(path.relative_to(site)): content(path) for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def serve_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("GUIDELINES_LANGUAGE", raising=False)
+    for name, value in current_settings(data_dir=data).mkdocs_environment("en").items():
+        monkeypatch.setenv(name, value)
+    return data
+
+
+def test_the_site_is_the_one_a_build_without_the_second_process_writes(
+        serve_environment: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: serve has no second process")
+    data = serve_environment
+    build(tmp_path / "warm")  # the conversions of the unedited pages are kept
+    edit_heading(data / "guidelines.yaml", "le-strategic-cooperation", "EDITED-IN-TEST")
+    with caplog.at_level(logging.INFO):
+        build(tmp_path / "helped")
+    said = caplog.text
+    converted = re.search(r"Markdown: (\d+) page\(s\) converted \((\d+) of them by a second process\)", said)
+    rendered = re.search(r"Templates: (\d+) page\(s\) rendered by a second process", said)
+    assert converted and int(converted[2]) > 0, said
+    assert rendered and int(rendered[1]) > 0, said
+
+    os.environ["GUIDELINES_NO_CACHE"] = "1"  # converts every page here, one process (monkeypatch restores it)
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        build(tmp_path / "alone")
+    assert "second process" not in caplog.text
+
+    helped, alone = files(tmp_path / "helped"), files(tmp_path / "alone")
+    assert sorted(helped) == sorted(alone)
+    assert "EDITED-IN-TEST" in helped["guidelines/le-strategic-cooperation/index.html"].decode()  # type: ignore[union-attr]
+    differing = [name for name in alone if helped[name] != alone[name]]
+    assert not differing, differing[:20]
+
+
+def test_a_failed_build_leaves_no_second_process(serve_environment: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: serve has no second process")
+    started = []
+    real = render_helper.PageHelper
+
+    def recorded(*args, **kwargs):
+        helper = real(*args, **kwargs)
+        started.append(helper.pid)
+        return helper
+
+    monkeypatch.setattr(render_helper, "PageHelper", recorded)
+    monkeypatch.setattr(markdown_cache, "PageHelper", recorded)
+    def broken(self, *args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(File, "copy_file", broken)  # after every page is populated: the render copy is running
+    with pytest.raises(Exception):  # noqa: B017 - MkDocs' own error
+        build(tmp_path / "broken")
+    assert len(started) == 2, started
+    for pid in started:
+        with pytest.raises(ChildProcessError):  # waited for: stopped by on_build_error
+            os.waitpid(pid, os.WNOHANG)
