@@ -27,7 +27,7 @@ from scripts.pages.context import TEMPLATE_DIR, RenderContext
 from scripts.pages.template_cache import TEMPLATES
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
-from scripts.render import markdown_cache, render_helper
+from scripts.render import markdown_cache, render_helper, theme_environment
 from scripts.render.live_reload import event_watching_server
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
@@ -57,6 +57,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     # search plugin (priority 0) sees the language's theme settings.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme_environment.lighten(config.theme)  # before the search plugin's on_config makes an environment
         base = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (base / self.config.data_dir).resolve()
         try:

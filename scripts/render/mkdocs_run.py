@@ -15,6 +15,8 @@ def render(config_file: Path, site_dir: Path) -> tuple[int, str]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from scripts.render import theme_environment
+
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
@@ -24,6 +26,7 @@ def render(config_file: Path, site_dir: Path) -> tuple[int, str]:
     returncode = 0
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        theme_environment.lighten(config.theme)  # before any plugin makes an environment
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config, dirty=False)
