@@ -46,19 +46,43 @@ def test_committed_template_is_current() -> None:
         "run `python -m scripts i18n extract` (and `i18n update`) and commit the catalogs"
 
 
-def test_the_distinct_strings_of_a_dataset_are_listed_once_per_dataset(monkeypatch) -> None:  # noqa: ANN001
+def test_the_distinct_strings_of_a_dataset_are_listed_once_per_dataset(monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
     """Every language's translation status page counts them: the build lists them once, before its workers fork;
-    a dataset loaded again (after an edit) gets its own list."""
+    a dataset loaded again (after an edit) gets its own list, and only the records of edited files are walked
+    again (the others are the same objects)."""
+    import shutil
+
     from scripts.i18n import strings
 
-    dataset = load_dataset(TEST_DATA / "minimal")
+    data = tmp_path / "minimal"
+    shutil.copytree(TEST_DATA / "minimal", data)
+    dataset = load_dataset(data)
     expected = tuple(sorted({s.text for s in strings.source_strings(dataset)}))
     assert "Written requests" in expected
-    walks = []
-    walk = strings.source_strings
-    monkeypatch.setattr(strings, "source_strings", lambda d: walks.append(d) or walk(d))
+    walked = []
+    walk = strings._walk
+    monkeypatch.setattr(strings, "_walk", lambda value, *args: (walked.append(value) if args[1] == () else None)
+                        or walk(value, *args))
+    monkeypatch.setattr(strings, "_RECORD_TEXTS", {})
     assert strings.source_texts(dataset) == expected
+    records = len(walked)
+    assert records >= 4  # one walk per record
     assert strings.source_texts(dataset) == expected
-    assert walks == [dataset]
-    again = load_dataset(TEST_DATA / "minimal")
-    assert strings.source_texts(again) == expected and walks == [dataset, again]
+    assert len(walked) == records
+    guidelines = data / "guidelines.yaml"
+    guidelines.write_text(guidelines.read_text(encoding="utf-8").replace("heading: Written requests",
+                                                                          "heading: Requests in writing"),
+                          encoding="utf-8")
+    edited = load_dataset(data)
+    texts = strings.source_texts(edited)
+    assert walked[records:] == [edited.guidelines]  # the edited file's record alone was walked again
+    assert "Requests in writing" in texts and "Written requests" not in texts
+    assert texts == tuple(sorted({s.text for s in strings.source_strings(edited)}))
+
+
+def test_the_distinct_strings_of_the_real_data_are_those_of_every_source_string() -> None:
+    """Count labels (one and other) by their singular, as the catalog's msgid."""
+    from scripts.i18n import strings
+
+    dataset = real_dataset()
+    assert strings.source_texts(dataset) == tuple(sorted({s.text for s in strings.source_strings(dataset)}))

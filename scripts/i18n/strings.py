@@ -51,11 +51,35 @@ _TEXTS: "weakref.WeakKeyDictionary[Dataset, tuple[str, ...]]" = weakref.WeakKeyD
 
 def source_texts(dataset: Dataset) -> tuple[str, ...]:
     """Every distinct translatable string of ``dataset``, sorted: worked out once per dataset (the build does it
-    before it forks its workers, and every language's status page reads it)."""
+    before it forks its workers, and every language's status page reads it), from each record's strings
+    (:func:`_record_texts`)."""
     texts = _TEXTS.get(dataset)
     if texts is None:
-        texts = _TEXTS[dataset] = tuple(sorted({s.text for s in source_strings(dataset)}))
+        found: set[str] = set()
+        for coll in COLLECTIONS:
+            for record in dataset.records(coll.name):
+                found |= _record_texts(record)
+        texts = _TEXTS[dataset] = tuple(sorted(found))
     return texts
+
+
+#: :func:`_record_texts` of the records seen last, by the record object (kept in the entry, so that its id stays its
+#: own). A record is a frozen model, and a loaded one is never changed; after a data edit, the records of the files
+#: that did not change are the same objects (:func:`scripts.data.dataset.read_record`), and are not walked again.
+_RECORD_TEXTS: dict[int, tuple[Any, frozenset[str]]] = {}
+RECORDS_KEPT = 4096
+
+
+def _record_texts(record: Any) -> frozenset[str]:
+    """The distinct translatable strings of one record (a count label by its singular, as :func:`source_strings`
+    gives it)."""
+    entry = _RECORD_TEXTS.get(id(record))
+    if entry is None or entry[0] is not record:
+        texts = frozenset(text[0] if isinstance(text, tuple) else text for _, text in _walk(record, type(record), ()))
+        entry = _RECORD_TEXTS[id(record)] = (record, texts)
+        while len(_RECORD_TEXTS) > RECORDS_KEPT:
+            del _RECORD_TEXTS[next(iter(_RECORD_TEXTS))]
+    return entry[1]
 
 
 def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) -> Iterator[tuple[tuple, str]]:
