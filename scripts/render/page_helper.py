@@ -80,9 +80,13 @@ class PageHelper:
         self._claims = context.RawArray("i", [0, len(self.pages)])
         self._build_pid = os.getpid()
         read, write = os.pipe()
+        # what exists now is left out of this process's collections until the copy stops: a full collection
+        # writes into every object, and each page of memory written while the copy runs is copied for it
+        gc.freeze()
         try:
             pid = os.fork()
         except OSError:
+            gc.unfreeze()
             os.close(read)
             os.close(write)
             raise
@@ -178,6 +182,7 @@ class PageHelper:
         pid, self.pid = self.pid, None
         if pid is None:
             return
+        gc.unfreeze()
         if self._lock.acquire(timeout=1):
             self._claims[0] = len(self.pages)
             self._lock.release()
