@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import time
 from dataclasses import dataclass
 
@@ -99,6 +100,45 @@ def test_a_copy_that_hangs_is_given_up_and_stopped(monkeypatch: pytest.MonkeyPat
     assert helper.pid is None
     with pytest.raises(ChildProcessError):  # stopped and waited for
         os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize("fate", ["killed", "stuck"])
+def test_a_copy_that_keeps_the_lock_does_not_block_the_build(monkeypatch: pytest.MonkeyPatch, fate: str) -> None:
+    monkeypatch.setattr(page_helper, "STALL_SECONDS", 0.5)
+    items = [Item(n) for n in range(6)]
+    holder: list[PageHelper] = []
+
+    def work(item: Item) -> int:
+        holder[0]._lock.acquire()  # as if killed, or stuck, between taking the lock and letting it go
+        if fate == "killed":
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(600)
+        return item.number
+
+    taken: dict[int, object] = {}
+    helper = PageHelper.__new__(PageHelper)
+    holder.append(helper)
+    started = time.perf_counter()
+    helper.__init__(items, work, lambda item, value: taken.__setitem__(item.number, value))
+    here = []
+    for item in items:
+        if not helper.claim(item):
+            time.sleep(0.1)
+            here.append(item.number)
+    helper.stop()
+    assert here == list(range(6)) and not taken
+    assert time.perf_counter() - started < 10
+    assert helper.pid is None
+
+
+def test_the_build_s_collections_leave_out_what_existed_only_while_the_copy_runs() -> None:
+    import gc  # noqa: PLC0415
+
+    assert gc.get_freeze_count() == 0
+    helper = PageHelper([Item(n) for n in range(3)], slow_work, lambda item, value: None)
+    assert gc.get_freeze_count() > 0
+    helper.stop()
+    assert gc.get_freeze_count() == 0
 
 
 def test_nothing_the_copy_logs_or_prints_is_shown(capfd: pytest.CaptureFixture[str]) -> None:

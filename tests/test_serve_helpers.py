@@ -7,6 +7,7 @@ of the real data, after an edit of one measure heading (the edit the benchmark t
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -18,10 +19,11 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from scripts.benchmark.serve_rebuild import edit_heading
 from scripts.commands.settings import current_settings
-from scripts.render import markdown_cache, render_helper
+from scripts.render import markdown_cache, page_helper, render_helper
 from tests.conftest import DATA, ROOT
 
 pytestmark = pytest.mark.slow  # the copies are forked processes
@@ -84,27 +86,40 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
     assert not differing, differing[:20]
 
 
+@pytest.mark.parametrize("where", ["while the pages are read", "while the pages are written"])
 def test_a_failed_build_leaves_no_second_process(serve_environment: Path, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+                                                 monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     if len(os.sched_getaffinity(0)) < 2:
         pytest.skip("one core: serve has no second process")
     started = []
-    real = render_helper.PageHelper
+    real = page_helper.PageHelper
 
-    def recorded(*args, **kwargs):
+    def recorded(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         helper = real(*args, **kwargs)
         started.append(helper.pid)
         return helper
 
     monkeypatch.setattr(render_helper, "PageHelper", recorded)
     monkeypatch.setattr(markdown_cache, "PageHelper", recorded)
-    def broken(self, *args, **kwargs):
+
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise OSError("disk full")
 
-    monkeypatch.setattr(File, "copy_file", broken)  # after every page is populated: the render copy is running
+    if where == "while the pages are read":  # the conversion copy runs
+        real_read = Page.read_source
+
+        def read_source(self, config):  # noqa: ANN001, ANN202
+            if self.file.src_uri.startswith("training/"):
+                broken()
+            return real_read(self, config)
+
+        monkeypatch.setattr(Page, "read_source", read_source)
+    else:  # after every page is populated: the render copy runs
+        monkeypatch.setattr(File, "copy_file", broken)
     with pytest.raises(Exception):  # noqa: B017 - MkDocs' own error
         build(tmp_path / "broken")
-    assert len(started) == 2, started
+    assert len(started) == (1 if where == "while the pages are read" else 2), started
     for pid in started:
         with pytest.raises(ChildProcessError):  # waited for: stopped by on_build_error
             os.waitpid(pid, os.WNOHANG)
+    assert gc.get_freeze_count() == 0

@@ -11,8 +11,9 @@ back; the build hands it over (``take(page, value)``) just before it would have 
 the copy sends no value (it failed, or made nothing worth sending) is simply done by the build, as it would have
 been. What the copy logs or prints is never shown: the build shows what matters itself.
 
-If the copy cannot be made, stops, or sends nothing for ``STALL_SECONDS`` while the build waits, the build does
-every page it has not been given. The copy is stopped when the build has taken every page, or ends, or fails.
+If the copy cannot be made, stops, or sends nothing for ``STALL_SECONDS`` while the build waits (or holds the
+lock that long), the build does every page it has not been given. The copy ends by itself once no page is left to
+take; the build waits for it, or stops it, once it has been through every page, or when it ends or fails.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import signal
 import struct
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -39,8 +41,11 @@ _HEADER = struct.Struct("<iQ")
 
 
 def spare_core() -> bool:
-    """Whether this process may run on more than one core."""
-    return len(os.sched_getaffinity(0)) > 1
+    """Whether this process may run on more than one core and can fork a copy of itself."""
+    if not hasattr(os, "fork"):
+        return False
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux only
+    return (len(affinity(0)) if affinity is not None else os.cpu_count() or 1) > 1
 
 
 def _quiet() -> None:
@@ -84,7 +89,11 @@ class PageHelper:
         # writes into every object, and each page of memory written while the copy runs is copied for it
         gc.freeze()
         try:
-            pid = os.fork()
+            with warnings.catch_warnings():
+                # Python 3.12 warns that forking with other threads running (serve's server and file watcher)
+                # may deadlock the child: the copy uses none of their locks, and a copy that hangs is given up
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
         except OSError:
             gc.unfreeze()
             os.close(read)
@@ -101,13 +110,17 @@ class PageHelper:
             os._exit(code)
         os.close(write)
         self.pid: int | None = pid
-        self._reader = threading.Thread(target=self._receive, args=(read,), name="page-helper", daemon=True)
-        self._reader.start()
+        try:
+            self._reader = threading.Thread(target=self._receive, args=(read,), name="page-helper", daemon=True)
+            self._reader.start()
+        except BaseException:
+            os.close(read)
+            self.stop()
+            raise
 
     # in the copy
 
     def _work(self, write: int, work: Callable[[Any], Any]) -> None:
-        gc.disable()  # short-lived: a collection would touch, and so copy, the build's memory page by page
         _quiet()
         with os.fdopen(write, "wb") as out:
             while True:
@@ -159,11 +172,20 @@ class PageHelper:
         n = self._index.get(id(page))
         if n is None:
             return False
-        if self.pid is not None:  # the copy may still take pages (once stopped, it may have died holding the lock)
-            with self._lock:
+        if self.pid is not None and not self._ended:  # the copy may still take pages
+            # (once it is stopped or has ended, it may have died holding the lock, and no longer writes the claims)
+            if not self._lock.acquire(timeout=STALL_SECONDS):
+                log.info("the second process holds its lock: this build does the rest itself")
+                self.stop()
+                return False
+            try:
                 if n < self._claims[1]:
                     self._claims[0] = max(self._claims[0], n + 1)
                     return False
+            finally:
+                self._lock.release()
+        elif n < self._claims[1]:
+            return False  # the copy never took it
         with self._condition:
             while n not in self._received and not self._ended:
                 if not self._condition.wait(timeout=STALL_SECONDS):

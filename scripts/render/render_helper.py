@@ -14,8 +14,8 @@ rendering. The copy started from this very build once every input was final, and
 depends only on the page's own context; ``tests/test_serve_helpers.py`` builds the whole site both ways and compares
 every file.
 
-Not used with ``--dirty`` (MkDocs skips pages then), with draft pages (MkDocs renders them with a marker), or
-without a core to spare.
+Not used with ``--dirty`` (MkDocs skips pages then), with draft pages (MkDocs renders them with a marker), with
+``GUIDELINES_NO_CACHE=1`` (the plugin's ``no_cache``), or without a core to spare.
 """
 
 from __future__ import annotations
