@@ -24,18 +24,26 @@ class Item:
 
 
 def run(items: list[Item], work, seconds_here: float = 0.01) -> tuple[list[int], dict[int, object], PageHelper]:
-    """The build's loop: each item is claimed in order, and done here unless the copy's value was taken."""
+    """The build's loop: each item is claimed in order, and done here unless the copy sent a value for it."""
     taken: dict[int, object] = {}
-    helper = PageHelper(items, work, lambda item, value: taken.__setitem__(item.number, value))
+    helper = PageHelper(items, work)
     here = []
     try:
         for item in items:
-            if not helper.claim(item):
+            if not received(helper, item, taken):
                 time.sleep(seconds_here)
                 here.append(item.number)
     finally:
         helper.stop()
     return here, taken, helper
+
+
+def received(helper: PageHelper, item: Item, taken: dict[int, object]) -> bool:
+    """Whether the copy sent a value for ``item`` (kept in ``taken``)."""
+    value = helper.claim(item)
+    if value is not None:
+        taken[item.number] = value
+    return value is not None
 
 
 def slow_work(item: Item) -> tuple[str, int]:
@@ -88,11 +96,11 @@ def test_a_copy_that_hangs_is_given_up_and_stopped(monkeypatch: pytest.MonkeyPat
     items = [Item(n) for n in range(6)]
     taken: dict[int, object] = {}
     started = time.perf_counter()
-    helper = PageHelper(items, work, lambda item, value: taken.__setitem__(item.number, value))
+    helper = PageHelper(items, work)
     pid = helper.pid
     here = []
     for item in items:
-        if not helper.claim(item):
+        if not received(helper, item, taken):
             time.sleep(0.1)  # the copy takes the last page meanwhile, and hangs on it
             here.append(item.number)
     assert time.perf_counter() - started < 10
@@ -119,10 +127,10 @@ def test_a_copy_that_keeps_the_lock_does_not_block_the_build(monkeypatch: pytest
     helper = PageHelper.__new__(PageHelper)
     holder.append(helper)
     started = time.perf_counter()
-    helper.__init__(items, work, lambda item, value: taken.__setitem__(item.number, value))
+    helper.__init__(items, work)
     here = []
     for item in items:
-        if not helper.claim(item):
+        if not received(helper, item, taken):
             time.sleep(0.1)
             here.append(item.number)
     helper.stop()
@@ -135,7 +143,7 @@ def test_the_build_s_collections_leave_out_what_existed_only_while_the_copy_runs
     import gc  # noqa: PLC0415
 
     assert gc.get_freeze_count() == 0
-    helper = PageHelper([Item(n) for n in range(3)], slow_work, lambda item, value: None)
+    helper = PageHelper([Item(n) for n in range(3)], slow_work)
     assert gc.get_freeze_count() > 0
     helper.stop()
     assert gc.get_freeze_count() == 0
@@ -156,8 +164,8 @@ def test_nothing_the_copy_logs_or_prints_is_shown(capfd: pytest.CaptureFixture[s
 
 def test_a_page_not_in_the_list_is_the_builds() -> None:
     items = [Item(n) for n in range(3)]
-    helper = PageHelper(items, slow_work, lambda item, value: None)
+    helper = PageHelper(items, slow_work)
     try:
-        assert helper.claim(Item(99)) is False
+        assert helper.claim(Item(99)) is None
     finally:
         helper.stop()

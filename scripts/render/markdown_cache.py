@@ -328,7 +328,7 @@ def convert_alongside(config: Any, files: Any, dirty: bool = False) -> None:
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     cache.mark_given()
     try:
-        ACTIVE["helper"] = PageHelper(pages, work, lambda page, made: cache.add(made))
+        ACTIVE["helper"] = PageHelper(pages, work)
     except OSError as error:  # no fork, no pipe: this process converts every page, as it would have
         log.info(f"no second process for the conversions ({error}): every page is converted here")
 
@@ -345,8 +345,9 @@ def use_cache(page: Any) -> Any:
     class keeps its own ``render``); if a second process converts pages (:func:`convert_alongside`), the page is
     taken by this one, or what the other made for it is received first."""
     helper = ACTIVE.get("helper")
-    if helper is not None:
-        helper.claim(page)
+    made = None if helper is None else helper.claim(page)
+    if made is not None:
+        ACTIVE["cache"].add(made)
     if type(page) is Page and "cache" in ACTIVE:  # noqa: E721 - exactly MkDocs' class
         page.__class__ = CachedPage
     return page

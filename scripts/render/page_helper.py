@@ -7,7 +7,7 @@ page at a time under a lock, so that no page is taken twice and neither waits fo
 the copy may be working on when they meet.
 
 For each page it takes, the copy computes a value (``work(page)``: what the step made for that page) and sends it
-back; the build hands it over (``take(page, value)``) just before it would have made it itself. A page for which
+back; the build receives it (:meth:`PageHelper.claim`) just before it would have made it itself. A page for which
 the copy sends no value (it failed, or made nothing worth sending) is simply done by the build, as it would have
 been. What the copy logs or prints is never shown: the build shows what matters itself.
 
@@ -66,18 +66,17 @@ class PageHelper:
     """A forked copy of this process that does ``work`` on ``pages`` from the end, and the thread that receives
     what it made.
 
-    ``work(page)`` runs in the copy and returns a picklable value, or None when it made nothing to send;
-    ``take(page, value)`` runs in the build when it reaches a page the copy did (:meth:`claim`).
+    ``work(page)`` runs in the copy and returns a picklable value, or None when it made nothing to send; the build
+    gets it when it reaches a page the copy did (:meth:`claim`).
     """
 
-    def __init__(self, pages: Sequence[Any], work: Callable[[Any], Any], take: Callable[[Any, Any], None]) -> None:
+    def __init__(self, pages: Sequence[Any], work: Callable[[Any], Any]) -> None:
         self.pages = list(pages)
         self._index = {id(page): n for n, page in enumerate(self.pages)}
-        self._take = take
         self._received: dict[int, Any] = {}
         self._ended = False
         self._condition = threading.Condition()
-        #: pages whose value the build took
+        #: pages whose value the build received
         self.given = 0
         context = multiprocessing.get_context("fork")
         self._lock = context.Lock()
@@ -164,40 +163,38 @@ class PageHelper:
                 self._ended = True
                 self._condition.notify_all()
 
-    def claim(self, page: Any) -> bool:
-        """The build is about to do ``page``: it is the build's if the copy has not taken it; else, once the copy
-        has sent it, what the copy made is handed over (``take``). True when it was."""
+    def claim(self, page: Any) -> Any:
+        """The build is about to do ``page``: None if it is the build's (the copy has not taken it, or made nothing
+        for it); else, once the copy has sent it, the value the copy made for it."""
         if os.getpid() != self._build_pid:
-            return False  # the copy runs the same events: it takes its pages itself
+            return None  # the copy runs the same events: it takes its pages itself
         n = self._index.get(id(page))
         if n is None:
-            return False
+            return None
         if self.pid is not None and not self._ended:  # the copy may still take pages
             # (once it is stopped or has ended, it may have died holding the lock, and no longer writes the claims)
             if not self._lock.acquire(timeout=STALL_SECONDS):
                 log.info("the second process holds its lock: this build does the rest itself")
                 self.stop()
-                return False
+                return None
             try:
                 if n < self._claims[1]:
                     self._claims[0] = max(self._claims[0], n + 1)
-                    return False
+                    return None
             finally:
                 self._lock.release()
         elif n < self._claims[1]:
-            return False  # the copy never took it
+            return None  # the copy never took it
         with self._condition:
             while n not in self._received and not self._ended:
                 if not self._condition.wait(timeout=STALL_SECONDS):
                     log.info("the second process sent nothing for a while: this build does the rest itself")
                     self.stop()
-                    return False
+                    return None
             value = self._received.pop(n, None)
-        if value is None:
-            return False
-        self._take(page, value)
-        self.given += 1
-        return True
+        if value is not None:
+            self.given += 1
+        return value
 
     def stop(self) -> None:
         """The copy takes nothing more, and is stopped if it still runs."""

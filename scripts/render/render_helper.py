@@ -73,30 +73,25 @@ def render_alongside(env: jinja2.Environment, config: Any, files: Any, nav: Any,
             page.active = False
             config._current_page = None
 
-    outputs: dict[int, str] = {}
     try:
-        _state["helper"] = PageHelper(pages, work, lambda page, html: outputs.__setitem__(id(page), html))
+        _state["helper"] = PageHelper(pages, work)
     except OSError as error:
         log.info(f"no second process for the templates ({error}): every page is rendered here")
-        return
-    _state["outputs"] = outputs
 
 
 def use_rendered(context: dict, page: Any) -> dict:
     """The page's context, with the HTML the second process made for it if it made some (the last
     ``on_page_context``)."""
     helper = _state.get("helper")
-    if helper is not None and helper.claim(page):
-        html = _state["outputs"].pop(id(page), None)
-        if html is not None:
-            context[RENDERED] = html
+    html = None if helper is None else helper.claim(page)
+    if html is not None:
+        context[RENDERED] = html
     return context
 
 
 def stop() -> int:
     """The second process is stopped (every page is written, or the build failed); how many pages it gave."""
     helper = _state.pop("helper", None)
-    _state.clear()
     if helper is None:
         return 0
     helper.stop()
