@@ -60,8 +60,8 @@ def serve_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_site_is_the_one_a_build_without_the_second_process_writes(
         serve_environment: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    if len(os.sched_getaffinity(0)) < 2:
-        pytest.skip("one core: serve has no second process")
+    if not page_helper.spare_core():
+        pytest.skip("one core (or no fork): serve has no second process")
     data = serve_environment
     build(tmp_path / "warm")  # the conversions of the unedited pages are kept
     edit_heading(data / "guidelines.yaml", "le-strategic-cooperation", "EDITED-IN-TEST")
@@ -89,8 +89,8 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
 @pytest.mark.parametrize("where", ["while the pages are read", "while the pages are written"])
 def test_a_failed_build_leaves_no_second_process(serve_environment: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch, where: str) -> None:
-    if len(os.sched_getaffinity(0)) < 2:
-        pytest.skip("one core: serve has no second process")
+    if not page_helper.spare_core():
+        pytest.skip("one core (or no fork): serve has no second process")
     started = []
     real = page_helper.PageHelper
 

@@ -168,6 +168,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     on_page_context = CombinedEvent(_page_context, _rendered)
 
+    def _second_core(self) -> bool:
+        """One language in one process that keeps its caches (serve --lang): a forked copy works on part of the
+        pages (scripts.render.markdown_cache.convert_alongside, scripts.render.render_helper)."""
+        return self.command == "serve" and self.build is not None and self.build.alone and not self.config.no_cache
+
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
@@ -191,7 +196,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         self.nav = nav
         markdown_cache.site_known(config, files)  # every plugin's on_files has run: the files are final
-        if self.command == "serve":  # one language in one process: the second core converts too
+        if self._second_core():
             markdown_cache.convert_alongside(config, files, self.dirty)
         return nav
 
@@ -212,7 +217,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     # core renders part of the pages into their templates (scripts.render.render_helper).
     @event_priority(-300)
     def _render_alongside(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
-        if self.command == "serve" and self.build is not None and self.build.alone and not self.config.no_cache:
+        if self._second_core():
             render_helper.render_alongside(env, config, files, getattr(self, "nav", None), self.dirty)
         return env
 
