@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typing
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -63,23 +63,29 @@ def source_texts(dataset: Dataset) -> tuple[str, ...]:
     return texts
 
 
-#: :func:`_record_texts` of the records seen last, by the record object (kept in the entry, so that its id stays its
-#: own). A record is a frozen model, and a loaded one is never changed; after a data edit, the records of the files
-#: that did not change are the same objects (:func:`scripts.data.dataset.read_record`), and are not walked again.
-_RECORD_TEXTS: dict[int, tuple[Any, frozenset[str]]] = {}
+def _by_identity(memo: dict, key: tuple, value: Any, make: Callable[[], Any], kept: int | None = None) -> Any:
+    """``make()``, worked out once per object ``value`` (``key`` starts with its ``id``): the entry keeps the object,
+    so that its id stays its own while the entry lasts. With ``kept``, the oldest entries beyond it are dropped."""
+    entry = memo.get(key)
+    if entry is None or entry[0] is not value:
+        entry = memo[key] = (value, make())
+        while kept is not None and len(memo) > kept:
+            del memo[next(iter(memo))]
+    return entry[1]
+
+
+#: :func:`_record_texts` of the records seen last, by the record object. A record is a frozen model, and a loaded
+#: one is never changed; after a data edit, the records of the files that did not change are the same objects
+#: (:func:`scripts.data.dataset.read_record`), and are not walked again.
+_RECORD_TEXTS: dict[tuple[int], tuple[Any, frozenset[str]]] = {}
 RECORDS_KEPT = 4096
 
 
 def _record_texts(record: Any) -> frozenset[str]:
     """The distinct translatable strings of one record (a count label by its singular, as :func:`source_strings`
     gives it)."""
-    entry = _RECORD_TEXTS.get(id(record))
-    if entry is None or entry[0] is not record:
-        texts = frozenset(text[0] if isinstance(text, tuple) else text for _, text in _walk(record, type(record), ()))
-        entry = _RECORD_TEXTS[id(record)] = (record, texts)
-        while len(_RECORD_TEXTS) > RECORDS_KEPT:
-            del _RECORD_TEXTS[next(iter(_RECORD_TEXTS))]
-    return entry[1]
+    return _by_identity(_RECORD_TEXTS, (id(record),), record, lambda: frozenset(
+        text[0] if isinstance(text, tuple) else text for _, text in _walk(record, type(record), ())), RECORDS_KEPT)
 
 
 def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) -> Iterator[tuple[tuple, str]]:
@@ -105,7 +111,7 @@ def _walk(value: Any, annotation: Any, path: tuple, translatable: bool = False) 
             yield from _walk(element, item, path + (key,))
 
 
-#: :func:`_unwrap`'s answers, by the annotation object (kept in the entry, so that its id stays its own): a field's
+#: :func:`_unwrap`'s answers, by the annotation object (:func:`_by_identity`): a field's
 #: annotation is unwrapped once per process, not once per value. Not by equality: ``Union[A, B] == Union[B, A]``,
 #: but their arguments come in their own order, which :func:`_pick` reads.
 _UNWRAPPED: dict[tuple[int, bool], tuple[Any, tuple[Any, bool]]] = {}
@@ -113,10 +119,8 @@ _UNWRAPPED: dict[tuple[int, bool], tuple[Any, tuple[Any, bool]]] = {}
 
 def _unwrap(annotation: Any, translatable: bool) -> tuple[Any, bool]:
     """Strip ``Annotated`` and ``Optional`` layers, noting a TRANSLATABLE marker on the way."""
-    entry = _UNWRAPPED.get((id(annotation), translatable))
-    if entry is None or entry[0] is not annotation:
-        entry = _UNWRAPPED[id(annotation), translatable] = (annotation, _unwrap_now(annotation, translatable))
-    return entry[1]
+    return _by_identity(_UNWRAPPED, (id(annotation), translatable), annotation,
+                        lambda: _unwrap_now(annotation, translatable))
 
 
 def _unwrap_now(annotation: Any, translatable: bool) -> tuple[Any, bool]:
