@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from scripts.pages import generate_pages
+from scripts.pages.names import mark
 from tests.conftest import DATA, real_dataset, real_pages
 
 
@@ -160,8 +161,9 @@ def test_workshop_agenda_and_handout(pages, dataset) -> None:
     handout = pages["workshop/durres-2011-handout.md"]
     # the handout lists every measure of the service-provider range under session 6, with what it asks
     session = handout[handout.index("{#session-6b}"):handout.index("{#session-7}")]
-    for measure in dataset.guidelines.measures_in("service-providers"):
-        assert f"[{measure.heading}](../guidelines/{measure.id}.md): {measure.guidance.asks.split()[0]}" in session
+    for measure in dataset.guidelines.measures_in("service-providers"):  # named by the mark of its name
+        assert f"[{mark('name', measure.id)}](../guidelines/{measure.id}.md): {measure.guidance.asks.split()[0]}" \
+            in session
     assert "data-print-page" in handout
     assert "Why cooperation matters" in agenda  # a linked training module
 

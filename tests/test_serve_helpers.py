@@ -3,7 +3,9 @@ and then renders part of them into their templates (scripts.render.render_helper
 build without either writes, file for file, and both copies did work.
 
 The builds run in this process as ``serve`` runs them (MkDocs' ``build`` after ``on_startup("serve")``), on a copy
-of the real data, after an edit of one measure heading (the edit the benchmark times)."""
+of the real data, after an edit of one measure heading (the edit the benchmark times) and of one interface label
+that about half the pages show (a measure's name is filled in after conversion, scripts.pages.names: alone, the
+heading's edit converts only the measure's own page again, and leaves the copy no conversion to do)."""
 
 from __future__ import annotations
 
@@ -65,6 +67,10 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
     data = serve_environment
     build(tmp_path / "warm")  # the conversions of the unedited pages are kept
     edit_heading(data / "guidelines.yaml", "le-strategic-cooperation", "EDITED-IN-TEST")
+    ui = data / "ui.yaml"
+    label = "  addressee.law-enforcement: Law enforcement\n"
+    assert label in ui.read_text(encoding="utf-8")
+    ui.write_text(ui.read_text(encoding="utf-8").replace(label, label[:-1] + " EDITED\n"), encoding="utf-8")
     with caplog.at_level(logging.INFO):
         build(tmp_path / "helped")
     said = caplog.text

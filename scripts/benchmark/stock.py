@@ -75,7 +75,8 @@ def export_stock_project(data_dir: Path, work: Path) -> Path:
         tree = stage_language(base, DEFAULT_CONFIG.parent, data_dir, language.code)
         if language.code == default:
             nav = tree.nav
-        for path, content in tree.files.items():
+        for path in tree.files:
+            content = tree.markdown(path)  # stock MkDocs cannot fill in the measure names' marks
             target = docs / suffixed(path, language.code, default)
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, bytes):

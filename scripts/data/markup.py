@@ -4,7 +4,9 @@ Data comes from contributors and catalogs from translators: neither may put acti
 may hold paragraphs, emphasis, lists and links to ``http(s)``, ``mailto`` or pages of the site. It may not hold
 raw HTML (tags, comments, processing instructions), attribute lists (``{: onclick=... }``, ``{#id}``,
 ``{.class}``), images, or links with any other scheme (``javascript:``, ``data:``, ``file:`` ...).
-Control characters other than tab and newline are refused too: they make exports unreadable.
+Control characters other than tab and newline are refused too: they make exports unreadable. So are
+private-use characters: no font a reader has agrees on them, and two of them mark measure names in the
+generated pages (:mod:`scripts.pages.names`).
 
 The same rules serve the validator (:mod:`scripts.data.models.base`) and ``i18n check``
 (:mod:`scripts.i18n.checks`). Whatever slips through is removed from the built pages by the HTML sanitizer
@@ -31,6 +33,9 @@ _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*)\s*:")
 #: control characters other than tab, newline and carriage return (and the Unicode line separators)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 
+#: the Basic Multilingual Plane's private-use area (U+E000 and U+E001 mark measure names in generated pages)
+_PRIVATE = re.compile(r"[\ue000-\uf8ff]")
+
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 
@@ -51,6 +56,9 @@ def markup_problems(text: str) -> list[str]:
     control = _CONTROL.search(text)
     if control:
         problems.append(f"a control character (U+{ord(control.group()):04X}): remove it")
+    private = _PRIVATE.search(text)
+    if private:
+        problems.append(f"a private-use character (U+{ord(private.group()):04X}): remove it")
     without_autolinks = text
     for match in _AUTOLINK.finditer(text):
         why = _bad_target(match.group(1))

@@ -29,6 +29,7 @@ from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
 from scripts.render import markdown_cache, render_helper, theme_environment
 from scripts.render.live_reload import event_watching_server
+from scripts.render.names import fill_page
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, allow_served_script, escape_titles
@@ -134,11 +135,18 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             return markdown
         return handwritten.FRONT_MATTER.sub("", staged, count=1)
 
+    # First of all: the measure names where the generated Markdown has their marks (scripts.render.names)
+    @event_priority(100)
+    def _fill_names(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        return fill_page(html, page, self.tree.names if self.tree is not None else {})
+
     # Last of all: whatever reached the content's HTML (templates, data, translations, hand-written pages)
     # goes through the allow-list sanitizer.
     @event_priority(-300)
-    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    def _sanitize(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         return markdown_cache.cleaned(html)
+
+    on_page_content = CombinedEvent(_fill_names, _sanitize)
 
     @event_priority(-300)
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:

@@ -12,6 +12,7 @@ import jinja2
 
 from scripts.data.dataset import Dataset
 from scripts.pages.dates import format_day
+from scripts.pages.names import mark, unmarked
 from scripts.pages.routes import pdf_beside
 from scripts.pages.template_cache import TEMPLATES
 
@@ -86,10 +87,22 @@ class RenderContext:
         # bytecode cache shares between the languages of a process: a filter that takes the render context is
         # never evaluated at compile time (``{{ "Purpose" | t }}`` would otherwise be compiled translated into
         # the language that compiled it first, and served to every language).
-        self.env.filters["t"] = jinja2.pass_context(lambda _, text: self.translate(text))
+        self.env.filters["t"] = jinja2.pass_context(lambda _, text: self.text(text))
         self.env.filters["day"] = jinja2.pass_context(lambda _, value: format_day(value, self.language))  # Babel
         self.env.globals.update(label=self.label, link=link, anchor=anchor, count_label=self.count_label,
-                                pdf_of=self.pdf_of)
+                                pdf_of=self.pdf_of, measure_name=self.measure_name)
+
+    def text(self, english: str) -> str:
+        """``english`` (data) in the page's language, as text: never a mark (:mod:`scripts.pages.names`)."""
+        translated = self.translate(english)
+        return unmarked(translated) if isinstance(translated, str) else translated
+
+    def measure_name(self, measure: Any) -> str:
+        """A measure's heading in the page's language, as a mark filled in after conversion
+        (:mod:`scripts.pages.names`); translated here all the same, so that the page's translation notice counts
+        it. Not for a page's title or headings."""
+        self.translate(measure.heading)
+        return mark("name", measure.id)
 
     def label(self, key: str) -> str:
         """An interface label from ``ui.yaml``, in the page's language."""

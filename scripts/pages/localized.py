@@ -17,7 +17,8 @@ from scripts.pages import translation_status
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
 from scripts.pages.generator import generate_pages
-from scripts.pages.translation_notice import PageReport, insert, notice
+from scripts.pages.names import fill_markdown, mark, names_of
+from scripts.pages.translation_notice import PageReport, excerpt, insert, notice
 
 
 @dataclass
@@ -34,15 +35,22 @@ def generate_localized(dataset: Dataset, translator: Translator, edition: Any = 
     language = translator.language
     reports: list[PageReport] = []
     ctx = RenderContext(dataset, language, translator, edition)
+    measures = dataset.guidelines.measures
+    names = names_of(measures, translator)  # before the first take(): no page asked for them
+    headings = {measure.heading: measure.id for measure in measures}
+
+    def quote(english: str) -> str:
+        """A passage shown in English, as a notice lists it: a measure's heading by its mark."""
+        return mark("excerpt", headings[english]) if english in headings else excerpt(english)
 
     def observe(page: Page) -> Page:
         uses = translator.take()
         if translator.source or not page.path.endswith(".md") or not isinstance(page.content, str):
             return page
         report = PageReport(page.path)
-        report.add(uses, page.content)
+        report.add(uses, fill_markdown(page.content, names))  # what the page shows
         reports.append(report)
-        block = notice(report, ctx.label, page.path, ctx.count_label)
+        block = notice(report, ctx.label, page.path, ctx.count_label, quote)
         if not block:
             return page
         return replace(page, content=insert(page.content, block))

@@ -48,8 +48,12 @@ class PageReport:
 
 
 def notice(report: PageReport, label: Callable[[str], str], here: str,
-           count_label: Callable[[str, int], str] | None = None) -> str:
-    """The Markdown notice for a page (empty when there is nothing to say)."""
+           count_label: Callable[[str, int], str] | None = None,
+           quote: Callable[[str], str] | None = None) -> str:
+    """The Markdown notice for a page (empty when there is nothing to say). ``quote``: how a passage shown in
+    English is listed (default: :func:`excerpt`; :mod:`scripts.pages.localized` lists a measure's heading by
+    its mark)."""
+    quote = quote or excerpt
     link = posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
     status_link = f"[{label('i18n.notice.status_link')}]({link})"
     missing, outdated = report.count(Status.MISSING), report.count(Status.OUTDATED)
@@ -67,7 +71,7 @@ def notice(report: PageReport, label: Callable[[str], str], here: str,
         lines.append("    " + " ".join(body))
         lines += ["", f'    ??? note "{_quote(label("i18n.notice.passages"))}"', ""]
         for text, status in report.english():
-            lines.append(f"        - {_excerpt(text)} ({label('i18n.status.' + status.value)})")
+            lines.append(f"        - {quote(text)} ({label('i18n.status.' + status.value)})")
         return "\n".join(lines) + "\n"
     if unreviewed:
         return (f'!!! info "{_quote(label("i18n.notice.unreviewed_title"))}"\n\n'
@@ -108,7 +112,7 @@ def _quote(title: str) -> str:
     return title.replace('"', "'")
 
 
-def _excerpt(text: str, width: int = 90) -> str:
+def excerpt(text: str, width: int = 90) -> str:
     """A one-line, Markdown-inert excerpt of an English passage."""
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links -> their text
     plain = re.sub(r"[*_`#>|\\]", "", plain)

@@ -9,7 +9,8 @@ MkDocs renders, and nothing else.
 - each page's own scripts: the features its content uses (:mod:`scripts.render.page_scripts`);
 - Material's search index divides pages with a faster parser, to the same index (:mod:`scripts.render.search_index`);
 - a page whose Markdown and site are unchanged since the last build is not converted again, and content that is
-  unchanged is not sanitized or divided for search again (:mod:`scripts.render.markdown_cache`).
+  unchanged is not sanitized or divided for search again (:mod:`scripts.render.markdown_cache`);
+- the measure names are filled into each converted page, first of all (:mod:`scripts.render.names`).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
 from scripts.render import markdown_cache
 from scripts.render.mkdocs_config import RENDER_KEY
+from scripts.render.names import fill_page
 from scripts.render.page_scripts import page_scripts
 from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, escape_titles
@@ -74,9 +76,19 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
+# First of all: the measure names where the generated Markdown has their marks
+@event_priority(100)
+def _fill_names(html: str, page: Any, config: Any, files: Any) -> str:
+    return fill_page(html, page, _settings(config).get("names") or {})
+
+
+# Last of all: whatever reached the content's HTML goes through the allow-list sanitizer
 @event_priority(-300)
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+def _sanitize(html: str, page: Any, config: Any, files: Any) -> str:
     return markdown_cache.cleaned(html)
+
+
+on_page_content = CombinedEvent(_fill_names, _sanitize)
 
 
 @event_priority(-110)

@@ -22,6 +22,7 @@ from typing import Any
 from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext, TemplateProblem
 from scripts.pages.localized import generate_localized
+from scripts.pages.names import fill_markdown, names_of
 from scripts.staging import handwritten
 from scripts.staging.cache import (DocumentStore, cached_pages, load_dataset_cached, pages_key,
                                    running_code_on_disk, sources_digest)
@@ -61,6 +62,15 @@ class StagedTree:
     use_directory_urls: bool = True
     #: generated pages only other pages lead to (``Page.in_nav`` False): not an omission from the navigation
     not_in_nav: tuple[str, ...] = ()
+    #: what the marks in the generated pages stand for (:mod:`scripts.pages.names`): a renderer fills them in
+    #: after conversion, or is given the pages with them filled (:meth:`markdown`)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def markdown(self, path: str) -> str | bytes:
+        """The file ``path`` with the names written in where the marks are (for a renderer that cannot fill
+        them in after conversion)."""
+        content = self.files[path]
+        return fill_markdown(content, self.names) if isinstance(content, str) else content
 
 
 def site_languages(base_config: dict[str, Any]) -> list[str] | None:
@@ -129,6 +139,8 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
 
     translator = load_translator(data_dir, language, site.default_language, build.transliterated_from)
     context = RenderContext(dataset, language, translator, edition)
+    measure_names = names_of(dataset.guidelines.measures, translator)
+    translator.take()  # asked for by no page
     docs_dir = Path(config_dir) / str(setting(base_config, "docs_dir") or "docs")
     written = handwritten.resolve(docs_dir, build)
     build.in_english, build.outdated = written.in_english, written.outdated
@@ -183,4 +195,4 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         theme_text=dict(record.theme_text) if record is not None else {},
         alternate=alternate, transliteration=transliteration, edition=edition_id, context=context,
         use_directory_urls=bool(setting(base_config, "use_directory_urls", True)),
-        not_in_nav=tuple(page.path for page in pages if not page.in_nav))
+        not_in_nav=tuple(page.path for page in pages if not page.in_nav), names=measure_names)

@@ -12,14 +12,16 @@ from scripts.staging.stage import StagedTree
 MANIFEST = "staged.json"
 
 
-def write_tree(tree: StagedTree, folder: Path) -> Path:
+def write_tree(tree: StagedTree, folder: Path, names_written: bool = False) -> Path:
     """Write ``tree``'s docs folder into ``folder/docs`` (replacing what was there) and its settings into
-    ``folder/staged.json``; returns the docs folder."""
+    ``folder/staged.json``; returns the docs folder. ``names_written``: the pages with the measure names written
+    in (:meth:`StagedTree.markdown`), for a renderer that does not fill in the marks after conversion."""
     folder = Path(folder)
     docs = folder / "docs"
     if docs.exists():
         shutil.rmtree(docs)
-    for path, content in sorted(tree.files.items()):
+    for path in sorted(tree.files):
+        content = tree.markdown(path) if names_written else tree.files[path]
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -36,4 +38,4 @@ def manifest(tree: StagedTree) -> dict:
             "site_name": tree.site_name, "site_description": tree.site_description, "site_url": tree.site_url,
             "theme_text_language": tree.theme_text_language, "theme_text": tree.theme_text,
             "alternate": tree.alternate, "transliteration": tree.transliteration, "edition": tree.edition,
-            "use_directory_urls": tree.use_directory_urls}
+            "use_directory_urls": tree.use_directory_urls, "names": tree.names}

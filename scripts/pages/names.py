@@ -1,0 +1,90 @@
+"""Measure names written into generated pages as marks, filled in after the Markdown is converted.
+
+A measure's heading appears on about a third of a language's pages (countries, training, practices, channels,
+the glossary, the notices that list passages shown in English). Written into those pages as text, editing one
+heading changed every one of them, and the renderer converted them all again. Written as a mark (a measure id
+between two private-use characters, which Markdown passes through untouched), the pages stay the same
+Markdown: the renderer keeps their conversions and fills the marks into the HTML, escaped, before anything
+else reads it (:mod:`scripts.render.names`). A renderer that cannot fill marks is given the pages with the
+names written in (:func:`fill_markdown`).
+
+Two kinds of mark, each filled from the language's names (:func:`names_of`):
+
+- ``name``: the measure's heading in the page's language (link texts, lists, table cells, attribute values);
+- ``excerpt``: the quoted excerpt of its English heading that a translation notice lists when the heading is
+  shown in English (:func:`scripts.pages.translation_notice.excerpt`).
+
+A page's title is never a mark, nor is a heading without an id of its own (``{#id}``): their text makes the
+page's title and the heading's anchor. The measure's own page keeps its heading as text and is converted again
+when it changes. A heading with an id may hold a mark: its entry in the table of contents is filled too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from scripts.pages.translation_notice import excerpt
+
+OPEN, CLOSE = "\ue000", "\ue001"
+KINDS = ("name", "excerpt")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MARK = re.compile(OPEN + r"([a-z]+):([a-z0-9-]+)" + CLOSE)
+
+
+class UnknownMark(KeyError):
+    """A mark whose measure the language's names do not hold (a template error, never data)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def mark(kind: str, measure_id: str) -> str:
+    """The mark of a measure's ``kind`` (``name`` or ``excerpt``) for a generated page."""
+    if kind not in KINDS or not _ID.fullmatch(measure_id):
+        raise ValueError(f"no mark for {kind!r} of {measure_id!r}")
+    return f"{OPEN}{kind}:{measure_id}{CLOSE}"
+
+
+def unmarked(text: str) -> str:
+    """``text`` (from data or a catalog) without the mark characters: only templates write marks."""
+    if OPEN in text or CLOSE in text:
+        return text.replace(OPEN, "").replace(CLOSE, "")
+    return text
+
+
+def names_of(measures: Iterable[Any], translate: Callable[[str], str]) -> dict[str, str]:
+    """What each mark of a language stands for, as plain text: ``name:<id>`` the measure's translated heading,
+    ``excerpt:<id>`` the excerpt of its English heading."""
+    names: dict[str, str] = {}
+    for measure in measures:
+        names[f"name:{measure.id}"] = unmarked(translate(measure.heading))
+        names[f"excerpt:{measure.id}"] = unmarked(excerpt(measure.heading))
+    return names
+
+
+def _fill(text: str, names: Mapping[str, str], form: Callable[[str], str]) -> str:
+    if OPEN not in text:
+        return text
+
+    def value(match: re.Match) -> str:
+        key = f"{match.group(1)}:{match.group(2)}"
+        try:
+            return form(names[key])
+        except KeyError:
+            raise UnknownMark(f"a mark for {key!r}, which no measure of the data has") from None
+
+    return MARK.sub(value, text)
+
+
+def fill_html(text: str, names: Mapping[str, str]) -> str:
+    """HTML with its marks filled: each name escaped for text and attribute values alike."""
+    return _fill(text, names, lambda name: html.escape(name, quote=True))
+
+
+def fill_markdown(text: str, names: Mapping[str, str]) -> str:
+    """Markdown with its marks filled as text, as the page would be written without marks (for a renderer that
+    cannot fill them, and for what reads a page's text before it is rendered)."""
+    return _fill(text, names, lambda name: name)

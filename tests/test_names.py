@@ -1,0 +1,174 @@
+"""Issue 16, the one-string rebuild: a measure's name is written into the generated pages as a mark and filled
+in after conversion (scripts.pages.names, scripts.render.names), so that editing a heading converts the
+measure's own page again and not every page that names the measure. The name stays text: escaped into the HTML,
+never Markdown or markup, and no mark is ever left in a page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from lxml import html as lxml_html
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
+
+from scripts.benchmark.serve_rebuild import edit_heading
+from scripts.data import load_dataset
+from scripts.data.markup import markup_problems
+from scripts.i18n.translator import load_translator
+from scripts.pages.context import RenderContext, identity
+from scripts.pages.localized import generate_localized
+from scripts.pages.names import CLOSE, MARK, OPEN, UnknownMark, fill_html, fill_markdown, mark, names_of
+from scripts.pages.routes import measure_path
+from scripts.pages.translation_notice import excerpt
+from scripts.render.names import fill_page
+from tests.conftest import DATA, real_dataset, real_pages
+
+HOSTILE = 'Hostile <script>alert("x")</script> & "double" \'single\' [link](javascript:alert(1)) *stars*'
+MEASURE = "le-strategic-cooperation"
+
+
+def test_a_name_is_filled_into_html_as_text_in_text_and_in_attributes() -> None:
+    filled = fill_html(f'<a title="{mark("name", "m-1")}">{mark("name", "m-1")}</a>', {"name:m-1": HOSTILE})
+    link = lxml_html.fragment_fromstring(filled)
+    assert link.get("title") == HOSTILE and link.text == HOSTILE
+    assert not list(link)  # no element came out of the name
+
+
+def test_markdown_gets_the_name_as_it_was_written_before_marks() -> None:
+    assert fill_markdown(f"- [{mark('name', 'm-1')}](x.md): {mark('excerpt', 'm-1')}",
+                         {"name:m-1": "Cost", "excerpt:m-1": "“Cost”"}) == "- [Cost](x.md): “Cost”"
+
+
+def test_a_mark_no_measure_has_is_an_error_that_names_it() -> None:
+    with pytest.raises(UnknownMark, match="'name:missing'"):
+        fill_html(f"<p>{mark('name', 'missing')}</p>", {"name:m-1": "x"})
+    with pytest.raises(UnknownMark):
+        fill_markdown(mark("excerpt", "m-1"), {"name:m-1": "x"})
+
+
+@pytest.mark.parametrize(("kind", "identifier"), [("name", "Not An Id"), ("name", "a}b"), ("heading", "m-1")])
+def test_only_a_known_kind_of_a_measure_id_makes_a_mark(kind: str, identifier: str) -> None:
+    with pytest.raises(ValueError, match="no mark"):
+        mark(kind, identifier)
+
+
+def test_text_from_data_or_a_catalog_cannot_carry_a_mark() -> None:
+    """The first wall refuses the mark characters in data and translations; a translation that still holds one
+    (the wall switched off) comes out of the templates' |t without them."""
+    injected = f"Text {OPEN}name:le-international{CLOSE}"
+    assert any("private-use character (U+E000)" in problem for problem in markup_problems(injected))
+    assert any("U+F8FF" in problem for problem in markup_problems("Text \uf8ff"))
+    context = RenderContext(real_dataset(), "fr", lambda text: injected)
+    rendered = context.env.from_string("{{ 'anything' | t }}").render()
+    assert rendered == "Text name:le-international"
+
+
+def test_the_names_of_a_language_are_its_headings_translated_and_the_excerpts_of_the_english() -> None:
+    measures = real_dataset().guidelines.measures
+    names = names_of(measures, lambda text: f"FR {text}")
+    assert len(names) == 2 * len(measures)
+    for measure in measures:
+        assert names[f"name:{measure.id}"] == f"FR {measure.heading}"
+        assert names[f"excerpt:{measure.id}"] == excerpt(measure.heading)
+
+
+def test_a_page_gets_its_names_in_its_content_and_in_its_table_of_contents() -> None:
+    toc = get_toc([{"level": 2, "id": "a", "name": f"See {mark('name', 'm-1')}", "children": [
+        {"level": 3, "id": "b", "name": mark("name", "m-1"), "children": []}]}])
+    page = SimpleNamespace(toc=toc, file=SimpleNamespace(src_uri="countries/x.md"))
+    html = fill_page(f"<p>{mark('name', 'm-1')}</p>", page, {"name:m-1": "A & <B>"})
+    assert html == "<p>A &amp; &lt;B&gt;</p>"
+    assert [toc.items[0].title, toc.items[0].children[0].title] == ["See A &amp; &lt;B&gt;", "A &amp; &lt;B&gt;"]
+    with pytest.raises(PluginError, match=r"countries/x\.md holds a mark for 'name:m-2'"):
+        fill_page(mark("name", "m-2"), page, {})
+
+
+def test_generated_pages_name_measures_by_their_marks_and_every_mark_is_known() -> None:
+    dataset = real_dataset()
+    pages = {page.path: page.content for page in real_pages() if isinstance(page.content, str)}
+    measure = dataset.guidelines.measure(MEASURE)
+    names = names_of(dataset.guidelines.measures, identity)
+    naming = [path for path, content in pages.items() if mark("name", MEASURE) in content]
+    assert len(naming) >= 20, naming  # the countries, training, practices, channels, the glossary ...
+    assert "countries/albania.md" in naming
+    assert measure.heading not in pages["countries/albania.md"]
+    # the measure's own page keeps its heading as text: it makes the page's title
+    assert f"\n# {measure.heading}\n" in pages[measure_path(MEASURE)]
+    for path, content in pages.items():
+        assert OPEN not in MARK.sub("", content) and CLOSE not in MARK.sub("", content), path  # no broken mark
+        fill_markdown(content, names)  # raises on a mark no measure has
+        for line in content.splitlines():  # a heading with a mark has an id of its own (its anchor is not made
+            if line.startswith("#") and OPEN in line:  # from the mark)
+                assert re.search(r"\{#[\w-]+\}\s*$", line), (path, line)
+
+
+def test_a_heading_shown_in_english_is_listed_in_a_notice_by_its_excerpt_mark(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    edit_heading(data / "guidelines.yaml", MEASURE, "EDITED")  # the French translation is now missing
+    dataset = load_dataset(data)
+    translator = load_translator(data, "fr", "en")
+    pages = {page.path: page.content for page in generate_localized(dataset, translator).pages
+             if isinstance(page.content, str)}
+    heading = dataset.guidelines.measure(MEASURE).heading
+    assert heading.endswith("EDITED")
+    page = pages["countries/albania.md"]
+    assert f"- {mark('excerpt', MEASURE)} (" in page  # the notice lists it by its mark ...
+    assert heading not in page  # ... and the page names it by its mark
+    names = names_of(dataset.guidelines.measures, translator)
+    assert f"- {excerpt(heading)} (" in fill_markdown(page, names)
+
+
+@pytest.mark.slow  # builds French twice with MkDocs
+def test_a_heading_edit_converts_only_the_measures_page_and_every_page_shows_the_new_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts import build
+    from scripts.settings import Settings
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setattr(build, "CACHE", tmp_path / "cache")
+    settings = Settings(data_dir=data, no_paper=True, quiet=True)
+    for name, value in settings.mkdocs_environment().items():
+        monkeypatch.setenv(name, value)
+
+    def built(marker: str) -> tuple[Path, str]:
+        edit_heading(data / "guidelines.yaml", MEASURE, marker)
+        site = tmp_path / marker / "site"
+        returncode, log = build.build_language("fr", site, tmp_path / marker / "work", build.DEFAULT_CONFIG, settings)
+        assert returncode == 0, log
+        return site, log
+
+    built("FIRST")  # the French heading goes missing: the notices of the pages that show it change
+    site, log = built("SECOND")  # only the English text of the missing heading changes
+    assert re.search(r"Markdown: 1 page\(s\) converted, \d+ reused", log), log
+    measure = load_dataset(data).guidelines.measure(MEASURE)
+    heading = measure.heading
+    assert heading.endswith("FIRST SECOND")
+    albania = (site / "countries" / "albania" / "index.html").read_text(encoding="utf-8")
+    linked = [a.text_content() for a in lxml_html.fromstring(albania).iter("a")
+              if a.get("href", "").endswith(f"guidelines/{MEASURE}/")]
+    assert heading in linked, linked[:5]
+    assert excerpt(heading) in albania  # the notice lists the passage shown in English
+    matrix = lxml_html.fromstring((site / "countries" / "matrix-law-enforcement" / "index.html").read_text(
+        encoding="utf-8"))
+    assert f"{measure.order}. {heading}" in [a.get("title") for a in matrix.iter("a")]  # an attribute's value
+    left = [str(path.relative_to(site)) for path in site.rglob("*") if path.suffix in (".html", ".json", ".xml")
+            and (OPEN in path.read_text(encoding="utf-8") or CLOSE in path.read_text(encoding="utf-8"))]
+    assert not left, left
+
+
+def test_no_mark_is_left_anywhere_in_the_built_site(built_site: Path) -> None:
+    """Every language, every page, search index, sitemap and download that is text."""
+    checked, left = 0, []
+    for path in built_site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".txt", ".gift", ".csv", ".md"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            checked += 1
+            if OPEN in text or CLOSE in text:
+                left.append(str(path.relative_to(built_site)))
+    assert checked > 700 and not left, left[:20]
