@@ -109,14 +109,15 @@ class CatalogError(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-def read_catalog(path: Path) -> tuple[polib.POFile | None, list[CatalogProblem]]:
-    """Parse one ``.po`` file: the catalog, or None and where it breaks (``file:line``), never a traceback."""
+def read_catalog(path: Path, raw: bytes | None = None) -> tuple[polib.POFile | None, list[CatalogProblem]]:
+    """Parse one ``.po`` file (``raw``: its bytes, read already): the catalog, or None and where it breaks
+    (``file:line``), never a traceback."""
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if raw is None else len(raw)
         if size > MAX_CATALOG_BYTES:
             return None, [CatalogProblem(path, 1, "", f"the file is {size / 1048576:.1f} MiB; catalogs may be at "
                                                       f"most {MAX_CATALOG_BYTES // 1048576} MiB")]
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -138,9 +139,10 @@ def read_catalog(path: Path) -> tuple[polib.POFile | None, list[CatalogProblem]]
         return None, [CatalogProblem(path, int(found.group(1)) if found else 1, "", f"cannot be read: {text}")]
 
 
-def load_catalog(path: Path) -> polib.POFile:
-    """The catalog at ``path``; raises :class:`CatalogError` when it cannot be read."""
-    po, problems = read_catalog(path)
+def load_catalog(path: Path, raw: bytes | None = None) -> polib.POFile:
+    """The catalog at ``path`` (``raw``: its bytes, read already); raises :class:`CatalogError` when it cannot be
+    read."""
+    po, problems = read_catalog(path, raw)
     if po is None:
         raise CatalogError(problems)
     return po

@@ -111,15 +111,17 @@ class Translator:
 
 
 def load_translator(data_dir: Path, language: str, default_language: str,
-                    transliterated_from: str | None = None) -> Translator:
+                    transliterated_from: str | None = None,
+                    load: Callable[[Path], polib.POFile] = load_catalog) -> Translator:
     """The translator for ``language`` from ``<data_dir>/locales/<language>.po``; a language without a
     catalog yet translates nothing (everything falls back to English, and the pages say so). A language
-    ``transliterated_from`` another reads that language's catalog and transliterates what it shows."""
+    ``transliterated_from`` another reads that language's catalog and transliterates what it shows. ``load``
+    reads a catalog (a build keeps parsed ones: :func:`scripts.staging.cache.catalog_loader`)."""
     if language == default_language:
         return Translator(language, source=True)
     transform = None
     if transliterated_from:
         transform = to_latin
     path = catalog_path(data_dir, transliterated_from or language)
-    catalog = load_catalog(path) if path.is_file() else None
+    catalog = load(path) if path.is_file() else None
     return Translator(language, catalog, transform=transform)

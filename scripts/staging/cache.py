@@ -1,4 +1,5 @@
-"""Loading the data once per process while it is unchanged, and keeping generated pages between builds.
+"""Loading the data once per process while it is unchanged, and keeping generated pages and parsed catalogs
+between builds.
 
 mkdocs-static-i18n runs the whole build (and so our ``on_config``) again for every language, and the parallel
 build forks workers from a process that has loaded the data already: both reuse the loaded dataset as long
@@ -15,10 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import polib
+
 from scripts.data import load_dataset
 from scripts.data.dataset import Dataset
 from scripts.data.yamlsource import MAX_FILE_BYTES
 from scripts.files import discard, files_below, replace_whole
+from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog
 from scripts.pages.template_cache import TEMPLATES
 from scripts.staging.inputs import CODE, files_digest, running_environment
 
@@ -159,6 +163,29 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
     discard(folder.glob(f"{name}-*.pickle"))
     replace_whole(path, lambda handle: pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL))  # or none
     return result
+
+
+def catalog_loader(cache_dir: Path | None) -> Callable[[Path], polib.POFile]:
+    """How a build reads a catalog: parsed once and kept in ``cache_dir`` (``catalogs/``) under the digest of its
+    bytes and of what this process runs (:func:`running_key`: polib parses, our code checks), read back while
+    both are the same; None: parsed every time. A catalog that cannot be read is never kept: its problems are
+    raised (:class:`~scripts.i18n.checks.CatalogError`) at every build."""
+    if cache_dir is None:
+        return load_catalog
+    folder = Path(cache_dir) / "catalogs"
+
+    def load(path: Path) -> polib.POFile:
+        try:
+            if path.stat().st_size > MAX_CATALOG_BYTES:
+                return load_catalog(path)  # refused before it is read
+            raw = path.read_bytes()
+        except OSError:
+            return load_catalog(path)  # says why it cannot be read
+        key = hashlib.sha256(running_key().encode() + b"\0" + raw).hexdigest()
+        # the bytes the key was made of are the bytes parsed: an edit saved meanwhile is read by the next build
+        return cached_pages(folder, f"catalog-{path.stem}", key, lambda: load_catalog(path, raw))
+
+    return load
 
 
 class DocumentStore:

@@ -24,7 +24,7 @@ from scripts.pages.context import RenderContext, TemplateProblem
 from scripts.pages.localized import generate_localized
 from scripts.pages.names import fill_markdown, names_of
 from scripts.staging import handwritten
-from scripts.staging.cache import (DocumentStore, cached_pages, load_dataset_cached, pages_key,
+from scripts.staging.cache import (DocumentStore, cached_pages, catalog_loader, load_dataset_cached, pages_key,
                                    running_code_on_disk, sources_digest)
 from scripts.staging.languages import LanguageBuild, site_path
 from scripts.staging.navigation import expand_nav, translate_nav
@@ -137,7 +137,8 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
                           transliterated_from=record.transliterated_from if record is not None else None,
                           root_language=root_language)
 
-    translator = load_translator(data_dir, language, site.default_language, build.transliterated_from)
+    translator = load_translator(data_dir, language, site.default_language, build.transliterated_from,
+                                 catalog_loader(cache_dir))
     context = RenderContext(dataset, language, translator, edition)
     measure_names = names_of(dataset.guidelines.measures, translator)
     translator.take()  # asked for by no page
