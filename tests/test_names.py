@@ -10,18 +10,25 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import markdown
+import polib
 import pytest
 from lxml import html as lxml_html
+from pydantic import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
 from scripts.benchmark.serve_rebuild import edit_heading
 from scripts.data import load_dataset
 from scripts.data.markup import markup_problems
+from scripts.data.models.site import Contact, PluralLabel
+from scripts.i18n.checks import check_catalog
+from scripts.i18n.status import Status, entry_status
 from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext, identity
 from scripts.pages.localized import generate_localized
-from scripts.pages.names import CLOSE, MARK, OPEN, UnknownMark, fill_html, fill_markdown, mark, names_of
+from scripts.pages.names import (CLOSE, MARK, OPEN, UnknownMark, fill_html, fill_markdown, fill_text, mark,
+                                 names_of)
 from scripts.pages.routes import measure_path
 from scripts.pages.translation_notice import excerpt
 from scripts.render.names import fill_page
@@ -38,9 +45,30 @@ def test_a_name_is_filled_into_html_as_text_in_text_and_in_attributes() -> None:
     assert not list(link)  # no element came out of the name
 
 
-def test_markdown_gets_the_name_as_it_was_written_before_marks() -> None:
-    assert fill_markdown(f"- [{mark('name', 'm-1')}](x.md): {mark('excerpt', 'm-1')}",
-                         {"name:m-1": "Cost", "excerpt:m-1": "“Cost”"}) == "- [Cost](x.md): “Cost”"
+def test_a_page_says_the_name_as_text_and_a_renderer_gets_it_escaped() -> None:
+    page = f"- [{mark('name', 'm-1')}](x.md): {mark('excerpt', 'm-1')}"
+    names = {"name:m-1": 'Cost & "care"', "excerpt:m-1": "“Cost”"}
+    assert fill_text(page, names) == '- [Cost & "care"](x.md): “Cost”'
+    assert fill_markdown(page, names) == "- [Cost &amp; &quot;care&quot;](x.md): “Cost”"
+
+
+def test_a_renderer_given_the_names_written_in_keeps_a_hostile_name_text() -> None:
+    """What Zensical and the stock baseline get (StagedTree.markdown): a name that would close an attribute or
+    open an element in the Markdown stays text, in the matrix's attribute lists and the forms' raw HTML too."""
+    dataset = real_dataset()
+    hostile = 'Cost" onclick="alert(1)" x="<b>bold</b> {: onfocus=alert(2) }'
+    names = names_of(dataset.guidelines.measures, lambda text: hostile)
+    pages = {page.path: page.content for page in real_pages() if isinstance(page.content, str)}
+    converter = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
+                                              "pymdownx.details", "pymdownx.superfences"])
+    checked = 0
+    for path in ("countries/matrix-law-enforcement.md", "countries/albania.md", "practices/mou-outline.md",
+                 next(p for p in sorted(pages) if p.startswith("forms/") and OPEN in pages[p])):
+        tree = lxml_html.fromstring(f"<div>{converter.reset().convert(fill_markdown(pages[path], names))}</div>")
+        attributes = [name for element in tree.iter() for name in element.attrib if name.startswith("on")]
+        assert not attributes and not list(tree.iter("b")), path
+        checked += sum(hostile in (element.text or "") + "".join(element.attrib.values()) for element in tree.iter())
+    assert checked > 20
 
 
 def test_a_mark_no_measure_has_is_an_error_that_names_it() -> None:
@@ -56,12 +84,27 @@ def test_only_a_known_kind_of_a_measure_id_makes_a_mark(kind: str, identifier: s
         mark(kind, identifier)
 
 
-def test_text_from_data_or_a_catalog_cannot_carry_a_mark() -> None:
-    """The first wall refuses the mark characters in data and translations; a translation that still holds one
-    (the wall switched off) comes out of the templates' |t without them."""
+def test_text_from_data_or_a_catalog_cannot_carry_a_mark(tmp_path: Path) -> None:
+    """The first wall refuses the mark characters in data and translations, plural forms included, and a
+    translation that holds one is never shown; one that still reached a template (the wall switched off) comes
+    out of |t without them."""
     injected = f"Text {OPEN}name:le-international{CLOSE}"
     assert any("private-use character (U+E000)" in problem for problem in markup_problems(injected))
     assert any("U+F8FF" in problem for problem in markup_problems("Text \uf8ff"))
+    for fields in ({"email": f"a{OPEN}@example.org"}, {"url": f"https://example.org/{CLOSE}"}):
+        with pytest.raises(ValidationError):
+            Contact(**fields)
+    with pytest.raises(ValidationError, match="private-use"):
+        PluralLabel(one="{count} question", other=f"{{count}} questions {OPEN}name:x{CLOSE}")
+    entry = polib.POEntry(msgid="{count} question", msgid_plural="{count} questions",
+                          msgstr_plural={0: "{count} question", 1: f"{{count}} questions {OPEN}name:x{CLOSE}"})
+    assert entry_status(entry) is Status.MISSING
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=2; plural=(n > 1);"}
+    catalog.append(entry)
+    catalog.save(str(tmp_path / "fr.po"))
+    assert any("plural form 1: the translation holds a private-use character" in str(problem)
+               for problem in check_catalog(tmp_path / "fr.po"))
     context = RenderContext(real_dataset(), "fr", lambda text: injected)
     rendered = context.env.from_string("{{ 'anything' | t }}").render()
     assert rendered == "Text name:le-international"
@@ -101,8 +144,12 @@ def test_generated_pages_name_measures_by_their_marks_and_every_mark_is_known() 
     for path, content in pages.items():
         assert OPEN not in MARK.sub("", content) and CLOSE not in MARK.sub("", content), path  # no broken mark
         fill_markdown(content, names)  # raises on a mark no measure has
-        for line in content.splitlines():  # a heading with a mark has an id of its own (its anchor is not made
-            if line.startswith("#") and OPEN in line:  # from the mark)
+        front = re.match(r"---\n.*?\n---\n", content, re.DOTALL)
+        assert not front or OPEN not in front.group(0), path  # the meta description is text
+        for line in content.splitlines():  # a page's title is text; a heading with a mark has an id of its own
+            if line.startswith("# "):  # (its anchor is not made from the mark)
+                assert OPEN not in line, (path, line)
+            elif line.startswith("#") and OPEN in line:
                 assert re.search(r"\{#[\w-]+\}\s*$", line), (path, line)
 
 
@@ -120,7 +167,7 @@ def test_a_heading_shown_in_english_is_listed_in_a_notice_by_its_excerpt_mark(tm
     assert f"- {mark('excerpt', MEASURE)} (" in page  # the notice lists it by its mark ...
     assert heading not in page  # ... and the page names it by its mark
     names = names_of(dataset.guidelines.measures, translator)
-    assert f"- {excerpt(heading)} (" in fill_markdown(page, names)
+    assert f"- {excerpt(heading)} (" in fill_text(page, names)
 
 
 @pytest.mark.slow  # builds French twice with MkDocs

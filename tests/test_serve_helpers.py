@@ -88,6 +88,11 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
     helped, alone = files(tmp_path / "helped"), files(tmp_path / "alone")
     assert sorted(helped) == sorted(alone)
     assert "EDITED-IN-TEST" in helped["guidelines/le-strategic-cooperation/index.html"].decode()  # type: ignore[union-attr]
+    # the plugin filled the measure's name into the pages that name it by its mark (scripts.render.names)
+    assert "EDITED-IN-TEST" in helped["countries/albania/index.html"].decode()  # type: ignore[union-attr]
+    left = [name for name, content in helped.items() if isinstance(content, bytes)
+            and ("\ue000".encode() in content or "\ue001".encode() in content)]
+    assert not left, left
     differing = [name for name in alone if helped[name] != alone[name]]
     assert not differing, differing[:20]
 

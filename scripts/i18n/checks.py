@@ -82,6 +82,9 @@ def check_catalog(path: Path) -> list[CatalogProblem]:
                     for message in kept(entry.msgid_plural, str(form)):
                         problems.append(CatalogProblem(path, entry.linenum or 0, entry.msgid,
                                                        f"plural form {index}: {message}"))
+                    for message in markup_problems(str(form)):
+                        problems.append(CatalogProblem(path, entry.linenum or 0, entry.msgid,
+                                                       f"plural form {index}: the translation holds {message}"))
             continue
         if not entry.msgstr.strip():
             continue

@@ -42,8 +42,9 @@ def entry_status(entry: polib.POEntry | None) -> Status:
     """The status of one catalog entry (``None``: the string is not in the catalog)."""
     if entry is None or entry.obsolete or not translated(entry):
         return Status.MISSING
-    if markup_problems(entry.msgstr):  # markup in a translation is never shown (i18n check reports it)
-        return Status.MISSING
+    forms = [str(form) for form in entry.msgstr_plural.values()] if entry.msgid_plural else [entry.msgstr]
+    if any(markup_problems(form) for form in forms):  # markup in a translation is never shown (i18n check
+        return Status.MISSING                          # reports it)
     if "fuzzy" in entry.flags:
         return Status.OUTDATED
     if REVIEWED.search(entry.tcomment or "") and UNREVIEWED not in (entry.tcomment or ""):

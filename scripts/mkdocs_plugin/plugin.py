@@ -138,7 +138,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     # First of all: the measure names where the generated Markdown has their marks (scripts.render.names)
     @event_priority(100)
     def _fill_names(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        return fill_page(html, page, self.tree.names if self.tree is not None else {})
+        return fill_page(html, page, self.tree.measure_names if self.tree is not None else {})
 
     # Last of all: whatever reached the content's HTML (templates, data, translations, hand-written pages)
     # goes through the allow-list sanitizer.

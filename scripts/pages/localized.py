@@ -17,7 +17,7 @@ from scripts.pages import translation_status
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
 from scripts.pages.generator import generate_pages
-from scripts.pages.names import fill_markdown, mark, names_of
+from scripts.pages.names import fill_text, mark, names_of
 from scripts.pages.translation_notice import PageReport, excerpt, insert, notice
 
 
@@ -30,13 +30,16 @@ class LocalizedPages:
 
 
 def generate_localized(dataset: Dataset, translator: Translator, edition: Any = None,
-                       handwritten_in_english: tuple[str, ...] = (), documents: Any = None) -> LocalizedPages:
-    """The pages of ``translator.language``, with notices, and its translation status page."""
+                       handwritten_in_english: tuple[str, ...] = (), documents: Any = None,
+                       measure_names: dict[str, str] | None = None) -> LocalizedPages:
+    """The pages of ``translator.language``, with notices, and its translation status page. ``measure_names``:
+    what the pages' marks stand for (:func:`scripts.pages.names.names_of`), when known already."""
     language = translator.language
     reports: list[PageReport] = []
     ctx = RenderContext(dataset, language, translator, edition)
     measures = dataset.guidelines.measures
-    names = names_of(measures, translator)  # before the first take(): no page asked for them
+    names = measure_names if measure_names is not None else names_of(measures, translator)
+    # (a heading two measures share gives one excerpt: either mark stands for it)
     headings = {measure.heading: measure.id for measure in measures}
 
     def quote(english: str) -> str:
@@ -48,7 +51,7 @@ def generate_localized(dataset: Dataset, translator: Translator, edition: Any = 
         if translator.source or not page.path.endswith(".md") or not isinstance(page.content, str):
             return page
         report = PageReport(page.path)
-        report.add(uses, fill_markdown(page.content, names))  # what the page shows
+        report.add(uses, fill_text(page.content, names))  # what the page says
         reports.append(report)
         block = notice(report, ctx.label, page.path, ctx.count_label, quote)
         if not block:

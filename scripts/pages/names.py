@@ -6,13 +6,17 @@ heading changed every one of them, and the renderer converted them all again. Wr
 between two private-use characters, which Markdown passes through untouched), the pages stay the same
 Markdown: the renderer keeps their conversions and fills the marks into the HTML, escaped, before anything
 else reads it (:mod:`scripts.render.names`). A renderer that cannot fill marks is given the pages with the
-names written in (:func:`fill_markdown`).
+names written in, escaped as HTML entities (:func:`fill_markdown`).
 
 Two kinds of mark, each filled from the language's names (:func:`names_of`):
 
 - ``name``: the measure's heading in the page's language (link texts, lists, table cells, attribute values);
 - ``excerpt``: the quoted excerpt of its English heading that a translation notice lists when the heading is
   shown in English (:func:`scripts.pages.translation_notice.excerpt`).
+
+In English, an edited heading changes the Markdown of the measure's own page only. In a translated language, the
+first edit of a heading also changes the translation notices of the pages that name it (its translation is now
+missing or outdated, and the counts say so); a later edit of the same heading changes only the measure's page.
 
 A page's title is never a mark, nor is a heading without an id of its own (``{#id}``): their text makes the
 page's title and the heading's anchor. The measure's own page keeps its heading as text and is converted again
@@ -35,7 +39,8 @@ MARK = re.compile(OPEN + r"([a-z]+):([a-z0-9-]+)" + CLOSE)
 
 
 class UnknownMark(KeyError):
-    """A mark whose measure the language's names do not hold (a template error, never data)."""
+    """A mark whose measure the language's names do not hold: a template's error (data and catalogs may not hold
+    the mark characters, :mod:`scripts.data.markup`; a translation that does is never shown)."""
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -85,6 +90,12 @@ def fill_html(text: str, names: Mapping[str, str]) -> str:
 
 
 def fill_markdown(text: str, names: Mapping[str, str]) -> str:
-    """Markdown with its marks filled as text, as the page would be written without marks (for a renderer that
-    cannot fill them, and for what reads a page's text before it is rendered)."""
+    """Markdown with its marks filled, for a renderer that cannot fill them after conversion: each name escaped as
+    HTML entities, which Markdown keeps as they are in text, raw HTML and attribute lists alike."""
+    return _fill(text, names, lambda name: html.escape(name, quote=True))
+
+
+def fill_text(text: str, names: Mapping[str, str]) -> str:
+    """A page's Markdown with its marks filled as plain text: what the page says, for what reads it before it is
+    rendered (never for a renderer: :func:`fill_markdown`)."""
     return _fill(text, names, lambda name: name)

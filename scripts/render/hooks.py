@@ -79,7 +79,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 # First of all: the measure names where the generated Markdown has their marks
 @event_priority(100)
 def _fill_names(html: str, page: Any, config: Any, files: Any) -> str:
-    return fill_page(html, page, _settings(config).get("names") or {})
+    return fill_page(html, page, _settings(config).get("measure_names") or {})
 
 
 # Last of all: whatever reached the content's HTML goes through the allow-list sanitizer

@@ -89,7 +89,7 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
     if tree.alternate:
         extra["alternate"] = tree.alternate
     extra[RENDER_KEY] = {"build": build_to_dict(tree.build), "transliteration": tree.transliteration,
-                         "local_files": bool(tree.edition), "names": tree.names,
+                         "local_files": bool(tree.edition), "measure_names": tree.measure_names,
                          "markdown_cache": str(cache_file(markdown_cache, "build", tree.edition, tree.language))
                          if markdown_cache else None}
     config["extra"] = extra

@@ -22,7 +22,7 @@ from typing import Any
 from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext, TemplateProblem
 from scripts.pages.localized import generate_localized
-from scripts.pages.names import fill_markdown, names_of
+from scripts.pages.names import UnknownMark, fill_markdown, names_of
 from scripts.staging import handwritten
 from scripts.staging.cache import (DocumentStore, cached_pages, catalog_loader, load_dataset_cached, pages_key,
                                    running_code_on_disk, sources_digest)
@@ -64,13 +64,13 @@ class StagedTree:
     not_in_nav: tuple[str, ...] = ()
     #: what the marks in the generated pages stand for (:mod:`scripts.pages.names`): a renderer fills them in
     #: after conversion, or is given the pages with them filled (:meth:`markdown`)
-    names: dict[str, str] = field(default_factory=dict)
+    measure_names: dict[str, str] = field(default_factory=dict)
 
     def markdown(self, path: str) -> str | bytes:
         """The file ``path`` with the names written in where the marks are (for a renderer that cannot fill
         them in after conversion)."""
         content = self.files[path]
-        return fill_markdown(content, self.names) if isinstance(content, str) else content
+        return fill_markdown(content, self.measure_names) if isinstance(content, str) else content
 
 
 def site_languages(base_config: dict[str, Any]) -> list[str] | None:
@@ -151,7 +151,7 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
 
     def generate() -> list:
         return generate_localized(dataset, translator, edition=edition, handwritten_in_english=untranslated,
-                                  documents=documents).pages
+                                  documents=documents, measure_names=measure_names).pages
 
     try:
         if cache_dir is None:
@@ -162,6 +162,8 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
                                  still_valid=lambda: sources_digest(data_dir) == sources and running_code_on_disk())
     except TemplateProblem as problem:
         raise StagingError(f"a page template cannot be rendered: {problem}") from None
+    except UnknownMark as problem:
+        raise StagingError(f"a generated page holds {problem}") from None
 
     contact = (edition.contact if edition is not None and edition.contact else None) or site.contact
     files = handwritten.with_notices(written, build, context.label, handwritten.contact_text(context.label, contact))
@@ -196,4 +198,5 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         theme_text=dict(record.theme_text) if record is not None else {},
         alternate=alternate, transliteration=transliteration, edition=edition_id, context=context,
         use_directory_urls=bool(setting(base_config, "use_directory_urls", True)),
-        not_in_nav=tuple(page.path for page in pages if not page.in_nav), names=measure_names)
+        not_in_nav=tuple(page.path for page in pages if not page.in_nav),
+        measure_names=measure_names)

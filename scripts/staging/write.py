@@ -38,4 +38,4 @@ def manifest(tree: StagedTree) -> dict:
             "site_name": tree.site_name, "site_description": tree.site_description, "site_url": tree.site_url,
             "theme_text_language": tree.theme_text_language, "theme_text": tree.theme_text,
             "alternate": tree.alternate, "transliteration": tree.transliteration, "edition": tree.edition,
-            "use_directory_urls": tree.use_directory_urls, "names": tree.names}
+            "use_directory_urls": tree.use_directory_urls, "measure_names": tree.measure_names}

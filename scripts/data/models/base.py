@@ -39,5 +39,6 @@ Text = Annotated[str, Field(min_length=1, max_length=100_000), AfterValidator(ch
 #: one line of text that is never translated (a code, a provision's citation as enacted, a proper name)
 Name = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$"), AfterValidator(check_markup)]
 #: an absolute web address
-Url = Annotated[str, Field(max_length=2000, pattern=r"^https?://[^\s/$.?#<>\"'`\\][^\s<>\"'`\\]*$")]
+Url = Annotated[str, Field(max_length=2000,
+                           pattern=r"^https?://[^\s/$.?#<>\"'`\\\ue000-\uf8ff][^\s<>\"'`\\\ue000-\uf8ff]*$")]
 

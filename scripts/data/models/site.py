@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
+from scripts.data.markup import check_markup
 from scripts.data.models.base import Line, Name, Record, Url
 
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
@@ -30,7 +31,8 @@ class Contact(Record):
     links it). ``email`` is shown as written, never as a link that a page could pre-fill."""
 
     url: Url | None = None
-    email: Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$")] | None = None
+    email: Annotated[str, Field(pattern=r"^[^@\s<>\"\ue000-\uf8ff]+@[^@\s<>\"\ue000-\uf8ff]+\.[a-z]{2,}$")] \
+        | None = None
 
 
 class Site(Record):
@@ -56,8 +58,10 @@ class PluralLabel(Record):
     forms as its ``Plural-Forms`` header asks for (three in Serbian, one in Georgian and Turkish), chosen
     with ``ngettext`` (:meth:`scripts.i18n.translator.Translator.ngettext`)."""
 
-    one: Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\{count\}[^\n]*$")]
-    other: Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\{count\}[^\n]*$")]
+    one: Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\{count\}[^\n]*$"),
+                   AfterValidator(check_markup)]
+    other: Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\{count\}[^\n]*$"),
+                     AfterValidator(check_markup)]
 
 
 class UiLabels(Record):

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
+from scripts.data.markup import check_markup
 from scripts.data.models.base import ArticleNumber, Id, Line, Record, Text, Url
 
 FieldType = Literal[
@@ -73,7 +74,8 @@ class TemplateField(Record):
     type: FieldType
     required: bool = False
     help: Line | None = None
-    example: Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^\n]+$")] | None = None
+    example: Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^\n]+$"), AfterValidator(check_markup)] \
+        | None = None
     measures: list[Id] = Field(default_factory=list)
     articles: list[ArticleNumber] = Field(default_factory=list)
     options: list[Option] = Field(default_factory=list)
