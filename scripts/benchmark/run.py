@@ -228,7 +228,7 @@ def run_benchmark(rounds: int = 3, large: bool = True, large_rounds: int = 1, se
         results["books"] = bench.books(data)
         results["search"] = search_payloads(work / "ours-1x" / "site", work / "stock-1x" / "site", languages, default)
         results["page_weight"] = first_views(work / "ours-1x" / "site", default)
-        say("[warm] rebuild with nothing changed, and with one YAML string changed")
+        say("[warm] rebuild with nothing changed, with one YAML string changed, and with the same string again")
         results["warm"] = measure_warm(data, work, bench.site_env, rounds, say)
         say("[serve] single-language serve, one YAML edit")
         try:
