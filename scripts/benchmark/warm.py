@@ -9,8 +9,9 @@ edit of that heading) and a build after the same heading got a second marker. Th
 translated languages: the first makes the heading's translation missing, which changes the translation notice of
 every page that names the measure; the second changes only the English text shown (measure names are filled in
 after conversion, :mod:`scripts.pages.names`). The target is judged on the first. Without the PDFs, like the
-cold build it is compared with (the books are measured on their own). The pages cache is the project's own (build/cache/): the last
-edited build leaves its entries there, so the next ``make site`` on the real data generates the pages once.
+cold build it is compared with (the books are measured on their own). The pages cache is the project's own
+(build/cache/): the last edited build leaves its entries there, so the next ``make site`` on the real data
+generates the pages once.
 """
 
 from __future__ import annotations
