@@ -194,9 +194,9 @@ def test_the_table_shows_the_same_string_edited_again_beside_the_first_edit() ->
     measured["warm"]["same_string_again"] = {"median_seconds": 4.0}
     shown = warm_rows(measured)
     assert shown["rebuild, one YAML string changed: median seconds (a/b: of the cold build)"] == \
-        (6.0, round(6.0 / cold, 3))
+        (6.0, pytest.approx(6.0 / cold))
     assert shown["rebuild, the same string edited again: median seconds (a/b: of the cold build)"] == \
-        (4.0, round(4.0 / cold, 3))
+        (4.0, pytest.approx(4.0 / cold))
     older = copy.deepcopy(recorded)
     older["warm"].pop("same_string_again", None)
     assert not any("again" in name for name in warm_rows(older))

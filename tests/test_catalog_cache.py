@@ -72,6 +72,9 @@ def test_other_code_or_libraries_parse_the_catalog_again(catalog: Path, tmp_path
     monkeypatch.setattr(cache, "_RUNNING_CODE", "the code of another checkout")
     cache.catalog_loader(tmp_path / "cache")(catalog)
     assert len(parses) == 2
+    monkeypatch.setattr(cache, "running_environment", lambda: "another polib")
+    cache.catalog_loader(tmp_path / "cache")(catalog)
+    assert len(parses) == 3
 
 
 def test_a_broken_catalog_is_reported_at_every_build_and_never_kept(catalog: Path, tmp_path: Path) -> None:

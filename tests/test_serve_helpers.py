@@ -4,8 +4,8 @@ build without either writes, file for file, and both copies did work.
 
 The builds run in this process as ``serve`` runs them (MkDocs' ``build`` after ``on_startup("serve")``), on a copy
 of the real data, after an edit of one measure heading (the edit the benchmark times) and of one interface label
-that about half the pages show (a measure's name is filled in after conversion, scripts.pages.names: alone, the
-heading's edit converts only the measure's own page again, and leaves the copy no conversion to do)."""
+that 15 of the language's pages show (a measure's name is filled in after conversion, scripts.pages.names: alone,
+the heading's edit converts only the measure's own page again, and leaves the copy no conversion to do)."""
 
 from __future__ import annotations
 

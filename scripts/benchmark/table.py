@@ -20,7 +20,8 @@ def _seconds(side: dict[str, Any]) -> Any:
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
-    return round(a / b, 3) if a and b else None
+    """Not rounded here: the table prints two decimals (rounding twice turned 0.4354 into 0.43)."""
+    return a / b if a and b else None
 
 
 def _kib(n: int | None) -> float | None:

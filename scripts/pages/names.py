@@ -91,7 +91,10 @@ def fill_html(text: str, names: Mapping[str, str]) -> str:
 
 def fill_markdown(text: str, names: Mapping[str, str]) -> str:
     """Markdown with its marks filled, for a renderer that cannot fill them after conversion: each name escaped as
-    HTML entities, which Markdown keeps as they are in text, raw HTML and attribute lists alike."""
+    HTML entities, which Markdown keeps as they are in text, raw HTML and attribute lists alike, so a name never
+    becomes an element or an attribute. Its Markdown punctuation is left as it is (escaping it would show the
+    backslashes in raw HTML): a ``|`` in a name would split a table cell there, and ``*`` would emphasize. The
+    MkDocs render, which fills names after conversion, shows them as written."""
     return _fill(text, names, lambda name: html.escape(name, quote=True))
 
 

@@ -14,8 +14,13 @@ from scripts.pages.names import OPEN, UnknownMark, fill_html
 
 
 def fill_page(html: str, page: Any, names: Mapping[str, str]) -> str:
-    """``html`` (the page's content) and ``page.toc`` with the names filled in, escaped. A mark no measure has
-    fails the build, naming the page."""
+    """``html`` (the page's content) and ``page.toc`` with the names filled in, escaped. A mark no measure has,
+    or one in the page's title (made from its first heading, and kept with its conversion), fails the build,
+    naming the page."""
+    title = getattr(page, "title", None)
+    if isinstance(title, str) and OPEN in title:
+        raise PluginError(f"the page {page.file.src_uri} has a measure's mark in its title: a page's first heading "
+                          "names a measure as text (scripts/pages/names.py)")
     try:
         stack = list(getattr(page, "toc", None) or [])
         while stack:
