@@ -230,3 +230,44 @@ def test_no_mark_is_left_anywhere_in_the_built_site(built_site: Path) -> None:
             if OPEN in text or CLOSE in text:
                 left.append(str(path.relative_to(built_site)))
     assert checked > 700 and not left, left[:20]
+
+
+@pytest.mark.browser
+def test_in_chromium_pages_that_name_a_measure_show_its_heading(recorded_page, site_url: str,  # noqa: ANN001
+                                                                  tmp_path: Path) -> None:
+    """What a reader sees where a page names a measure by its mark: the heading, in the page's language, in a
+    link, in a matrix column's tooltip and hidden label, and as a checkbox's label; never a mark."""
+    from playwright.sync_api import expect
+
+    page = recorded_page.page
+    measure = real_dataset().guidelines.measure(MEASURE)
+    french = load_translator(DATA, "fr", "en")(measure.heading)
+    assert french != measure.heading  # the French catalog translates it: the fill is in the page's language
+
+    page.goto(site_url + "countries/albania/")
+    link = page.locator(f"article a[href$='guidelines/{MEASURE}/']").first
+    expect(link).to_be_visible()
+    expect(link).to_have_text(measure.heading)
+    link.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "albania.png"))
+    # a status heading names its measure by a mark: the table of contents shows the name too
+    heading = page.locator("article h4[id^='status-']").first
+    anchor = heading.get_attribute("id")
+    entry = page.locator(f"nav.md-nav--secondary a[href='#{anchor}']").first
+    name = heading.locator("a").first.inner_text()
+    assert name in {m.heading for m in real_dataset().guidelines.measures}, name
+    expect(entry).to_have_text(name)
+
+    page.goto(site_url + "fr/countries/matrix-law-enforcement/")
+    column = page.locator(f"th a[href$='guidelines/{MEASURE}/']")
+    expect(column).to_have_attribute("title", f"{measure.order}. {french}")
+    expect(column).to_have_text(f"{measure.order}. {french}")  # the visually hidden part included
+
+    page.goto(site_url + "practices/mou-outline/")
+    box = page.get_by_label(f"{measure.order}. {measure.heading}", exact=True)
+    expect(box).to_have_attribute("data-mou-measure", MEASURE)
+    for path in ("countries/albania/", "fr/countries/matrix-law-enforcement/", "practices/mou-outline/"):
+        page.goto(site_url + path)
+        text = page.locator("body").inner_text()
+        assert OPEN not in text and CLOSE not in text, path
+    assert not recorded_page.foreign_requests()
