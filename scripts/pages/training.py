@@ -14,7 +14,8 @@ from scripts.pages.routes import TRAINING_COVERAGE as COVERAGE
 from scripts.pages.routes import TRAINING_PROGRESS as PROGRESS
 from scripts.pages.routes import measure_path, module_path, paragraph_anchor, quiz_path
 from scripts.data.training_coverage import coverage
-from scripts.training.export import export_path, export_quiz
+from scripts.training.export import (FORMATS, export_key, export_name, export_one, export_path, export_quiz,
+                                    quiz_labels)
 from scripts.training.localize import localize_module, localize_quiz
 from scripts.data.models.training import Quiz
 from scripts.training.shuffle import answer_order, display_order
@@ -65,6 +66,19 @@ def export_labels_for(ctx: RenderContext) -> dict[str, str]:
     return labels
 
 
+def _exports(ctx: RenderContext, quiz: Quiz, labels: dict[str, str]) -> dict[str, bytes]:
+    """The GIFT and Moodle XML files of a translated ``quiz``: kept between builds when the build keeps documents
+    (``ctx.documents``), each under :func:`~scripts.training.export.export_key`, and written again only when that
+    changes (an edit elsewhere in the data generates the pages again, not the exports)."""
+    if ctx.documents is None:
+        return export_quiz(quiz, labels, ctx.language)
+    labels = quiz_labels(quiz, labels)  # what the key holds is all the writers are given
+    key = export_key(quiz, labels, ctx.language)
+    return {fmt: ctx.documents.fetch(export_name(quiz.id, ctx.language, fmt), key, ".export",
+                                     lambda fmt=fmt: export_one(quiz, labels, ctx.language, fmt))
+            for fmt in FORMATS}
+
+
 def generate(ctx: RenderContext) -> Iterator[Page]:
     if not _has_training(ctx):
         return
@@ -99,7 +113,7 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
                                  next_module=next_module, quiz_data=quiz_data(quiz), **common)
             yield Page(quiz_here, content, NavEntry(OVERVIEW, ctx.translate(quiz.title),
                                                     position + 1 + (quiz_index + 1) / 100))
-            for fmt, content in export_quiz(local_quiz, export_labels, ctx.language).items():
+            for fmt, content in _exports(ctx, local_quiz, export_labels).items():
                 yield Page(export_path(quiz.id, ctx.language, fmt), content)
     examined = {m for quiz in quizzes for m in quiz.examined_measures()}
     examined_measures = [m for m in data.guidelines.ordered_measures() if m.id in examined]

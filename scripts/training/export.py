@@ -6,7 +6,12 @@ the quiz pages; ``python -m scripts training export`` writes the same files to a
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sys
 from collections.abc import Mapping
+from importlib import metadata
+from pathlib import Path
 
 from scripts.data.models.training import Quiz
 from scripts.training.gift import quiz_to_gift
@@ -29,4 +34,44 @@ def export_path(quiz_id: str, lang: str, fmt: str) -> str:
 
 def export_quiz(quiz: Quiz, labels: Mapping[str, str], lang: str) -> dict[str, bytes]:
     """``{format: file content}`` for one (already translated) quiz; ``labels`` in the same language."""
-    return {fmt: write(quiz, labels, lang) for fmt, (_, write) in FORMATS.items()}
+    return {fmt: export_one(quiz, labels, lang, fmt) for fmt in FORMATS}
+
+
+def export_one(quiz: Quiz, labels: Mapping[str, str], lang: str, fmt: str) -> bytes:
+    """The file of one format (a key of :data:`FORMATS`) for one (already translated) quiz."""
+    return FORMATS[fmt][1](quiz, labels, lang)
+
+
+#: what writes the exports: these modules, the quiz model they read, and (:func:`_code`) Python (its ``random``
+#: orders the answers, its XML writer escapes) and Python-Markdown (Moodle XML's texts are HTML)
+WRITERS = (*(Path(__file__).with_name(name) for name in ("export.py", "gift.py", "moodle_xml.py", "shuffle.py")),
+           Path(__file__).resolve().parents[1] / "data" / "models" / "training.py")
+_code_digest: str | None = None
+
+
+def _code() -> str:
+    global _code_digest  # noqa: PLW0603 - computed once per process
+    if _code_digest is None:
+        digest = hashlib.sha256(f"{sys.version}\0markdown={metadata.version('markdown')}".encode())
+        for path in WRITERS:
+            digest.update(b"\0" + path.read_bytes())
+        _code_digest = digest.hexdigest()
+    return _code_digest
+
+
+def quiz_labels(quiz: Quiz, labels: Mapping[str, str]) -> dict[str, str]:
+    """The labels of ``labels`` the writers can read for ``quiz``: the headings of the measures and the titles of
+    the sections its questions refer to, and every other label (an edited heading changes only the exports of
+    the quizzes that refer to its measure)."""
+    measures = {f"measure.{m}" for question in quiz.questions for m in question.measures}
+    sections = {f"section.{s}" for question in quiz.questions for s in question.sections}
+    return {key: text for key, text in labels.items()
+            if not key.startswith(("measure.", "section.")) or key in measures or key in sections}
+
+
+def export_key(quiz: Quiz, labels: Mapping[str, str], lang: str) -> str:
+    """A digest of everything the exports of ``quiz`` read: the quiz as translated, the labels, the language and
+    the code that writes them (:data:`WRITERS`). Equal keys, equal files: a build that keeps documents
+    (:class:`scripts.staging.cache.DocumentStore`) writes a quiz's exports again only when its key changes."""
+    parts = [_code(), lang, quiz.model_dump(mode="json"), sorted(labels.items())]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
