@@ -17,6 +17,7 @@ from scripts.i18n.catalog import catalog_stats
 from scripts.i18n.checks import check_catalog, kept
 from scripts.i18n.translator import Status, Translator, load_translator
 from scripts.pages.localized import generate_localized
+from scripts.pages.names import with_notice
 from tests.conftest import DATA, ROOT, TEST_DATA, run_cli, run_cli_process
 
 CATALOGS = sorted((DATA / "locales").glob("*.po"))
@@ -172,7 +173,9 @@ def test_pages_show_english_fallbacks_with_a_notice(minimal_data: Path) -> None:
     dataset = load_dataset(data)
     labels = dataset.ui.labels
     localized = generate_localized(dataset, load_translator(data, "fr", "en"))
-    pages = {p.path: p.content for p in localized.pages}
+    # each page as a reader gets it: its notice where its mark is (scripts.pages.names.with_notice)
+    pages = {p.path: with_notice(p.content, p.notice) if isinstance(p.content, str) else p.content
+             for p in localized.pages}
 
     one = pages["guidelines/introduction.md"]  # reviewed title, unreviewed summary, labels missing from the catalog
     assert "Objet" in one and "L'objet des lignes directrices de test." in one
@@ -192,7 +195,8 @@ def test_pages_show_english_fallbacks_with_a_notice(minimal_data: Path) -> None:
     assert "guidelines/common-culture.md" in status
 
     english = generate_localized(dataset, load_translator(data, "en", "en"))
-    assert not any("translation-notice" in p.content for p in english.pages if isinstance(p.content, str))
+    assert not any(p.notice or "translation-notice" in p.content for p in english.pages
+                   if isinstance(p.content, str))
 
 
 def test_notice_is_quiet_when_all_is_reviewed_and_short_when_only_unreviewed() -> None:
@@ -217,7 +221,7 @@ def test_a_language_without_catalog_is_all_english_and_says_so(minimal_data: Pat
     dataset = load_dataset(minimal_data)
     translator = load_translator(minimal_data, "de", "en")
     localized = generate_localized(dataset, translator)
-    page = next(p.content for p in localized.pages if p.path == "guidelines/introduction.md")
+    page = next(with_notice(p.content, p.notice) for p in localized.pages if p.path == "guidelines/introduction.md")
     assert "The purpose of the test guidelines." in page
     assert dataset.ui.labels["i18n.notice.english_title"] in page
 

@@ -135,10 +135,16 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             return markdown
         return handwritten.FRONT_MATTER.sub("", staged, count=1)
 
-    # First of all: the measure names where the generated Markdown has their marks (scripts.render.names)
+    # First of all: the notice and the measure names where the generated Markdown has their marks
+    # (scripts.render.names)
     @event_priority(100)
     def _fill_names(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        return fill_page(html, page, self.tree.measure_names if self.tree is not None else {})
+        if self.tree is None or self.build is None:
+            return fill_page(html, page, {})
+        generated = getattr(page.file, "guidelines_page", None)  # its docs path
+        notice = self.tree.notices.get(generated, "") if generated else ""
+        return fill_page(html, page, self.tree.measure_names, notice,
+                         lambda text: markdown_cache.convert_part(page, text, config, files))
 
     # Last of all: whatever reached the content's HTML (templates, data, translations, hand-written pages)
     # goes through the allow-list sanitizer.

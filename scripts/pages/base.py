@@ -22,9 +22,15 @@ class Page:
 
     ``path`` is language-neutral and relative to the docs root. ``nav`` places it in the navigation; without it, a
     page is placed by ``mkdocs.yml``'s nav, or is a download. ``in_nav=False``: a page only other pages lead to
-    (a country's status pages), which the renderer must not report as left out of the navigation."""
+    (a country's status pages), which the renderer must not report as left out of the navigation.
+
+    ``notice``: the page's translation notice (Markdown), which stands where ``content`` has the notice mark
+    (:data:`scripts.pages.names.NOTICE`); "" when the page has none. It is kept apart from the page's text because
+    it changes with the catalog when the text does not: a renderer converts it on its own
+    (:func:`scripts.pages.names.with_notice` writes it in, for one that cannot)."""
 
     path: str
     content: str | bytes
     nav: NavEntry | None = None
     in_nav: bool = True
+    notice: str = ""

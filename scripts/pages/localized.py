@@ -3,7 +3,8 @@
 
 Page generation itself does not know about catalogs: it calls ``translate``. Here the translator records what
 each page asked for while it was being rendered (generators are lazy, so a page's strings are translated just
-before it is yielded), and the page gets its notice (see :mod:`scripts.pages.translation_notice`).
+before it is yielded), and the page gets its notice (see :mod:`scripts.pages.translation_notice`): kept with the
+page (``Page.notice``), and a mark below the page's title where it goes (:data:`scripts.pages.names.NOTICE`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from scripts.pages import translation_status
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
 from scripts.pages.generator import generate_pages
-from scripts.pages.names import fill_text, mark, names_of
-from scripts.pages.translation_notice import PageReport, excerpt, insert, notice
+from scripts.pages.names import NOTICE, fill_text, mark, names_of
+from scripts.pages.translation_notice import PageReport, below_title, excerpt, notice, wrapped
 
 
 @dataclass
@@ -56,7 +57,7 @@ def generate_localized(dataset: Dataset, translator: Translator, edition: Any = 
         block = notice(report, ctx.label, page.path, ctx.count_label, quote)
         if not block:
             return page
-        return replace(page, content=insert(page.content, block))
+        return replace(page, content=below_title(page.content, NOTICE + "\n"), notice=wrapped(block))
 
     translator.take()
     pages = generate_pages(dataset, language, translator, edition=edition, observe=observe, documents=documents)

@@ -14,9 +14,14 @@ Two kinds of mark, each filled from the language's names (:func:`names_of`):
 - ``excerpt``: the quoted excerpt of its English heading that a translation notice lists when the heading is
   shown in English (:func:`scripts.pages.translation_notice.excerpt`).
 
+A translated page's notice (:mod:`scripts.pages.translation_notice`) is a mark too, :data:`NOTICE`, on a line of
+its own below the title: the notice itself is kept with the page (``Page.notice``) and converted apart by the
+renderer, then put where the mark's paragraph is (:func:`with_notice` writes it in, for a renderer that cannot).
+
 In English, an edited heading changes the Markdown of the measure's own page only. In a translated language, the
 first edit of a heading also changes the translation notices of the pages that name it (its translation is now
-missing or outdated, and the counts say so); a later edit of the same heading changes only the measure's page.
+missing or outdated, and the counts say so), and the language's translation status page: the notices are
+converted again, not the pages. A later edit of the same heading changes only the measure's page.
 
 A page's title is never a mark, nor is a heading without an id of its own (``{#id}``): their text makes the
 page's title and the heading's anchor. The measure's own page keeps its heading as text and is converted again
@@ -36,6 +41,12 @@ OPEN, CLOSE = "\ue000", "\ue001"
 KINDS = ("name", "excerpt")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MARK = re.compile(OPEN + r"([a-z]+):([a-z0-9-]+)" + CLOSE)
+#: where a page's translation notice goes: a paragraph of its own (below the page's title)
+NOTICE = f"{OPEN}notice{CLOSE}"
+
+
+class MisplacedNotice(ValueError):
+    """A page whose notice has no mark, or whose mark has no notice (a generator's error)."""
 
 
 class UnknownMark(KeyError):
@@ -51,6 +62,21 @@ def mark(kind: str, measure_id: str) -> str:
     if kind not in KINDS or not _ID.fullmatch(measure_id):
         raise ValueError(f"no mark for {kind!r} of {measure_id!r}")
     return f"{OPEN}{kind}:{measure_id}{CLOSE}"
+
+
+def with_notice(content: str, notice: str) -> str:
+    """A page's Markdown with its ``notice`` written where its mark is (for a renderer that does not convert the
+    notice apart, and for what reads a page's Markdown whole). Raises :class:`MisplacedNotice` when one of the
+    two is missing or the mark is not on a line of its own."""
+    line = NOTICE + "\n"
+    if not notice:
+        if NOTICE in content:
+            raise MisplacedNotice("the page has a notice mark and no notice")
+        return content
+    at = content.find(line)
+    if at < 0 or (at > 0 and content[at - 1] != "\n") or content.count(NOTICE) != 1:
+        raise MisplacedNotice("the page's notice has no mark of its own on a line")
+    return content[:at] + notice + content[at + len(line):]
 
 
 def unmarked(text: str) -> str:

@@ -95,17 +95,27 @@ def page_notice(kind: str, label: Callable[[str], str], here: str) -> str:
 
 
 def insert(markdown: str, block: str) -> str:
-    """``markdown`` with ``block`` right below its first level-1 heading (or at the top, after any front
-    matter), so that the page keeps its title. The notice is kept out of the search index (Material skips
-    ``data-search-exclude``): it would make every page of a language match the words of the notice."""
+    """``markdown`` with the notice ``block`` (:func:`wrapped`) right below its first level-1 heading (see
+    :func:`below_title`)."""
     if not block:
         return markdown
-    block = f'<div class="translation-notice" data-search-exclude markdown>\n\n{block}\n</div>\n'
+    return below_title(markdown, wrapped(block))
+
+
+def wrapped(block: str) -> str:
+    """A notice's Markdown as it stands on a page. The notice is kept out of the search index (Material skips
+    ``data-search-exclude``): it would make every page of a language match the words of the notice."""
+    return f'<div class="translation-notice" data-search-exclude markdown>\n\n{block}\n</div>\n'
+
+
+def below_title(markdown: str, text: str) -> str:
+    """``markdown`` with ``text`` right below its first level-1 heading (or at the top, after any front matter),
+    so that the page keeps its title."""
     front = FRONT_MATTER.match(markdown)
     start = front.end() if front else 0
     heading = HEADING.search(markdown, start)
     at = heading.end() + 1 if heading else start
-    return markdown[:at] + "\n" + block + "\n" + markdown[at:]
+    return markdown[:at] + "\n" + text + "\n" + markdown[at:]
 
 
 def _quote(title: str) -> str:

@@ -10,11 +10,13 @@ MkDocs renders, and nothing else.
 - Material's search index divides pages with a faster parser, to the same index (:mod:`scripts.render.search_index`);
 - a page whose Markdown and site are unchanged since the last build is not converted again, and content that is
   unchanged is not sanitized or divided for search again (:mod:`scripts.render.markdown_cache`);
-- the measure names are filled into each converted page, first of all (:mod:`scripts.render.names`).
+- each converted page gets its translation notice, converted apart, and the measure names, first of all
+  (:mod:`scripts.render.names`).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +54,8 @@ def on_pre_build(config: Any) -> None:
     use_fast_index(config, markdown_cache.search_sections)
     stored = _settings(config).get("markdown_cache")
     markdown_cache.start(Path(stored) if stored else None)
+    notices = _settings(config).get("notices")
+    _state["notices"] = json.loads(Path(notices).read_text(encoding="utf-8")) if notices else {}
 
 
 @event_priority(-300)
@@ -76,10 +80,12 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
-# First of all: the measure names where the generated Markdown has their marks
+# First of all: the notice and the measure names where the generated Markdown has their marks
 @event_priority(100)
 def _fill_names(html: str, page: Any, config: Any, files: Any) -> str:
-    return fill_page(html, page, _settings(config).get("measure_names") or {})
+    return fill_page(html, page, _settings(config).get("measure_names") or {},
+                     _state.get("notices", {}).get(page.file.src_uri, ""),
+                     lambda notice: markdown_cache.convert_part(page, notice, config, files))
 
 
 # Last of all: whatever reached the content's HTML goes through the allow-list sanitizer

@@ -25,6 +25,9 @@ unchanged is not divided again; each use gets sections of its own, since Materia
 page's content as the allow-list sanitizer left it (:func:`cleaned`, :func:`scripts.render.security.clean_content`),
 under a digest of the content before, of Python and every library (nh3), and of the running code (the allow-list).
 
+A page's translation notice, kept apart from its Markdown (:mod:`scripts.pages.names`), is converted and kept the
+same way, under the page and the notice's Markdown (:func:`convert_part`); the log counts pages, not notices.
+
 The entries a language's build used are written to its file when the build ends (the others are dropped, so the
 file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit). Only
 plain :class:`mkdocs.structure.pages.Page` objects are converted through here; a plugin's own page class keeps its
@@ -195,19 +198,21 @@ class ConversionCache:
         return self._kept(self.used_cleaned, self.stored_cleaned, cleaned_key(html), str,
                           lambda: clean_content(html))
 
-    def render(self, page: Page, config: Any, files: Any, site: str) -> None:
-        """``page.render(config, files)``, or its stored result."""
+    def render(self, page: Page, config: Any, files: Any, site: str, counted: bool = True) -> None:
+        """``page.render(config, files)``, or its stored result. ``counted``: a page the log counts (not a part of
+        one, :func:`convert_part`)."""
         key = page_key(site, page)
         stored = self.stored.get(key)
         if stored is not None:
             _apply(page, stored, files)
             self.used[key] = stored
-            if key in self._added:
+            if counted and key in self._added:
                 self.helped += 1
-            else:
+            elif counted:
                 self.hits += 1
             return
-        self.misses += 1
+        if counted:
+            self.misses += 1
         # MkDocs' command line stops its records at the `mkdocs` logger (propagate=False), where --strict counts
         # them; others reach the root: both are listened to, each record kept once
         handler = _Records()
@@ -351,6 +356,20 @@ def use_cache(page: Any) -> Any:
     if type(page) is Page and "cache" in ACTIVE:  # noqa: E721 - exactly MkDocs' class
         page.__class__ = CachedPage
     return page
+
+
+def convert_part(page: Any, markdown: str, config: Any, files: Any) -> str:
+    """``markdown``, a part of ``page`` kept apart from its text (its translation notice), converted as MkDocs
+    converts the page (the same extensions, its links resolved and checked from the page), through the cache of
+    the build under way if there is one: kept under the page and this Markdown, as a page is."""
+    part = copy.copy(page)  # the page's file, URL and settings; its own conversion is left alone
+    part.markdown = markdown
+    cache, site = ACTIVE.get("cache"), ACTIVE.get("site")
+    if cache is None or site is None:
+        Page.render(part, config, files)
+    else:
+        cache.render(part, config, files, site, counted=False)
+    return part.content or ""
 
 
 def search_sections(html: str) -> list[Section]:

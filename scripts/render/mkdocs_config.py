@@ -55,9 +55,12 @@ def not_in_nav_patterns(paths: Iterable[str], base: str | None = None) -> str:
 
 
 def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, docs_dir: Path,
-                   site_dir: Path, markdown_cache: Path | None = None) -> dict[str, Any]:
+                   site_dir: Path, markdown_cache: Path | None = None,
+                   notices: Path | None = None) -> dict[str, Any]:
     """``markdown_cache``: the folder where the pages' Markdown conversions are kept between builds
-    (:mod:`scripts.render.markdown_cache`); None converts every page."""
+    (:mod:`scripts.render.markdown_cache`); None converts every page. ``notices``: the file of the generated
+    pages' notices (:data:`scripts.staging.write.NOTICES`), which the hooks convert apart; None: the staged pages
+    have theirs written in, or none."""
     config = {key: value for key, value in base.items() if key not in ("plugins", "hooks")}
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
@@ -91,7 +94,8 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
     extra[RENDER_KEY] = {"build": build_to_dict(tree.build), "transliteration": tree.transliteration,
                          "local_files": bool(tree.edition), "measure_names": tree.measure_names,
                          "markdown_cache": str(cache_file(markdown_cache, "build", tree.edition, tree.language))
-                         if markdown_cache else None}
+                         if markdown_cache else None,
+                         "notices": str(notices) if notices else None}
     config["extra"] = extra
 
     plugins: list[Any] = []

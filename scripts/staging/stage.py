@@ -22,7 +22,7 @@ from typing import Any
 from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext, TemplateProblem
 from scripts.pages.localized import generate_localized
-from scripts.pages.names import UnknownMark, fill_markdown, names_of
+from scripts.pages.names import UnknownMark, fill_markdown, names_of, with_notice
 from scripts.staging import handwritten
 from scripts.staging.cache import (DocumentStore, cached_pages, catalog_loader, load_dataset_cached, pages_key,
                                    running_code_on_disk, sources_digest)
@@ -65,12 +65,21 @@ class StagedTree:
     #: what the marks in the generated pages stand for (:mod:`scripts.pages.names`): a renderer fills them in
     #: after conversion, or is given the pages with them filled (:meth:`markdown`)
     measure_names: dict[str, str] = field(default_factory=dict)
+    #: the translation notices of generated pages (docs path -> Markdown), each converted apart and put where the
+    #: page has the notice mark (:data:`scripts.pages.names.NOTICE`), or written in (:meth:`markdown`)
+    notices: dict[str, str] = field(default_factory=dict)
 
     def markdown(self, path: str) -> str | bytes:
-        """The file ``path`` with the names written in where the marks are (for a renderer that cannot fill
-        them in after conversion)."""
-        content = self.files[path]
+        """The file ``path`` with its notice and the names written in where the marks are (for a renderer that
+        cannot fill them in after conversion)."""
+        content = self.noticed(path)
         return fill_markdown(content, self.measure_names) if isinstance(content, str) else content
+
+    def noticed(self, path: str) -> str | bytes:
+        """The file ``path`` with its notice written in where its mark is (for a build that keeps no
+        conversions, where converting the notice apart would only cost time)."""
+        content = self.files[path]
+        return with_notice(content, self.notices.get(path, "")) if isinstance(content, str) else content
 
 
 def site_languages(base_config: dict[str, Any]) -> list[str] | None:
@@ -167,10 +176,13 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
 
     contact = (edition.contact if edition is not None and edition.contact else None) or site.contact
     files = handwritten.with_notices(written, build, context.label, handwritten.contact_text(context.label, contact))
+    notices: dict[str, str] = {}
     for page in pages:
         if page.path in files:
             raise StagingError(f"docs/{page.path} is generated from the data: remove the hand-written file")
         files[page.path] = page.content
+        if page.notice:
+            notices[page.path] = page.notice
 
     name = str(setting(base_config, "site_name") or "")
     site_name = translator(site.title) if name == site.title else name
@@ -199,4 +211,4 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         alternate=alternate, transliteration=transliteration, edition=edition_id, context=context,
         use_directory_urls=bool(setting(base_config, "use_directory_urls", True)),
         not_in_nav=tuple(page.path for page in pages if not page.in_nav),
-        measure_names=measure_names)
+        measure_names=measure_names, notices=notices)
