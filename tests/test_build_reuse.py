@@ -32,7 +32,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, P
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: T\n", encoding="utf-8")
     monkeypatch.setattr(inputs, "CODE", code)
-    monkeypatch.setattr(inputs, "libraries", lambda: "mkdocs==1.6.1")
+    monkeypatch.setattr(inputs, "running_environment", lambda: "3.11\nmkdocs==1.6.1")  # Python and the libraries
     return data, config, code
 
 
@@ -56,7 +56,7 @@ def test_every_kind_of_input_changes_the_digest(tree, monkeypatch: pytest.Monkey
     elif change == "configuration":
         config.write_text("site_name: U\n", encoding="utf-8")
     elif change == "library":
-        monkeypatch.setattr(inputs, "libraries", lambda: "mkdocs==1.6.2")
+        monkeypatch.setattr(inputs, "running_environment", lambda: "3.11\nmkdocs==1.6.2")
     elif change == "option":
         options = ("fr", "sr")
     assert _digest(data, config, options) != before

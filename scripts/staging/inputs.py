@@ -66,14 +66,15 @@ def git_commit(folder: Path) -> str:
 
 
 def inputs_digest(folders: Iterable[Path], files: Iterable[Path], options: object) -> str:
-    """The digest of ``folders`` (every file in them), ``files``, the ``scripts`` package, the installed
-    libraries and ``options`` (anything else the output depends on, as its ``repr``)."""
+    """The digest of ``folders`` (every file in them), ``files``, the ``scripts`` package, Python and the libraries
+    this process builds with (:func:`running_environment`, read once per process) and ``options`` (anything else
+    the output depends on, as its ``repr``)."""
     digest = hashlib.sha256()
     for folder in [*folders, CODE]:
         folder_digest(digest, folder)
     for path in files:
         path = Path(path)
         digest.update(b"file\0" + str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-"))
-    digest.update(libraries().encode())
+    digest.update(running_environment().encode())  # the libraries (and Python) this process builds with
     digest.update(repr(options).encode())
     return digest.hexdigest()
