@@ -44,7 +44,7 @@ from scripts.settings import Settings
 from scripts.staging.cache import keep_compiled_templates, load_dataset_cached
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
-from scripts.staging.write import NOTICES, write_tree
+from scripts.staging.write import write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
@@ -302,11 +302,13 @@ def build_language(code: str, site_dir: Path, work: Path, config_file: Path, set
     except (StagingError, CatalogError, DataError) as error:
         report = error.report() if isinstance(error, DataError) else str(error)
         return 1, f"ERROR   -  {code} could not be staged: {report}\n"
-    # without kept conversions, a notice converted apart would only cost time: written into its page
-    docs = write_tree(tree, work, notices_written=cache_dir is None)
+    try:
+        # without kept conversions, a notice converted apart would only cost time: written into its page
+        docs = write_tree(tree, work, notices_written=cache_dir is None)
+    except StagingError as error:
+        return 1, f"ERROR   -  {code} could not be staged: {error}\n"
     derived = write_config(derived_config(base, config_file.parent, tree, docs, site_dir,
-                                          cache_dir / "markdown" if cache_dir else None, work / NOTICES),
-                           work / "mkdocs.yml")
+                                          cache_dir / "markdown" if cache_dir else None), work / "mkdocs.yml")
     tree.files.clear()  # on disk now: MkDocs reads them from there (the memory goes back to the render)
     returncode, log = render(derived, site_dir)
     if returncode != 0:

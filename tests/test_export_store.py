@@ -79,7 +79,7 @@ def test_the_key_changes_with_each_input(monkeypatch: pytest.MonkeyPatch) -> Non
     first = sorted(labels)[0]
     assert export_key(quiz, {**labels, first: labels[first] + "!"}, "fr") != key
     assert export_key(quiz, labels, "en") != key
-    monkeypatch.setattr(export, "_code_digest", "other code")
+    monkeypatch.setattr(export, "CODE", "other code")
     assert export_key(quiz, labels, "fr") != key
 
 

@@ -353,3 +353,58 @@ def test_a_damaged_cleaned_entry_is_not_used(tmp_path: Path) -> None:
     path.write_bytes(pickle.dumps({"format": markdown_cache.FORMAT, "entries": {}, "sections": {},
                                    "cleaned": {markdown_cache.cleaned_key(html): None}}))
     assert markdown_cache.ConversionCache(path).cleaned(html) == "<p>text</p>"
+
+
+# --- a page's notice, converted apart (scripts.pages.names.NOTICE, markdown_cache.convert_part) -------------------
+
+NOTICE_TEXT = 'Noticed: see [the numbers](details.md#numbers). <a id="noticed"></a>\n'
+
+
+def noticed_site(site: Site, notice: str = NOTICE_TEXT) -> Site:
+    """``notes.md`` with a notice mark below its title and its notice beside the pages; ``index.md`` links to an
+    anchor of the notice."""
+    from scripts.pages.names import NOTICE
+
+    (site.docs / "notes.md").write_text(f"# Notes\n\n{NOTICE}\n\n- a note\n- another\n", encoding="utf-8")
+    (site.docs / "index.md").write_text(PAGES["index.md"] + "\nAnd [the notice](notes.md#noticed).\n",
+                                        encoding="utf-8")
+    notices = site.root / "notices.json"
+    notices.write_text(json.dumps({"notes.md": notice}), encoding="utf-8")
+    site.config["extra"][RENDER_KEY]["notices"] = str(notices)
+    return site
+
+
+def test_a_notice_is_converted_apart_where_its_mark_is_and_kept(site: Site) -> None:
+    noticed_site(site)
+    returncode, log = site.build()
+    assert returncode == 0, log  # the anchor in the notice is the page's: index.md's link to it is found
+    assert counts(log) == (3, 0)  # pages; the notice is not counted
+    notes = site.html()["notes/index.html"]
+    assert '<p>Noticed: see <a href="../details/#numbers">the numbers</a>.' in notes
+    assert notes.index("<h1") < notes.index("Noticed: see") < notes.index("a note")
+    assert "\ue000" not in notes and "<p>\ue000" not in notes
+    first = site.html()
+    returncode, log = site.build()
+    assert returncode == 0 and counts(log) == (0, 3) and site.html() == first
+
+
+def test_a_notices_link_to_a_missing_anchor_is_reported_from_its_kept_conversion(site: Site) -> None:
+    assert noticed_site(site).build()[0] == 0
+    (site.docs / "details.md").write_text(PAGES["details.md"].replace("## Numbers {#numbers}", "## Figures"),
+                                          encoding="utf-8")
+    returncode, log = site.build()  # notes.md and its notice are unchanged and reused; index.md's link too
+    assert returncode != 0
+    assert "'notes.md' contains a link 'details.md#numbers'" in log, log
+
+
+def test_a_notice_with_a_heading_fails_the_build(site: Site) -> None:
+    returncode, log = noticed_site(site, '## A heading\n\nText.\n').build()
+    assert returncode != 0
+    assert "the notice of notes.md has a heading" in log, log
+
+
+def test_a_mark_without_its_notice_fails_the_build_naming_the_page(site: Site) -> None:
+    noticed_site(site)
+    (site.root / "notices.json").write_text("{}", encoding="utf-8")
+    returncode, log = site.build()
+    assert returncode != 0 and "the page notes.md has a notice mark and no notice" in log, log

@@ -76,7 +76,7 @@ def export_stock_project(data_dir: Path, work: Path) -> Path:
         if language.code == default:
             nav = tree.nav
         for path in tree.files:
-            content = tree.markdown(path)  # stock MkDocs cannot fill in the measure names' marks
+            content = tree.markdown(path)  # stock MkDocs cannot fill in the marks (measure names, notices)
             target = docs / suffixed(path, language.code, default)
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, bytes):

@@ -174,16 +174,20 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
 #: tests/test_docx_store.py checks that the list is whole)
 LABELS = ("forms.study_copy", "forms.domestic", "forms.docx_instructions", "forms.required_note", "forms.example",
           "forms.js.signature")
-_code_digest: str | None = None
+
+
+def _writer() -> str:
+    """This module and the version of python-docx (whose default template every document starts from)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"python-docx={metadata.version('python-docx')}".encode())
+    return digest.hexdigest()
+
+
+#: :func:`_writer` as this process imported it (a file saved while a build runs is not the code that writes)
+_code_digest = _writer()
 
 
 def _code() -> str:
-    """This module and the version of python-docx (whose default template every document starts from)."""
-    global _code_digest  # noqa: PLW0603 - computed once per process
-    if _code_digest is None:
-        digest = hashlib.sha256(Path(__file__).read_bytes())
-        digest.update(f"python-docx={metadata.version('python-docx')}".encode())
-        _code_digest = digest.hexdigest()
     return _code_digest
 
 

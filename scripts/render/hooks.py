@@ -54,8 +54,9 @@ def on_pre_build(config: Any) -> None:
     use_fast_index(config, markdown_cache.search_sections)
     stored = _settings(config).get("markdown_cache")
     markdown_cache.start(Path(stored) if stored else None)
-    notices = _settings(config).get("notices")
-    _state["notices"] = json.loads(Path(notices).read_text(encoding="utf-8")) if notices else {}
+    # the notices write_tree wrote beside the pages (none: a page with a notice mark fails, naming itself)
+    notices = Path(_settings(config).get("notices") or "")
+    _state["notices"] = json.loads(notices.read_text(encoding="utf-8")) if notices.is_file() else {}
 
 
 @event_priority(-300)

@@ -52,6 +52,7 @@ from typing import Any
 
 from material.plugins.search.plugin import Element, Section
 from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from scripts.files import replace_whole
@@ -361,7 +362,11 @@ def use_cache(page: Any) -> Any:
 def convert_part(page: Any, markdown: str, config: Any, files: Any) -> str:
     """``markdown``, a part of ``page`` kept apart from its text (its translation notice), converted as MkDocs
     converts the page (the same extensions, its links resolved and checked from the page), through the cache of
-    the build under way if there is one: kept under the page and this Markdown, as a page is."""
+    the build under way if there is one: kept under the page and this Markdown, as a page is.
+
+    The part's anchors and its links to other pages' anchors become the page's, which MkDocs checks once every
+    page is built. A part may have no heading: its ids would not be made unique against the page's own, and the
+    page's table of contents would not list it (a notice has none: its titles are an admonition's)."""
     part = copy.copy(page)  # the page's file, URL and settings; its own conversion is left alone
     part.markdown = markdown
     cache, site = ACTIVE.get("cache"), ACTIVE.get("site")
@@ -369,6 +374,14 @@ def convert_part(page: Any, markdown: str, config: Any, files: Any) -> str:
         Page.render(part, config, files)
     else:
         cache.render(part, config, files, site, counted=False)
+    if part.toc and list(part.toc):
+        raise PluginError(f"the notice of {page.file.src_uri} has a heading: a part converted apart may have none")
+    page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(part.present_anchor_ids or ())
+    if part.links_to_anchors:
+        links = {file: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}
+        for file, anchors in part.links_to_anchors.items():
+            links.setdefault(file, {}).update(anchors)
+        page.links_to_anchors = links
     return part.content or ""
 
 

@@ -19,6 +19,7 @@ from scripts.render.markdown_cache import cache_file
 from scripts.staging.languages import build_to_dict
 from scripts.staging.site_config import absolute, plugin_items
 from scripts.staging.stage import StagedTree
+from scripts.staging.write import NOTICES
 
 HOOKS = Path(__file__).resolve().parent / "hooks.py"
 #: the plugins the staging does the work of
@@ -55,12 +56,11 @@ def not_in_nav_patterns(paths: Iterable[str], base: str | None = None) -> str:
 
 
 def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, docs_dir: Path,
-                   site_dir: Path, markdown_cache: Path | None = None,
-                   notices: Path | None = None) -> dict[str, Any]:
-    """``markdown_cache``: the folder where the pages' Markdown conversions are kept between builds
-    (:mod:`scripts.render.markdown_cache`); None converts every page. ``notices``: the file of the generated
-    pages' notices (:data:`scripts.staging.write.NOTICES`), which the hooks convert apart; None: the staged pages
-    have theirs written in, or none."""
+                   site_dir: Path, markdown_cache: Path | None = None) -> dict[str, Any]:
+    """``docs_dir``: where :func:`~scripts.staging.write.write_tree` wrote the staged pages (the hooks read the
+    notices it wrote beside them, :data:`~scripts.staging.write.NOTICES`, and convert them apart);
+    ``markdown_cache``: the folder where the pages' Markdown conversions are kept between builds
+    (:mod:`scripts.render.markdown_cache`); None converts every page."""
     config = {key: value for key, value in base.items() if key not in ("plugins", "hooks")}
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
@@ -95,7 +95,7 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
                          "local_files": bool(tree.edition), "measure_names": tree.measure_names,
                          "markdown_cache": str(cache_file(markdown_cache, "build", tree.edition, tree.language))
                          if markdown_cache else None,
-                         "notices": str(notices) if notices else None}
+                         "notices": str(Path(docs_dir).parent / NOTICES)}
     config["extra"] = extra
 
     plugins: list[Any] = []

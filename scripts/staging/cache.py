@@ -189,8 +189,9 @@ def catalog_loader(cache_dir: Path | None) -> Callable[[Path], polib.POFile]:
 
 
 class DocumentStore:
-    """Finished documents (the .docx forms) kept between builds in ``folder``, each under the digest of what it is
-    made from (its generator's key, e.g. :func:`scripts.pages.templates_docx.document_key`).
+    """Finished documents (the .docx forms, the quiz exports) kept between builds in ``folder``, each under the
+    digest of what it is made from (its generator's key: :func:`scripts.pages.templates_docx.document_key`,
+    :func:`scripts.training.export.export_key`).
 
     When the pages of a language are generated again (any file of the data changed), a document whose key is the
     same is read back rather than written again. A document has one file per ``name``: a new key replaces it."""

@@ -22,7 +22,7 @@ from typing import Any
 from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext, TemplateProblem
 from scripts.pages.localized import generate_localized
-from scripts.pages.names import UnknownMark, fill_markdown, names_of, with_notice
+from scripts.pages.names import MisplacedNotice, UnknownMark, fill_markdown, names_of, with_notice
 from scripts.staging import handwritten
 from scripts.staging.cache import (DocumentStore, cached_pages, catalog_loader, load_dataset_cached, pages_key,
                                    running_code_on_disk, sources_digest)
@@ -79,7 +79,12 @@ class StagedTree:
         """The file ``path`` with its notice written in where its mark is (for a build that keeps no
         conversions, where converting the notice apart would only cost time)."""
         content = self.files[path]
-        return with_notice(content, self.notices.get(path, "")) if isinstance(content, str) else content
+        if not isinstance(content, str):
+            return content
+        try:
+            return with_notice(content, self.notices.get(path, ""))
+        except MisplacedNotice as error:  # a hand-written page with the mark's characters, or a generator's error
+            raise StagingError(f"docs/{path}: {error}") from None
 
 
 def site_languages(base_config: dict[str, Any]) -> list[str] | None:

@@ -1,7 +1,8 @@
 """Every quiz, in one language, as files for a learning platform: Moodle GIFT and Moodle XML.
 
-The site build calls :func:`export_quiz` once per quiz and language and publishes the files next to
-the quiz pages; ``python -m scripts training export`` writes the same files to a folder.
+The site build writes the files of each quiz and language (:func:`export_one`), or reads them back from the
+documents it keeps under :func:`export_key`, and publishes them next to the quiz pages; ``python -m scripts
+training export`` writes the same files to a folder (:func:`export_quiz`).
 """
 
 from __future__ import annotations
@@ -42,21 +43,22 @@ def export_one(quiz: Quiz, labels: Mapping[str, str], lang: str, fmt: str) -> by
     return FORMATS[fmt][1](quiz, labels, lang)
 
 
-#: what writes the exports: these modules, the quiz model they read, and (:func:`_code`) Python (its ``random``
+#: what writes the exports: these modules, the quiz model they read, and (:data:`CODE`) Python (its ``random``
 #: orders the answers, its XML writer escapes) and Python-Markdown (Moodle XML's texts are HTML)
 WRITERS = (*(Path(__file__).with_name(name) for name in ("export.py", "gift.py", "moodle_xml.py", "shuffle.py")),
            Path(__file__).resolve().parents[1] / "data" / "models" / "training.py")
-_code_digest: str | None = None
 
 
 def _code() -> str:
-    global _code_digest  # noqa: PLW0603 - computed once per process
-    if _code_digest is None:
-        digest = hashlib.sha256(f"{sys.version}\0markdown={metadata.version('markdown')}".encode())
-        for path in WRITERS:
-            digest.update(b"\0" + path.read_bytes())
-        _code_digest = digest.hexdigest()
-    return _code_digest
+    digest = hashlib.sha256(f"{sys.version}\0markdown={metadata.version('markdown')}".encode())
+    for path in WRITERS:
+        digest.update(b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+#: the digest of the writers as this process imported them (read with them: a file saved while a build runs is
+#: not the code that writes its exports)
+CODE = _code()
 
 
 def quiz_labels(quiz: Quiz, labels: Mapping[str, str]) -> dict[str, str]:
@@ -73,5 +75,5 @@ def export_key(quiz: Quiz, labels: Mapping[str, str], lang: str) -> str:
     """A digest of everything the exports of ``quiz`` read: the quiz as translated, the labels, the language and
     the code that writes them (:data:`WRITERS`). Equal keys, equal files: a build that keeps documents
     (:class:`scripts.staging.cache.DocumentStore`) writes a quiz's exports again only when its key changes."""
-    parts = [_code(), lang, quiz.model_dump(mode="json"), sorted(labels.items())]
+    parts = [CODE, lang, quiz.model_dump(mode="json"), sorted(labels.items())]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
