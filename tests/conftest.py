@@ -160,9 +160,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class LocalServer(http.server.ThreadingHTTPServer):
+    """The test sessions' web server, on 127.0.0.1 only. Its threads serve while other tests run, and the CLI tests
+    run the CLI in this process with ``sys.stderr`` redirected into what they check (:func:`run_cli`): a
+    request's error is never written there. A browser that drops a connection (a cancelled request, a closed
+    page) is not an error of the site and says nothing; any other error goes to the process's own stderr."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
+            return
+        print(f"error while serving {client_address}:", file=sys.__stderr__)
+        traceback.print_exc(file=sys.__stderr__)
+
+
 def serve(directory: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import LocalServer
 from tests.test_accessibility import DEFAULT_LANGUAGE, LANGUAGES
 
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
@@ -62,7 +63,7 @@ class _UnthrottledHandler(http.server.SimpleHTTPRequestHandler):
 
 def serve_for_linkchecker(directory: Path) -> Iterator[str]:
     handler = functools.partial(_UnthrottledHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
