@@ -9,6 +9,7 @@ replaces it in one step (``os.replace``).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
@@ -75,3 +76,12 @@ def discard(paths: Iterable[Path]) -> None:
         for path in paths:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
+
+
+def code_digest(paths: Iterable[Path], *versions: str) -> str:
+    """A digest of the bytes of ``paths`` (the modules that write a kept document) and of ``versions`` (the
+    libraries they write with): taken once, when those modules are imported, it is the code this process runs."""
+    digest = hashlib.sha256("\0".join(versions).encode())
+    for path in paths:
+        digest.update(b"\0" + Path(path).read_bytes())
+    return digest.hexdigest()

@@ -30,6 +30,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from scripts.data.models.templates import Template, TemplateField
+from scripts.files import code_digest
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
 from scripts.pages.routes import docx_path
@@ -176,19 +177,9 @@ LABELS = ("forms.study_copy", "forms.domestic", "forms.docx_instructions", "form
           "forms.js.signature")
 
 
-def _writer() -> str:
-    """This module and the version of python-docx (whose default template every document starts from)."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(f"python-docx={metadata.version('python-docx')}".encode())
-    return digest.hexdigest()
-
-
-#: :func:`_writer` as this process imported it (a file saved while a build runs is not the code that writes)
-_code_digest = _writer()
-
-
-def _code() -> str:
-    return _code_digest
+#: this module and the version of python-docx (whose default template every document starts from), as this
+#: process imported them (a file saved while a build runs is not the code that writes)
+_code_digest = code_digest([Path(__file__)], f"python-docx={metadata.version('python-docx')}")
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -208,7 +199,7 @@ def document_key(template: Template, language: str, translate: Translate, label:
     of it in ``language``, the labels it prints, its legal basis line, the prefill, and the code that writes it."""
     prefill = prefill or Prefill()
     dumped = template.model_dump(mode="json")
-    parts = [_code(), language, dumped, [translate(text) for text in _strings(dumped)],
+    parts = [_code_digest, language, dumped, [translate(text) for text in _strings(dumped)],
              label(document_kind(template)), [label(key) for key in LABELS],
              legal_basis_text(dataset, template, label), sorted(prefill.values.items())]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()

@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from scripts.data.models.training import Quiz
+from scripts.files import code_digest
 from scripts.training.gift import quiz_to_gift
 from scripts.training.moodle_xml import quiz_to_moodle_xml
 
@@ -49,16 +50,9 @@ WRITERS = (*(Path(__file__).with_name(name) for name in ("export.py", "gift.py",
            Path(__file__).resolve().parents[1] / "data" / "models" / "training.py")
 
 
-def _code() -> str:
-    digest = hashlib.sha256(f"{sys.version}\0markdown={metadata.version('markdown')}".encode())
-    for path in WRITERS:
-        digest.update(b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 #: the digest of the writers as this process imported them (read with them: a file saved while a build runs is
 #: not the code that writes its exports)
-CODE = _code()
+CODE = code_digest(WRITERS, sys.version, f"markdown={metadata.version('markdown')}")
 
 
 def quiz_labels(quiz: Quiz, labels: Mapping[str, str]) -> dict[str, str]:
