@@ -313,7 +313,8 @@ def test_no_mark_is_left_anywhere_in_the_built_site(built_site: Path) -> None:
 def test_in_chromium_pages_that_name_a_measure_show_its_heading(recorded_page, site_url: str,  # noqa: ANN001
                                                                   tmp_path: Path) -> None:
     """What a reader sees where a page names a measure by its mark: the heading, in the page's language, in a
-    link, in a matrix column's tooltip and hidden label, and as a checkbox's label; never a mark."""
+    link, in a matrix column's tooltip and hidden label, and as a checkbox's label; a translated page's notice
+    where its mark was, below the title; never a mark."""
     from playwright.sync_api import expect
 
     page = recorded_page.page
@@ -340,10 +341,22 @@ def test_in_chromium_pages_that_name_a_measure_show_its_heading(recorded_page, s
     expect(column).to_have_attribute("title", f"{measure.order}. {french}")
     expect(column).to_have_text(f"{measure.order}. {french}")  # the visually hidden part included
 
+    # a translated page's notice, converted apart: right below the title, its link to the status page working
+    page.goto(site_url + "fr/countries/albania/")
+    notice = page.locator("article .translation-notice").first
+    expect(notice).to_be_visible()
+    assert page.evaluate("() => document.querySelector('article h1').nextElementSibling.className") \
+        == "translation-notice"
+    notice.screenshot(path=str(tmp_path / "albania-fr-notice.png"))
+    notice.locator("a[href$='translation-status/']").first.click()
+    page.wait_for_url("**/fr/translation-status/")
+    expect(page.locator("article h1")).to_be_visible()
+
     page.goto(site_url + "practices/mou-outline/")
     box = page.get_by_label(f"{measure.order}. {measure.heading}", exact=True)
     expect(box).to_have_attribute("data-mou-measure", MEASURE)
-    for path in ("countries/albania/", "fr/countries/matrix-law-enforcement/", "practices/mou-outline/"):
+    for path in ("countries/albania/", "fr/countries/albania/", "fr/countries/matrix-law-enforcement/",
+                 "practices/mou-outline/"):
         page.goto(site_url + path)
         text = page.locator("body").inner_text()
         assert OPEN not in text and CLOSE not in text, path
