@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
@@ -60,10 +61,33 @@ def serve_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+def the_copy_goes_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At its first page, the build waits until the copy has sent something it made (or has ended, or for as long
+    as the build would wait for it): the copy then has work whatever the load on the machine. Without this, a build
+    that reaches every changed page before the copy reaches one leaves the copy nothing to convert, and the counts
+    the test reads depend on timing (it happened in CI)."""
+    real = page_helper.PageHelper.claim
+    waited: set[int] = set()
+
+    def claim(self: page_helper.PageHelper, page: object) -> object:
+        if os.getpid() == self._build_pid and id(self) not in waited:
+            waited.add(id(self))
+            deadline = time.monotonic() + page_helper.STALL_SECONDS
+            with self._condition:
+                while (all(value is None for value in self._received.values()) and not self._ended
+                       and time.monotonic() < deadline):
+                    self._condition.wait(timeout=0.5)
+        return real(self, page)
+
+    monkeypatch.setattr(page_helper.PageHelper, "claim", claim)
+
+
 def test_the_site_is_the_one_a_build_without_the_second_process_writes(
-        serve_environment: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+        serve_environment: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     if not page_helper.spare_core():
         pytest.skip("one core (or no fork): serve has no second process")
+    the_copy_goes_first(monkeypatch)
     data = serve_environment
     build(tmp_path / "warm")  # the conversions of the unedited pages are kept
     edit_heading(data / "guidelines.yaml", "le-strategic-cooperation", "EDITED-IN-TEST")
