@@ -168,6 +168,30 @@ def test_translator_statuses_and_fallback() -> None:
     assert translate.take() == []
 
 
+def test_a_translation_that_changes_a_placeholder_link_url_or_number_is_never_shown() -> None:
+    """What ``i18n check`` reports is not shown either: a form would print "{numero}" where it fills in "{n}"."""
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=2; plural=(n > 1);"}
+    for english, french in [("Identifier {n}", "Identifiant {numero}"),
+                            ("Legal basis: {citations}", "Base juridique : {citations}"),
+                            ("See [the form](forms/a.md).", "Voir [le formulaire](forms/b.md)."),
+                            ("Write to https://example.org/a", "Écrire à https://example.org/b"),
+                            ("Paragraph 17", "Paragraphe 71"),
+                            ("Paragraphs 17 and 18", "Paragraphes 18 et 17")]:
+        catalog.append(polib.POEntry(msgid=english, msgstr=french))
+    catalog.append(polib.POEntry(msgid="{count} page", msgid_plural="{count} pages",
+                                 msgstr_plural={0: "{count} page", 1: "{compte} pages"}))
+    translate = Translator("fr", catalog)
+    for english in ("Identifier {n}", "See [the form](forms/a.md).", "Write to https://example.org/a",
+                    "Paragraph 17"):
+        assert translate(english) == english
+        assert translate.status(english) is Status.MISSING
+    assert translate("Legal basis: {citations}") == "Base juridique : {citations}"
+    assert translate("Paragraphs 17 and 18") == "Paragraphes 18 et 17"  # the same numbers, in another order
+    assert translate.ngettext("{count} page", "{count} pages", 1) == "{count} page"  # the English: one form broken
+    assert translate.status("{count} page") is Status.MISSING
+
+
 def test_pages_show_english_fallbacks_with_a_notice(minimal_data: Path) -> None:
     data = with_french(minimal_data)
     dataset = load_dataset(data)
