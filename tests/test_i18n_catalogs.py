@@ -188,8 +188,14 @@ def test_a_translation_that_changes_a_placeholder_link_url_or_number_is_never_sh
         assert translate.status(english) is Status.MISSING
     assert translate("Legal basis: {citations}") == "Base juridique : {citations}"
     assert translate("Paragraphs 17 and 18") == "Paragraphes 18 et 17"  # the same numbers, in another order
-    assert translate.ngettext("{count} page", "{count} pages", 1) == "{count} page"  # the English: one form broken
+    assert translate.ngettext("{count} page", "{count} pages", 2) == "{count} pages"  # the English: a form is broken
     assert translate.status("{count} page") is Status.MISSING
+    # an outdated translation (its English changed, here a number) stays outdated: shown in English all the same
+    outdated = polib.POEntry(msgid="Paragraph 18", msgstr="Paragraphe 17", flags=["fuzzy"])
+    catalog.append(outdated)
+    translate = Translator("fr", catalog)
+    assert translate("Paragraph 18") == "Paragraph 18"
+    assert translate.status("Paragraph 18") is Status.OUTDATED
 
 
 def test_pages_show_english_fallbacks_with_a_notice(minimal_data: Path) -> None:

@@ -46,13 +46,14 @@ def entry_status(entry: polib.POEntry | None) -> Status:
     forms = [str(form) for form in entry.msgstr_plural.values()] if entry.msgid_plural else [entry.msgstr]
     if any(markup_problems(form) for form in forms):  # markup in a translation is never shown (i18n check
         return Status.MISSING                          # reports it)
-    # nor a translation that changes a placeholder, a link target, a URL or a number of its English: the page
-    # would show "{numero}" where a form fills in "{n}", or send the reader elsewhere, or state another figure
+    if "fuzzy" in entry.flags:
+        return Status.OUTDATED
+    # Nor is a translation that changes a placeholder, a link target, a URL or a number of its English: the page
+    # would show "{numero}" where a form fills in "{n}", send the reader elsewhere or state another figure. (After
+    # the fuzzy check: an outdated translation is not shown either, and its English may have changed just these.)
     source = entry.msgid_plural or entry.msgid
     if any(kept(source, form) for form in forms):
         return Status.MISSING
-    if "fuzzy" in entry.flags:
-        return Status.OUTDATED
     if REVIEWED.search(entry.tcomment or "") and UNREVIEWED not in (entry.tcomment or ""):
         return Status.REVIEWED
     return Status.UNREVIEWED
