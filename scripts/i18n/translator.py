@@ -53,6 +53,7 @@ class Translator:
                 if not entry.obsolete:
                     self._entries[entry.msgid] = entry
         self._answers: dict[str, Use] = {}
+        self._statuses: dict[str, Status] = {}  # of strings asked about but not shown
         self._uses: dict[str, Use] = {}  # since the last take(), each string once, in order of first use
 
     def __call__(self, english: str) -> str:
@@ -102,8 +103,17 @@ class Translator:
         return int(self._plural_formula(count))
 
     def status(self, english: str) -> Status:
-        """The status of ``english`` in this catalog (``reviewed`` for the source language)."""
-        return Status.REVIEWED if self.source else entry_status(self._entries.get(english))
+        """The status of ``english`` in this catalog (``reviewed`` for the source language); worked out once per
+        string (the translation status page asks for every string of the data, most of them shown already)."""
+        if self.source:
+            return Status.REVIEWED
+        answered = self._answers.get(english)
+        if answered is not None:
+            return answered.status
+        status = self._statuses.get(english)
+        if status is None:
+            status = self._statuses[english] = entry_status(self._entries.get(english))
+        return status
 
     def take(self) -> list[Use]:
         """What was translated since the last call, each string once (and forget it)."""
