@@ -61,20 +61,27 @@ def serve_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+def gave_work(value: object) -> bool:
+    """Whether a value the copy sent is work the build counts: a page's HTML (the templates' copy), or conversions
+    (the first part of what the conversions' copy sends, scripts.render.markdown_cache.ConversionCache.fresh; a page
+    whose conversion was kept sends only its sanitized HTML and search sections, which the log does not count)."""
+    return isinstance(value, str) or (isinstance(value, tuple) and bool(value) and bool(value[0]))
+
+
 def the_copy_goes_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    """At its first page, the build waits until the copy has sent something it made (or has ended, or for as long
-    as the build would wait for it): the copy then has work whatever the load on the machine. Without this, a build
-    that reaches every changed page before the copy reaches one leaves the copy nothing to convert, and the counts
-    the test reads depend on timing (it happened in CI)."""
+    """At its first page, the build waits until the copy has sent work it counts (:func:`gave_work`), or has ended,
+    or for as long as the build would wait for it: unless the machine stalls the copy that long, the copy then has
+    work. Without this, a build that reaches every changed page before the copy reaches one leaves the copy nothing
+    to convert, and the counts the test reads depend on timing (it happened in CI)."""
     real = page_helper.PageHelper.claim
-    waited: set[int] = set()
 
     def claim(self: page_helper.PageHelper, page: object) -> object:
-        if os.getpid() == self._build_pid and id(self) not in waited:
-            waited.add(id(self))
+        # marked on the helper itself (an id() could be a freed helper's, taken again by the next one)
+        if os.getpid() == self._build_pid and not getattr(self, "_test_waited", False):
+            self._test_waited = True
             deadline = time.monotonic() + page_helper.STALL_SECONDS
             with self._condition:
-                while (all(value is None for value in self._received.values()) and not self._ended
+                while (not any(gave_work(value) for value in self._received.values()) and not self._ended
                        and time.monotonic() < deadline):
                     self._condition.wait(timeout=0.5)
         return real(self, page)
