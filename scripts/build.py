@@ -44,7 +44,7 @@ from scripts.settings import Settings
 from scripts.staging.cache import keep_compiled_templates, load_dataset_cached
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
-from scripts.staging.write import write_tree
+from scripts.staging.write import Written, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
@@ -304,7 +304,7 @@ def build_language(code: str, site_dir: Path, work: Path, config_file: Path, set
         return 1, f"ERROR   -  {code} could not be staged: {report}\n"
     try:
         # without kept conversions, a notice converted apart would only cost time: written into its page
-        docs = write_tree(tree, work, notices_written=cache_dir is None)
+        docs = write_tree(tree, work, Written.NOTICES if cache_dir is None else Written.MARKS)
     except StagingError as error:
         return 1, f"ERROR   -  {code} could not be staged: {error}\n"
     derived = write_config(derived_config(base, config_file.parent, tree, docs, site_dir,

@@ -15,7 +15,7 @@ from scripts.render.mkdocs_config import read_config
 from scripts.render.zensical import EXECUTABLE, render_zensical, zensical_config
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import stage_language
-from scripts.staging.write import write_tree
+from scripts.staging.write import Written, write_tree
 
 pytestmark = pytest.mark.site
 
@@ -26,7 +26,7 @@ def zensical_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("zensical")
     base = read_config(DEFAULT_CONFIG)
     tree = stage_language(base, DEFAULT_CONFIG.parent, DEFAULT_DATA_DIR, "en")
-    docs = write_tree(tree, work, names_written=True)  # Zensical cannot fill in the marks
+    docs = write_tree(tree, work, Written.EVERYTHING)  # Zensical cannot fill in the marks
     config = write_config(zensical_config(base, DEFAULT_CONFIG.parent, tree, docs, work / "site"),
                           work / "zensical.yml")
     returncode, log = render_zensical(config)

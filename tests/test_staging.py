@@ -13,7 +13,7 @@ from scripts.build import DEFAULT_CONFIG
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.render.mkdocs_config import HOOKS, derived_config, read_config
 from scripts.staging.stage import StagingError, stage_language
-from scripts.staging.write import MANIFEST, NOTICES, write_tree
+from scripts.staging.write import MANIFEST, NOTICES, Written, write_tree
 
 # Staging generates every page of a language (several seconds): these belong with the site tier.
 pytestmark = pytest.mark.site
@@ -123,7 +123,7 @@ def test_the_notices_are_written_beside_the_pages_or_into_them(french, tmp_path)
     docs = write_tree(french, tmp_path / "apart")
     assert json.loads((tmp_path / "apart" / NOTICES).read_text(encoding="utf-8")) == french.notices
     assert NOTICE in (docs / path).read_text(encoding="utf-8")
-    docs = write_tree(french, tmp_path / "in", notices_written=True)  # a build that keeps no conversions
+    docs = write_tree(french, tmp_path / "in", Written.NOTICES)  # a build that keeps no conversions
     assert json.loads((tmp_path / "in" / NOTICES).read_text(encoding="utf-8")) == {}
     written = (docs / path).read_text(encoding="utf-8")
     assert NOTICE not in written and french.notices[path] in written
@@ -136,7 +136,7 @@ def test_a_notice_mark_without_its_notice_stops_the_staging_naming_the_page(fren
     from scripts.pages.names import NOTICE
     broken = dataclasses.replace(french, files={**french.files, "about.md": f"# About\n\n{NOTICE}\n"})
     with pytest.raises(StagingError, match=r"docs/about\.md: the page has a notice mark and no notice"):
-        write_tree(broken, tmp_path / "broken", notices_written=True)
+        write_tree(broken, tmp_path / "broken", Written.NOTICES)
 
 
 @pytest.mark.parametrize("text", [

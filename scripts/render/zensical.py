@@ -37,7 +37,7 @@ KEPT = ("site_name", "site_description", "site_url", "use_directory_urls", "extr
 def zensical_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, docs_dir: Path,
                     site_dir: Path) -> dict[str, Any]:
     """The configuration for Zensical of ``tree`` (written to ``docs_dir`` with the measure names written in:
-    ``write_tree(tree, folder, names_written=True)``, since Zensical cannot fill in their marks), built into
+    ``write_tree(tree, folder, Written.EVERYTHING)``, since Zensical cannot fill in their marks), built into
     ``site_dir``; to be written beside ``docs_dir``."""
     config = {key: base[key] for key in KEPT if key in base}
     # Zensical wants both relative to the configuration file, which is written beside the docs folder

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import enum
 import json
 import shutil
 from pathlib import Path
@@ -15,19 +16,29 @@ MANIFEST = "staged.json"
 NOTICES = "notices.json"
 
 
-def write_tree(tree: StagedTree, folder: Path, names_written: bool = False, notices_written: bool = False) -> Path:
+class Written(enum.Enum):
+    """What :func:`write_tree` writes into the pages, rather than leaving it to the renderer."""
+
+    #: neither: the pages keep their notice marks (the notices go to ``notices.json``, converted apart) and the
+    #: measure names' marks (the renderer fills both in: :mod:`scripts.render.names`)
+    MARKS = "marks"
+    #: the notices, not the names (a build that keeps no conversions: a notice converted apart would only cost time)
+    NOTICES = "notices"
+    #: the notices and the names (:meth:`StagedTree.markdown`, for a renderer that fills in no marks: Zensical)
+    EVERYTHING = "everything"
+
+
+def write_tree(tree: StagedTree, folder: Path, written: Written = Written.MARKS) -> Path:
     """Write ``tree``'s docs folder into ``folder/docs`` (replacing what was there), its settings into
-    ``folder/staged.json`` and the notices of its generated pages into ``folder/notices.json``; returns the docs
-    folder. ``names_written``: the pages with their notices and the measure names written in
-    (:meth:`StagedTree.markdown`), for a renderer that does not fill in the marks after conversion (no notice is
-    left to convert apart). ``notices_written``: the notices only (a build that keeps no conversions)."""
+    ``folder/staged.json`` and the notices it leaves to the renderer (``written``) into ``folder/notices.json``;
+    returns the docs folder."""
     folder = Path(folder)
     docs = folder / "docs"
     if docs.exists():
         shutil.rmtree(docs)
     for path in sorted(tree.files):
-        content = tree.markdown(path) if names_written else tree.noticed(path) if notices_written \
-            else tree.files[path]
+        content = tree.markdown(path) if written is Written.EVERYTHING else tree.noticed(path) \
+            if written is Written.NOTICES else tree.files[path]
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -35,9 +46,8 @@ def write_tree(tree: StagedTree, folder: Path, names_written: bool = False, noti
         else:
             target.write_text(content, encoding="utf-8")
     (folder / MANIFEST).write_text(json.dumps(manifest(tree), ensure_ascii=False, indent=1), encoding="utf-8")
-    (folder / NOTICES).write_text(json.dumps({} if names_written or notices_written else tree.notices,
-                                             ensure_ascii=False),
-                                  encoding="utf-8")
+    notices = tree.notices if written is Written.MARKS else {}
+    (folder / NOTICES).write_text(json.dumps(notices, ensure_ascii=False), encoding="utf-8")
     return docs
 
 
