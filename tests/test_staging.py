@@ -128,6 +128,13 @@ def test_the_notices_are_written_beside_the_pages_or_into_them(french, tmp_path)
     written = (docs / path).read_text(encoding="utf-8")
     assert NOTICE not in written and french.notices[path] in written
     assert written == french.noticed(path)
+    # and for a renderer that fills in no marks: the notices and the measure names written in
+    docs = write_tree(french, tmp_path / "all", Written.EVERYTHING)
+    assert json.loads((tmp_path / "all" / NOTICES).read_text(encoding="utf-8")) == {}
+    everything = (docs / path).read_text(encoding="utf-8")
+    assert everything == french.markdown(path) and "\ue000" not in everything
+    with pytest.raises(TypeError):
+        write_tree(french, tmp_path / "old", True)  # type: ignore[arg-type]
 
 
 def test_a_notice_mark_without_its_notice_stops_the_staging_naming_the_page(french, tmp_path):

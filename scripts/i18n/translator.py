@@ -3,8 +3,9 @@
 A :class:`Translator` answers every English data string with its translation from ``locales/<lang>.po``
 (read with polib). What it cannot answer well it answers in English, and it remembers why:
 
-- ``missing``: no translation yet (no entry, or an empty ``msgstr``), or one that ``i18n check`` refuses (markup,
-  or a placeholder, link target, URL or number of the English changed: :func:`scripts.i18n.status.entry_status`);
+- ``missing``: no translation yet (no entry, or an empty ``msgstr``), or one that breaks the markup rules or
+  changes a placeholder, link target, URL or number of the English (:func:`scripts.i18n.status.entry_status`;
+  ``i18n check`` reports both);
 - ``outdated``: the English source changed since the translation was made (gettext ``fuzzy``); like gettext
   itself we never show a fuzzy translation, since it may say something the English no longer says;
 - ``unreviewed``: translated, but with machine assistance and not yet reviewed by a native speaker (every

@@ -32,6 +32,8 @@ def write_tree(tree: StagedTree, folder: Path, written: Written = Written.MARKS)
     """Write ``tree``'s docs folder into ``folder/docs`` (replacing what was there), its settings into
     ``folder/staged.json`` and the notices it leaves to the renderer (``written``) into ``folder/notices.json``;
     returns the docs folder."""
+    if not isinstance(written, Written):  # a boolean of the older signature would silently mean MARKS
+        raise TypeError(f"written must be a Written mode, not {written!r}")
     folder = Path(folder)
     docs = folder / "docs"
     if docs.exists():
