@@ -133,8 +133,6 @@ def test_the_notices_are_written_beside_the_pages_or_into_them(french, tmp_path)
     assert json.loads((tmp_path / "all" / NOTICES).read_text(encoding="utf-8")) == {}
     everything = (docs / path).read_text(encoding="utf-8")
     assert everything == french.markdown(path) and "\ue000" not in everything
-    with pytest.raises(TypeError):
-        write_tree(french, tmp_path / "old", True)  # type: ignore[arg-type]
 
 
 def test_a_notice_mark_without_its_notice_stops_the_staging_naming_the_page(french, tmp_path):

@@ -54,7 +54,7 @@ class Translator:
                 if not entry.obsolete:
                     self._entries[entry.msgid] = entry
         self._answers: dict[str, Use] = {}
-        self._statuses: dict[str, Status] = {}  # of strings asked about but not shown
+        self._statuses: dict[str, Status] = {}  # each string's, worked out once (scripts.i18n.status)
         self._uses: dict[str, Use] = {}  # since the last take(), each string once, in order of first use
 
     def __call__(self, english: str) -> str:
@@ -64,9 +64,8 @@ class Translator:
         if use is None:
             if not english.strip():
                 return english
-            entry = self._entries.get(english)
-            status = entry_status(entry)
-            shown = english if status.in_english else entry.msgstr
+            status = self._status(english)
+            shown = english if status.in_english else self._entries[english].msgstr
             if self.transform is not None and not status.in_english:
                 shown = self.transform(shown)
             use = self._answers[english] = Use(english, shown, status)
@@ -106,11 +105,9 @@ class Translator:
     def status(self, english: str) -> Status:
         """The status of ``english`` in this catalog (``reviewed`` for the source language); worked out once per
         string (the translation status page asks for every string of the data, most of them shown already)."""
-        if self.source:
-            return Status.REVIEWED
-        answered = self._answers.get(english)
-        if answered is not None:
-            return answered.status
+        return Status.REVIEWED if self.source else self._status(english)
+
+    def _status(self, english: str) -> Status:
         status = self._statuses.get(english)
         if status is None:
             status = self._statuses[english] = entry_status(self._entries.get(english))

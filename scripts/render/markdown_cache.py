@@ -199,21 +199,15 @@ class ConversionCache:
         return self._kept(self.used_cleaned, self.stored_cleaned, cleaned_key(html), str,
                           lambda: clean_content(html))
 
-    def render(self, page: Page, config: Any, files: Any, site: str, counted: bool = True) -> None:
-        """``page.render(config, files)``, or its stored result. ``counted``: a page the log counts (not a part of
-        one, :func:`convert_part`)."""
+    def render(self, page: Page, config: Any, files: Any, site: str) -> str:
+        """``page.render(config, files)``, or its stored result; says which (:meth:`count` counts a page by it):
+        ``"reused"``, ``"helped"`` (made by a second process) or ``"converted"``."""
         key = page_key(site, page)
         stored = self.stored.get(key)
         if stored is not None:
             _apply(page, stored, files)
             self.used[key] = stored
-            if counted and key in self._added:
-                self.helped += 1
-            elif counted:
-                self.hits += 1
-            return
-        if counted:
-            self.misses += 1
+            return "helped" if key in self._added else "reused"
         # MkDocs' command line stops its records at the `mkdocs` logger (propagate=False), where --strict counts
         # them; others reach the root: both are listened to, each record kept once
         handler = _Records()
@@ -227,9 +221,9 @@ class ConversionCache:
                 logger.removeHandler(handler)
         records = list({id(record): record for record in handler.records}.values())
         if any(record.levelno >= logging.WARNING for record in records):
-            return  # reported now, and again by the next build: never served from here
+            return "converted"  # reported now, and again by the next build: never served from here
         if not _collects_anchor_links():
-            return  # a verbose build: MkDocs kept no links to anchors, which later builds must check
+            return "converted"  # a verbose build: MkDocs kept no links to anchors, which later builds must check
         links = page.links_to_anchors
         self.used[key] = Conversion(
             # a copy: what later events do to the page's table of contents is not what the conversion gave
@@ -237,6 +231,17 @@ class ConversionCache:
             anchors=set(page.present_anchor_ids or ()),
             links_to_anchors=None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
             records=[(r.name, r.levelno, r.getMessage()) for r in records])
+        return "converted"
+
+    def count(self, outcome: str) -> None:
+        """One page of the build, as :meth:`render` did it (the log counts pages; a notice converted apart is
+        not one)."""
+        if outcome == "helped":
+            self.helped += 1
+        elif outcome == "reused":
+            self.hits += 1
+        else:
+            self.misses += 1
 
     def _layers(self) -> tuple[tuple[dict, dict], ...]:
         return ((self.used, self.stored), (self.used_sections, self.stored_sections),
@@ -373,7 +378,7 @@ def convert_part(page: Any, markdown: str, config: Any, files: Any) -> str:
     if cache is None or site is None:
         Page.render(part, config, files)
     else:
-        cache.render(part, config, files, site, counted=False)
+        cache.render(part, config, files, site)  # not counted: the log counts pages
     if part.toc and list(part.toc):
         raise PluginError(f"the notice of {page.file.src_uri} has a heading: a part converted apart may have none")
     page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(part.present_anchor_ids or ())
@@ -425,4 +430,4 @@ class CachedPage(Page):
         if cache is None or site is None:
             Page.render(self, config, files)
         else:
-            cache.render(self, config, files, site)
+            cache.count(cache.render(self, config, files, site))

@@ -32,15 +32,14 @@ def write_tree(tree: StagedTree, folder: Path, written: Written = Written.MARKS)
     """Write ``tree``'s docs folder into ``folder/docs`` (replacing what was there), its settings into
     ``folder/staged.json`` and the notices it leaves to the renderer (``written``) into ``folder/notices.json``;
     returns the docs folder."""
-    if not isinstance(written, Written):  # a boolean of the older signature would silently mean MARKS
-        raise TypeError(f"written must be a Written mode, not {written!r}")
     folder = Path(folder)
     docs = folder / "docs"
     if docs.exists():
         shutil.rmtree(docs)
+    content_of = {Written.MARKS: tree.files.__getitem__, Written.NOTICES: tree.noticed,
+                  Written.EVERYTHING: tree.markdown}[written]
     for path in sorted(tree.files):
-        content = tree.markdown(path) if written is Written.EVERYTHING else tree.noticed(path) \
-            if written is Written.NOTICES else tree.files[path]
+        content = content_of(path)
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
