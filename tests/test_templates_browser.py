@@ -4,6 +4,7 @@ print, copy, the opt-in draft, and no request to any host but 127.0.0.1."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 import os
 import re
 from pathlib import Path
@@ -344,3 +345,50 @@ def test_messages_at_the_field_come_from_the_page_in_its_language(site_url: str,
     field(page, SUBSCRIBER, "ip-address").focus()
     expect(error_of(page, SUBSCRIBER, "timestamp")).to_have_text(message)
     assert recorded_page.foreign_requests() == []
+
+
+@pytest.fixture(scope="module")
+def french_with_a_broken_placeholder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The French site built from a copy of the data whose catalog renames the placeholder of the identifier rows'
+    name ("Identifiant {numero}" for "Identifier {n}"): a typo `i18n check` reports and the build must not show.
+    Served on 127.0.0.1 only."""
+    import shutil
+
+    from tests.conftest import DATA, run_cli_process, serve
+
+    work = tmp_path_factory.mktemp("broken-placeholder")
+    data = work / "data"
+    shutil.copytree(DATA, data)
+    catalog = data / "locales" / "fr.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert 'msgstr "Identifiant {n}"' in text
+    catalog.write_text(text.replace('msgstr "Identifiant {n}"', 'msgstr "Identifiant {numero}"'), encoding="utf-8")
+    result = run_cli_process("build", "--site-dir", str(work / "site"), "--data", str(data), "--lang", "fr",
+                             "--jobs", "1", env={"GUIDELINES_NO_PAPER": "1", "GUIDELINES_NO_CACHE": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield from serve(work / "site")
+
+
+def test_a_translation_with_a_broken_placeholder_is_shown_in_english(french_with_a_broken_placeholder: str,
+                                                                    browser) -> None:  # noqa: ANN001
+    """What a French officer sees at a wrong identifier row, and hears on its inputs: the English name with its
+    number, never the translation's "{numero}"."""
+    template = "epoc-study-copy"
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{french_with_a_broken_placeholder}fr/forms/{template}/")
+        row = page.locator("tbody[data-rows='identifiers'] tr[data-row]").first
+        row.locator("[data-part=ip]").fill("203.0.113.300")
+        page.locator("form.lea-form button[type=submit]").click()  # a row is checked when the form is sent
+        error = error_of(page, template, "identifiers")
+        expect(error).to_be_visible()
+        expect(error).to_contain_text("Identifier 1")
+        assert "{" not in error.inner_text()
+        label = row.locator("[data-part=ip]").get_attribute("aria-label") or ""
+        assert label.startswith("Identifier 1: ") and "{" not in label, label
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        error.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOT_DIR / "broken-placeholder-fr.png"))
+    finally:
+        context.close()
