@@ -23,9 +23,14 @@ first edit of a heading also changes the translation notices of the pages that n
 missing or outdated, and the counts say so), and the language's translation status page: the notices are
 converted again, not the pages. A later edit of the same heading changes only the measure's page.
 
-A page's title is never a mark, nor is a heading without an id of its own (``{#id}``): their text makes the
-page's title and the heading's anchor. The measure's own page keeps its heading as text and is converted again
+A page's first heading is never a mark, nor is a heading without an id of its own (``{#id}``): their text makes
+the page's title and the heading's anchor. The measure's own page keeps its heading as text and is converted again
 when it changes. A heading with an id may hold a mark: its entry in the table of contents is filled too.
+
+In the navigation given to a renderer that fills marks after its templates (:func:`nav_with_marks`), a measure
+page's title is its name mark: the navigation, the ``<title>`` and the search index of every page are filled once
+the theme has rendered it (:mod:`scripts.render.names`), so that the pages an edited heading does not change keep
+their rendered HTML (:mod:`scripts.render.rendered_pages`). The page's own first heading stays text.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from scripts.pages.routes import measure_path
 from scripts.pages.translation_notice import excerpt
 
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -86,6 +92,26 @@ def unmarked(text: str) -> str:
     return text
 
 
+def nav_with_marks(nav: Any, names: Mapping[str, str]) -> Any:
+    """A navigation (as ``mkdocs.yml`` lists it) whose entries of measure pages are titled by their name mark
+    rather than by the name, where the title is exactly that name (any other title is left as it is). Only for a
+    renderer that fills marks in its finished pages (:mod:`scripts.render.names`)."""
+    measures = {measure_path(key.split(":", 1)[1]): key.split(":", 1)[1]
+                for key in names if key.startswith("name:")}
+
+    def walk(item: Any) -> Any:
+        if isinstance(item, list):
+            return [walk(entry) for entry in item]
+        if isinstance(item, dict) and len(item) == 1:
+            (title, value), = item.items()
+            if isinstance(value, str) and value in measures and title == names.get(f"name:{measures[value]}"):
+                return {mark("name", measures[value]): value}
+            return {title: walk(value)}
+        return item
+
+    return walk(nav)
+
+
 def names_of(measures: Iterable[Any], translate: Callable[[str], str]) -> dict[str, str]:
     """What each mark of a language stands for, as plain text: ``name:<id>`` the measure's translated heading,
     ``excerpt:<id>`` the excerpt of its English heading."""
@@ -108,6 +134,12 @@ def _fill(text: str, names: Mapping[str, str], form: Callable[[str], str]) -> st
             raise UnknownMark(f"a mark for {key!r}, which no measure of the data has") from None
 
     return MARK.sub(value, text)
+
+
+def fill_with(text: str, names: Mapping[str, str], form: Callable[[str], str]) -> str:
+    """``text`` with its marks filled, each name written as ``form`` gives it (:func:`fill_html` and the others are
+    this with a form of their own). Raises :class:`UnknownMark`."""
+    return _fill(text, names, form)
 
 
 def fill_html(text: str, names: Mapping[str, str]) -> str:

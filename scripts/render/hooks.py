@@ -2,16 +2,18 @@
 MkDocs renders, and nothing else.
 
 - the site's name, escaped once by the staging, is marked safe (Jinja's ``|e`` would escape it again);
-- the second wall: every page's content through the allow-list sanitizer, every page and template with its
-  Content-Security-Policy, every title made safe before a template prints it (:mod:`scripts.render.security`);
+- the second wall: every page's content and every translation notice through the allow-list sanitizer (the
+  measure names filled in after it, escaped), every page and template with its Content-Security-Policy, every
+  title made safe before a template prints it (:mod:`scripts.render.security`);
 - each page's links to the same page in the other languages (language menu, hreflang), and the note of a
   transliterated language;
 - each page's own scripts: the features its content uses (:mod:`scripts.render.page_scripts`);
 - Material's search index divides pages with a faster parser, to the same index (:mod:`scripts.render.search_index`);
 - a page whose Markdown and site are unchanged since the last build is not converted again, and content that is
   unchanged is not sanitized or divided for search again (:mod:`scripts.render.markdown_cache`);
-- each converted page gets its translation notice, converted apart, and the measure names, first of all
-  (:mod:`scripts.render.names`).
+- each converted page's marks are checked and its translation notice converted apart (sanitized on its own),
+  first of all; both are put into the finished page, after its template, with the measure names the
+  navigation and the content print as marks (:mod:`scripts.render.names`), and in the search index's entries.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
 from scripts.render import markdown_cache
 from scripts.render.mkdocs_config import RENDER_KEY
-from scripts.render.names import fill_page
+from scripts.render.names import NOTICE_PARAGRAPH, check_page, fill_finished, fill_searched, finish_page
 from scripts.render.page_scripts import page_scripts
-from scripts.render.search_index import use_fast_index
+from scripts.render.search_index import indexed, use_fast_index
 from scripts.render.security import add_csp, escape_titles
 from scripts.staging.languages import alternates, build_from_dict
 
@@ -51,12 +53,16 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     # after every plugin's on_config: Material's search plugin has made its index (and its settings) by now
-    use_fast_index(config, markdown_cache.search_sections)
+    names = _settings(config).get("measure_names") or {}
+    use_fast_index(config, markdown_cache.search_sections, _searched,
+                   lambda text: fill_searched(text, names, "the search index"))
     stored = _settings(config).get("markdown_cache")
     markdown_cache.start(Path(stored) if stored else None)
     # the notices write_tree wrote beside the pages (none: a page with a notice mark fails, naming itself)
     notices = Path(_settings(config).get("notices") or "")
     _state["notices"] = json.loads(notices.read_text(encoding="utf-8")) if notices.is_file() else {}
+    _state["names"] = names
+    _state["notice_html"] = {}
 
 
 @event_priority(-300)
@@ -81,12 +87,21 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
-# First of all: the notice and the measure names where the generated Markdown has their marks
+# First of all: the marks of the content checked, the notice converted apart and sanitized. Both are filled in
+# the finished page (on_post_page). The search index and the page's scripts read the content with its marks.
 @event_priority(100)
-def _fill_names(html: str, page: Any, config: Any, files: Any) -> str:
-    return fill_page(html, page, _settings(config).get("measure_names") or {},
-                     _state.get("notices", {}).get(page.file.src_uri, ""),
-                     lambda notice: markdown_cache.convert_part(page, notice, config, files))
+def _notice_apart(html: str, page: Any, config: Any, files: Any) -> str:
+    notice = _state.get("notices", {}).get(page.file.src_uri, "")
+    check_page(html, page, _state.get("names") or {}, bool(notice))
+    converted = markdown_cache.convert_part(page, notice, config, files) if notice else ""
+    _state.setdefault("notice_html", {})[page.file.src_uri] = markdown_cache.cleaned(converted) if notice else ""
+    return html
+
+
+def _searched(page: Any) -> str:
+    """What the search index divides of a page: its content with its marks (filled in its entries, as the parser
+    would have escaped them), without its notice's paragraph (a notice is excluded from search)."""
+    return (page.content or "").replace(NOTICE_PARAGRAPH, "")
 
 
 # Last of all: whatever reached the content's HTML goes through the allow-list sanitizer
@@ -95,7 +110,7 @@ def _sanitize(html: str, page: Any, config: Any, files: Any) -> str:
     return markdown_cache.cleaned(html)
 
 
-on_page_content = CombinedEvent(_fill_names, _sanitize)
+on_page_content = CombinedEvent(_notice_apart, _sanitize)
 
 
 @event_priority(-110)
@@ -106,7 +121,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     build = _state.get("build")
     if build is not None and len(build.languages) > 1:
         context["guidelines_alternates"] = alternates(build, page.url)
-    context["guidelines_scripts"] = page_scripts(page.content or "", config.extra_javascript)
+    # the features of its content and of its notice (both hold tags whole: the groups of one are the content's)
+    notice_html = _state.get("notice_html", {}).get(page.file.src_uri, "")
+    context["guidelines_scripts"] = page_scripts((page.content or "") + notice_html, config.extra_javascript)
     return context
 
 
@@ -114,8 +131,12 @@ def on_post_build(config: Any) -> None:
     markdown_cache.finish()
 
 
+# Last of all: the marks the templates printed (the navigation's measure titles) filled, then the page's CSP
 @event_priority(-300)
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    src = page.file.src_uri
+    notice_html = indexed(_state.get("notice_html", {}).pop(src, ""))  # as the search plugin left the content
+    output = finish_page(output, _state.get("names") or {}, notice_html, f"the page {src}")
     return add_csp(output, local_files=bool(_settings(config).get("local_files")))
 
 
@@ -123,4 +144,6 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    return add_csp(output_content, local_files=bool(_settings(config).get("local_files")))
+    settings = _settings(config)
+    output_content = fill_finished(output_content, settings.get("measure_names") or {}, template_name)
+    return add_csp(output_content, local_files=bool(settings.get("local_files")))

@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from scripts.pages.names import nav_with_marks
 from scripts.render.markdown_cache import cache_file
 from scripts.staging.languages import build_to_dict
 from scripts.staging.site_config import absolute, plugin_items
@@ -72,7 +73,8 @@ def derived_config(base: dict[str, Any], config_dir: Path, tree: StagedTree, doc
         config["site_url"] = tree.site_url
     else:
         config.pop("site_url", None)
-    config["nav"] = tree.nav
+    # measure pages titled by their name marks, filled in each finished page (scripts.render.hooks)
+    config["nav"] = nav_with_marks(tree.nav, tree.measure_names)
     if tree.not_in_nav:
         config["not_in_nav"] = not_in_nav_patterns(tree.not_in_nav, config.get("not_in_nav"))
 

@@ -190,23 +190,47 @@ class SearchIndex(MaterialSearchIndex):
     between builds by :func:`scripts.render.markdown_cache.search_sections`)."""
 
     divide: Callable[[str], list[Section]] = staticmethod(sections)
+    #: the HTML of a page that is divided (its content, or more: :func:`scripts.render.names.complete_content`)
+    content: Callable[[Any], str] = staticmethod(lambda page: page.content)
+    #: fills the marks of a page's entries (a measure page's title is its mark in the navigation, which an entry
+    #: takes for a section without a heading: :func:`scripts.render.names.fill_finished`)
+    fill: Callable[[str], str] = staticmethod(lambda text: text)
 
     def add_entry_from_context(self, page: Any) -> None:
         search = page.meta.get("search") or {}
         if search.get("exclude"):
             return
-        for section in self.divide(page.content):
+        first = len(self.entries)
+        for section in self.divide(self.content(page)):
             if not section.is_excluded():
                 self.create_entry_for_section(section, page.toc, page.url, page)
+        for entry in self.entries[first:]:
+            entry["title"], entry["text"] = self.fill(entry["title"]), self.fill(entry["text"])
 
 
-def use_fast_index(config: Any, divide: Callable[[str], list[Section]] = sections) -> None:
+#: the attributes Material's search plugin removes from a page's content once it has indexed it
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def indexed(html: str) -> str:
+    """``html`` as Material's search plugin leaves a page's content once it has indexed it (its ``data-search-*``
+    attributes removed), for HTML put into a page after that (a translation notice, :mod:`scripts.render.hooks`)."""
+    return _SEARCH_ATTRIBUTES.sub("", html)
+
+
+def use_fast_index(config: Any, divide: Callable[[str], list[Section]] = sections,
+                   content: Callable[[Any], str] | None = None, fill: Callable[[str], str] | None = None) -> None:
     """Give Material's search plugin of ``config`` (once its ``on_config`` has run) this module's index, with
-    the settings Material computed (language, separator, pipeline, fields), dividing pages with ``divide``. A
-    disabled plugin is left alone."""
+    the settings Material computed (language, separator, pipeline, fields), dividing the ``content`` of pages
+    (default: ``page.content``) with ``divide`` and filling the marks of their entries with ``fill``. A disabled
+    plugin is left alone."""
     for plugin in config.plugins.values():
         # exactly Material's class: not twice, and not over a subclass someone else put there
         if isinstance(plugin, SearchPlugin) and type(getattr(plugin, "search_index", None)) is MaterialSearchIndex:
             index = SearchIndex(**plugin.search_index.config)
             index.divide = divide
+            if content is not None:
+                index.content = content
+            if fill is not None:
+                index.fill = fill
             plugin.search_index = index
