@@ -13,7 +13,9 @@ MkDocs renders, and nothing else.
   unchanged is not sanitized or divided for search again (:mod:`scripts.render.markdown_cache`);
 - each converted page's marks are checked and its translation notice converted apart (sanitized on its own),
   first of all; both are put into the finished page, after its template, with the measure names the
-  navigation and the content print as marks (:mod:`scripts.render.names`), and in the search index's entries.
+  navigation and the content print as marks (:mod:`scripts.render.names`), and in the search index's entries;
+- a page whose template reads what it read in the last build is not put into its template again
+  (:mod:`scripts.render.rendered_pages`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
-from scripts.render import markdown_cache
+from scripts.render import markdown_cache, rendered_pages
 from scripts.render.mkdocs_config import RENDER_KEY
 from scripts.render.names import NOTICE_PARAGRAPH, check_page, fill_finished, fill_searched, finish_page
 from scripts.render.page_scripts import page_scripts
@@ -58,6 +60,7 @@ def on_pre_build(config: Any) -> None:
                    lambda text: fill_searched(text, names, "the search index"))
     stored = _settings(config).get("markdown_cache")
     markdown_cache.start(Path(stored) if stored else None)
+    rendered_pages.start(rendered_pages.file_beside(Path(stored)) if stored else None)
     # the notices write_tree wrote beside the pages (none: a page with a notice mark fails, naming itself)
     notices = Path(_settings(config).get("notices") or "")
     _state["notices"] = json.loads(notices.read_text(encoding="utf-8")) if notices.is_file() else {}
@@ -79,6 +82,7 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     env.bytecode_cache = TEMPLATES  # the theme's templates too: compiled once per process
+    env.template_class = rendered_pages.KeptTemplate  # a page's HTML kept while what its template reads is the same
     # every page is rendered by now: titles (from data and catalogs) made safe before any template prints them.
     # Taken out of the state: kept, the navigation (and through it every page of the language, with its HTML)
     # stayed in the build worker until its next language, about 20 MiB a worker at the build's peak.
@@ -129,6 +133,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 def on_post_build(config: Any) -> None:
     markdown_cache.finish()
+    rendered_pages.finish()
 
 
 # Last of all: the marks the templates printed (the navigation's measure titles) filled, then the page's CSP
