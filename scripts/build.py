@@ -307,10 +307,11 @@ def build_language(code: str, site_dir: Path, work: Path, config_file: Path, set
         docs = write_tree(tree, work, Written.NOTICES if cache_dir is None else Written.MARKS)
     except StagingError as error:
         return 1, f"ERROR   -  {code} could not be staged: {error}\n"
-    derived = write_config(derived_config(base, config_file.parent, tree, docs, site_dir,
-                                          cache_dir / "markdown" if cache_dir else None), work / "mkdocs.yml")
+    options = derived_config(base, config_file.parent, tree, docs, site_dir,
+                             cache_dir / "markdown" if cache_dir else None)
+    derived = write_config(options, work / "mkdocs.yml")  # what MkDocs is given, as a file (to read, or to build)
     tree.files.clear()  # on disk now: MkDocs reads them from there (the memory goes back to the render)
-    returncode, log = render(derived, site_dir)
+    returncode, log = render(derived, site_dir, options)
     if returncode != 0:
         return returncode, log
     rewrite_search_index(site_dir)

@@ -6,11 +6,35 @@ from __future__ import annotations
 import io
 import logging
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from scripts.staging.site_config import Tagged
 
 
-def render(config_file: Path, site_dir: Path) -> tuple[int, str]:
-    """Build ``config_file`` into ``site_dir``; returns the exit status and MkDocs' log."""
+def _given_whole(options: Mapping[str, Any] | None) -> bool:
+    """Whether ``options`` can be given to MkDocs as they are: MkDocs drops a setting given as None (a file's
+    ``null`` would set it), and a value that keeps a tag for MkDocs to resolve must be read from the file."""
+    if options is None or any(value is None for value in options.values()):
+        return False
+    stack: list[Any] = list(options.values())
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Tagged):
+            return False
+        if isinstance(value, Mapping):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    return True
+
+
+def render(config_file: Path, site_dir: Path, options: Mapping[str, Any] | None = None) -> tuple[int, str]:
+    """Build ``config_file`` into ``site_dir``; returns the exit status and MkDocs' log. ``options``: the settings
+    the file holds, as they were written to it (:func:`scripts.render.mkdocs_config.derived_config`): given to
+    MkDocs as they are rather than read back from the file (MkDocs' YAML reader takes about a twentieth of a
+    language's rebuild), unless :func:`_given_whole` says they must be read."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -25,7 +49,12 @@ def render(config_file: Path, site_dir: Path) -> tuple[int, str]:
     logger.setLevel(logging.INFO)
     returncode = 0
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        if _given_whole(options):
+            # the same validation as the file's: an empty file, and the settings over it (MkDocs' load_dict)
+            config = load_config(io.StringIO("{}"), config_file_path=str(config_file),
+                                 **{**options, "site_dir": str(site_dir), "strict": True})
+        else:
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         theme_environment.lighten(config.theme)  # before any plugin makes an environment
         config.plugins.on_startup(command="build", dirty=False)
         try:
