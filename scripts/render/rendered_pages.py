@@ -1,32 +1,38 @@
-"""Rendered pages kept between builds: a page whose template context is what it was is not put into its template
-again.
+"""Rendered pages kept between builds: a page whose template reads what it read in the last build is not put into
+its template again.
 
-After the Markdown (:mod:`scripts.render.markdown_cache`), the theme's templates are most of a build's time: about
-a third of a language's, and half of that the navigation. After an edit of one string most pages of a language
-are the same in everything their template reads, so each page's HTML, as its template made it (before the
-``on_post_page`` events, which still run on every page: the marks filled in, the CSP), is stored under a digest
-of everything the template reads (:func:`context_key`):
+Once the Markdown conversions are kept (:mod:`scripts.render.markdown_cache`), the theme's templates were the
+largest part of a language's rebuild after an edit (about a third of it in French, half of that the
+navigation). After an edit of one string most pages of a language are the same in everything their template
+reads: the measure names and the translation notices reach the templates as marks, filled in the finished page
+(:mod:`scripts.render.names`). So each page's HTML, as its template made it (before the ``on_post_page`` events,
+which still run on every page: the notice and the names put in, the CSP), is stored under a digest of
+everything the template reads (:func:`context_key`):
 
 - the template's name, the running code of the ``scripts`` package, Python and every installed library (the
-  theme's own templates are files of a library), and every file of the theme's folders (``overrides/``);
+  theme's own templates are files of a library), and every file of the theme's custom folder (``overrides/``);
 - the whole configuration as the page's template sees it (site name, theme and its features and language,
   ``extra``, the plugins and their settings, the Markdown extensions), but for the paths of the build's temporary
-  folders and the measure names (they reach a page only through its content, or as marks filled in afterwards);
+  folders and the measure names (they reach a page as marks, filled in afterwards);
 - the whole navigation: every section, page and link, with its title and URL (a measure page's title is its
-  mark, :func:`scripts.pages.names.nav_with_marks`, so that editing a heading does not change every page's);
+  mark, :func:`scripts.pages.names.nav_with_marks`), and of each page's metadata what the templates read of
+  another page's (:func:`templates_read`: Material's navigation reads an icon, a subtitle, a status, and whether
+  a page has metadata at all; all of it when a template reads it some other way);
 - every documentation file of the site (the context's ``pages``);
-- the page: its URL, source and output paths, title, content (the measure names and the notice filled in, the
-  sanitizer passed), table of contents, metadata, canonical and edit URLs, previous and next pages;
-- every other value of the context (the language links, the page's scripts, a plugin's addition) as JSON.
+- the page: its URL, source and output paths, title, content (with its marks, the sanitizer passed), table of
+  contents, metadata, canonical and edit URLs, previous and next pages;
+- every other value of the context (the language links, the page's scripts, a plugin's addition) as JSON;
+- of the values that change with every build (:data:`CHANGING`: the build's date and time, the pages' "update"
+  date), those a template of the theme's folders names (MkDocs' sitemap template names the update date, a day).
 
 A value of a kind not listed here (an object a new plugin puts into the context) cannot be put into a key: the page
 is rendered, and not kept. So is every page of a build whose configuration holds such a value, or whose plugins are
-not the ones the staged configuration lists (:data:`KNOWN_PLUGINS`): a plugin may change what a template reads
-while pages are rendered. The context's ``build_date_utc`` is left out: no template prints it
-(``tests/test_rendered_pages.py`` reads every template of the theme and of ``overrides/``).
+not the ones the staged configuration lists (:data:`KNOWN_PLUGINS` and the build's hooks): a plugin may change
+what a template reads (an environment's globals) out of the key's sight.
 
 The pages a build rendered or reused are written to the language's file when it ends (the others are dropped), next
 to its Markdown conversions, and read by its next build. A cold build (``GUIDELINES_NO_CACHE=1``) keeps nothing.
+``serve`` renders every page (its plugin, :mod:`scripts.mkdocs_plugin`, fills the names before the templates).
 """
 
 from __future__ import annotations
@@ -225,7 +231,7 @@ def _neighbour(page: Any, read: TemplatesRead) -> Any:
 def _page(page: Any, read: TemplatesRead) -> Any:
     part = {"class": f"{type(page).__module__}.{type(page).__qualname__}", "url": page.url,
             "src": page.file.src_uri, "dest": page.file.dest_uri, "title": _plain(page.title),
-            "content": page.content, "toc": _toc(page.toc), "meta": _plain(page.meta),
+            "toc": _toc(page.toc), "meta": _plain(page.meta),
             "canonical_url": page.canonical_url, "edit_url": page.edit_url, "is_homepage": page.is_homepage,
             "previous": _neighbour(page.previous_page, read), "next": _neighbour(page.next_page, read)}
     if "update_date" in read.changing:
@@ -233,8 +239,13 @@ def _page(page: Any, read: TemplatesRead) -> Any:
     return part
 
 
-def _digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+def _digest(value: Any, text: str | None = None) -> str:
+    """The digest of ``value`` (as JSON) and of ``text`` (a page's content: its bytes as they are, faster than as
+    a JSON string)."""
+    digest = hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode())
+    if text is not None:
+        digest.update(b"\0content\0" + text.encode())
+    return digest.hexdigest()
 
 
 def theme_dirs(config: Any) -> tuple[str, ...]:
@@ -265,7 +276,9 @@ def context_key(template: str, context: Mapping[str, Any], site: str, read: Temp
         if name in ("config", "nav", "pages", "page") or (name in CHANGING and name not in read.changing):
             continue
         rest[name] = _plain(value)
-    return _digest({"site": site, "template": template, "page": _page(context["page"], read), "rest": rest})
+    page = context["page"]
+    return _digest({"site": site, "template": template, "page": _page(page, read), "rest": rest},
+                   page.content if isinstance(page.content, str) else None)
 
 
 class RenderedPages:
