@@ -152,9 +152,9 @@ def test_a_measure_title_in_the_navigation_is_a_mark_filled_in_every_page(site: 
     site.config["extra"][RENDER_KEY]["measure_names"] = names
     site.build()
     files = site.files()
-    for page in ("index.html", "notes/index.html", "guidelines/m-1/index.html"):
+    for page in ("index.html", "notes/index.html", "guidelines/m-1/index.html", "404.html"):
         assert "First &amp; &lt;best&gt; measure" in files[page].decode()
-        assert "\ue000" not in files[page].decode()
+    assert not [page for page, content in files.items() if "\ue000".encode() in content or b"\\ue000" in content]
     assert "<title>First &amp; &lt;best&gt; measure - Test</title>" in files["guidelines/m-1/index.html"].decode()
     names["name:m-1"] = "First renamed measure"
     site.config["extra"][RENDER_KEY]["measure_names"] = names
@@ -201,11 +201,11 @@ def test_a_theme_that_prints_the_build_date_renders_every_page_again(tmp_path: P
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs' own theme prints the build's date: its pages are never kept across builds of another time."""
     site = Site(tmp_path / "kept", theme="mkdocs")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    site.build()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20: the pages' "update" date is
+    site.build()                                           # the same day in both builds
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000030")
     assert counts(site.build()) == (3, 0)
-    assert b"Build Date UTC : 2027-01-15" in site.files()["index.html"]  # the home page prints it
+    assert b"Build Date UTC : 2023-11-14 22:13:50" in site.files()["index.html"]  # the home page prints it
 
 
 def test_the_themes_of_the_site_name_what_their_keys_hold() -> None:
@@ -296,3 +296,67 @@ def test_an_edited_measure_heading_renders_its_page_only_and_the_site_is_the_one
     for page in ("guidelines/le-binding-requests/index.html", "fr/countries/albania/index.html"):
         text = kept[page].decode()
         assert "Edited-by-the-test" in text and "\ue000" not in text
+
+
+def test_a_notice_goes_where_its_mark_is_in_the_finished_page_and_stays_out_of_search(site: Site,
+                                                                                      tmp_path: Path) -> None:
+    """The hooks put a page's translation notice in once its template has rendered it: where the notice mark's
+    paragraph is, sanitized, without the attribute that keeps it out of search; a notice changed alone changes no
+    page's template HTML."""
+    import json
+
+    from scripts.pages.names import NOTICE
+    from scripts.pages.translation_notice import wrapped
+
+    site.config["markdown_extensions"] += ["admonition", "md_in_html"]
+    notices = site.root / "notices.json"
+    site.config["extra"][RENDER_KEY]["notices"] = str(notices)
+    (site.docs / "notes.md").write_text(f"# Notes\n\n{NOTICE}\n\n- a note\n", encoding="utf-8")
+
+    def say(text: str) -> None:
+        block = f'!!! warning "In English"\n\n    {text} <script>alert(1)</script>\n'
+        notices.write_text(json.dumps({"notes.md": wrapped(block)}), encoding="utf-8")
+
+    say("Zanzibar passages")
+    site.build()
+    page = site.files()["notes/index.html"].decode()
+    notice = page.index('<div class="translation-notice">')
+    assert page.index("</h1>") < notice < page.index("a note") and "Zanzibar passages" in page[notice:]
+    assert "<script>alert" not in page and "data-search-exclude" not in page and "\ue000" not in page
+    index = (site.out / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "a note" in index and "Zanzibar" not in index
+    say("Yokohama passages")
+    assert counts(site.build()) == (0, 3)
+    assert "Yokohama passages" in site.files()["notes/index.html"].decode()
+    assert site.files() == fresh(tmp_path, site)
+
+
+def test_a_notice_without_its_paragraph_fails_the_build_naming_the_page(site: Site) -> None:
+    import json
+
+    notices = site.root / "notices.json"
+    notices.write_text(json.dumps({"notes.md": "A notice"}), encoding="utf-8")
+    site.config["extra"][RENDER_KEY]["notices"] = str(notices)
+    config_file = site.root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    returncode, log = render(config_file, site.out)
+    assert returncode != 0
+    assert "notes.md has a translation notice and no paragraph of its own" in log
+
+
+def test_a_mark_a_template_changed_fails_the_build_naming_the_page(site: Site) -> None:
+    """A template that writes a measure page's title otherwise than as text (here URL-encoded, as Material's
+    feedback widget would) leaves something of the mark that no fill can find: the build fails, naming the page."""
+    (site.overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block footer %}<a href="?t={{ page.title | urlencode }}">x</a>{% endblock %}\n',
+        encoding="utf-8")
+    names = {"name:m-1": "First measure", "excerpt:m-1": "“First”"}
+    site.config["nav"] = nav_with_marks([{"Home": "index.md"}, {"First measure": "guidelines/m-1.md"}], names)
+    (site.docs / "guidelines").mkdir()
+    (site.docs / "guidelines" / "m-1.md").write_text("# First measure\n", encoding="utf-8")
+    site.config["extra"][RENDER_KEY]["measure_names"] = names
+    config_file = site.root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
+    returncode, log = render(config_file, site.out)
+    assert returncode != 0
+    assert "guidelines/m-1.md" in log and "still holds a mark" in log

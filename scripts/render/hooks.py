@@ -31,7 +31,8 @@ from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
 from scripts.render import markdown_cache, rendered_pages
 from scripts.render.mkdocs_config import RENDER_KEY
-from scripts.render.names import NOTICE_PARAGRAPH, check_page, fill_finished, fill_searched, finish_page
+from scripts.render.names import (NOTICE_PARAGRAPH, check_page, fill_finished, fill_page, fill_searched, finish_page,
+                                  left_over)
 from scripts.render.page_scripts import page_scripts
 from scripts.render.search_index import indexed, use_fast_index
 from scripts.render.security import add_csp, escape_titles
@@ -56,8 +57,12 @@ def on_config(config: Any) -> Any:
 def on_pre_build(config: Any) -> None:
     # after every plugin's on_config: Material's search plugin has made its index (and its settings) by now
     names = _settings(config).get("measure_names") or {}
-    use_fast_index(config, markdown_cache.search_sections, _searched,
-                   lambda text: fill_searched(text, names, "the search index"))
+    # the names and the notice go into the finished page when the search index is ours (it fills its entries)
+    # and no plugin but the staged ones reads the content; otherwise (MkDocs' own search, which reads page.content
+    # itself) into the content first of all, as the plugin does
+    ours = use_fast_index(config, markdown_cache.search_sections, _searched,
+                          lambda text: fill_searched(text, names, "the search index"))
+    _state["late"] = ours and not rendered_pages.unknown_plugin(config)
     stored = _settings(config).get("markdown_cache")
     markdown_cache.start(Path(stored) if stored else None)
     rendered_pages.start(rendered_pages.file_beside(Path(stored)) if stored else None)
@@ -96,9 +101,13 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 @event_priority(100)
 def _notice_apart(html: str, page: Any, config: Any, files: Any) -> str:
     notice = _state.get("notices", {}).get(page.file.src_uri, "")
+    if not _state.get("late", True):
+        return fill_page(html, page, _state.get("names") or {}, notice,
+                         lambda notice: markdown_cache.convert_part(page, notice, config, files))
     check_page(html, page, _state.get("names") or {}, bool(notice))
-    converted = markdown_cache.convert_part(page, notice, config, files) if notice else ""
-    _state.setdefault("notice_html", {})[page.file.src_uri] = markdown_cache.cleaned(converted) if notice else ""
+    if notice:  # a page without a notice has no entry
+        converted = markdown_cache.convert_part(page, notice, config, files)
+        _state.setdefault("notice_html", {})[page.file.src_uri] = markdown_cache.cleaned(converted)
     return html
 
 
@@ -131,16 +140,30 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return context
 
 
-def on_post_build(config: Any) -> None:
+def _keep_for_the_next_build(config: Any) -> None:
     markdown_cache.finish()
     rendered_pages.finish()
+
+
+# After Material's search plugin has written its index: no mark may be left in it (its entries are filled as they
+# are made; an index that is not ours, or a plugin's own, would not be)
+@event_priority(-300)
+def _search_index_filled(config: Any) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        left_over(index.read_text(encoding="utf-8"), "the search index")
+
+
+on_post_build = CombinedEvent(_keep_for_the_next_build, _search_index_filled)
 
 
 # Last of all: the marks the templates printed (the navigation's measure titles) filled, then the page's CSP
 @event_priority(-300)
 def on_post_page(output: str, page: Any, config: Any) -> str:
     src = page.file.src_uri
-    notice_html = indexed(_state.get("notice_html", {}).pop(src, ""))  # as the search plugin left the content
+    notice_html = _state.get("notice_html", {}).pop(src, None)
+    if notice_html is not None:
+        notice_html = indexed(notice_html)  # as the search plugin left the content
     output = finish_page(output, _state.get("names") or {}, notice_html, f"the page {src}")
     return add_csp(output, local_files=bool(_settings(config).get("local_files")))
 

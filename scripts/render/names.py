@@ -17,12 +17,13 @@ Two ways, one per renderer:
 from __future__ import annotations
 
 import html as html_module
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from scripts.pages.names import MARK, NOTICE, OPEN, UnknownMark, fill_html, fill_with
+from scripts.pages.names import CLOSE, MARK, NOTICE, OPEN, UnknownMark, fill_html, fill_with
 
 #: the notice mark as its page's HTML has it: a paragraph of its own
 NOTICE_PARAGRAPH = f"<p>{NOTICE}</p>"
@@ -79,11 +80,12 @@ def fill_page(html: str, page: Any, names: Mapping[str, str], notice: str = "",
         raise PluginError(f"the page {page.file.src_uri} holds {error}") from None
 
 
-def finish_page(output: str, names: Mapping[str, str], notice_html: str, where: str) -> str:
-    """A page as its template made it, with the page's ``notice_html`` (converted, sanitized) where the notice
-    mark's paragraph is and every mark filled: in the content, the table of contents, the navigation and
-    ``<title>``. A notice whose paragraph is not in the page once fails the build, naming the page (``where``)."""
-    if notice_html:
+def finish_page(output: str, names: Mapping[str, str], notice_html: str | None, where: str) -> str:
+    """A page as its template made it, with the page's ``notice_html`` (converted, sanitized; None: the page has
+    no notice) where the notice mark's paragraph is and every mark filled: in the content, the table of contents,
+    the navigation and ``<title>``. A notice whose paragraph is not in the page once fails the build, naming the
+    page (``where``), and so does anything of a mark left (:func:`fill_finished`)."""
+    if notice_html is not None:
         if output.count(NOTICE_PARAGRAPH) != 1:
             raise PluginError(f"{where}: its template did not print the translation notice's paragraph once")
         output = output.replace(NOTICE_PARAGRAPH, notice_html)
@@ -92,13 +94,37 @@ def finish_page(output: str, names: Mapping[str, str], notice_html: str, where: 
 
 def fill_finished(html: str, names: Mapping[str, str], where: str) -> str:
     """Finished HTML (a page, the theme's 404 page, a search entry) with its marks filled in, escaped. ``where``
-    names it in the error a mark no measure has fails the build with."""
-    if OPEN not in html:
-        return html
+    names it in the error the build fails with when a mark names no measure, or when a mark character is left
+    once the marks are filled (a notice mark no notice took, a mark a template changed: Material's feedback
+    widget would ``urlencode`` a title)."""
     try:
-        return fill_html(html, names)
+        filled = fill_html(html, names) if OPEN in html else html
     except UnknownMark as error:
         raise PluginError(f"{where} holds {error}") from None
+    left_over(filled, where)
+    return filled
+
+
+#: a mark's two characters as a template or a writer may have written them otherwise: as JSON (``\\ue000``), as a
+#: character reference, URL-encoded (``%EE%80%80``); each looked for only where its first characters occur
+_WRITTEN = (("\\u", re.compile(r"\\u[eE]00[01]")), ("&#", re.compile(r"&#(?:5734[45]|[xX][eE]00[01]);")),
+            ("%", re.compile(r"%(?:EE|ee)%80%8[01]")))
+
+
+def left_over(text: str, where: str) -> None:
+    """Fails the build, naming ``where``, when ``text`` (finished HTML, or a search index as JSON) still holds a
+    mark's character, as it is or written in any of the ways of :data:`_WRITTEN`."""
+    at = next((text.find(character) for character in (OPEN, CLOSE) if character in text), -1)
+    length = 1
+    if at < 0:
+        for start, pattern in _WRITTEN:
+            found = pattern.search(text) if start in text else None
+            if found:
+                at, length = found.start(), len(found.group(0))
+                break
+    if at >= 0:
+        raise PluginError(f"{where} still holds a mark once the measure names are filled in: "
+                          f"{text[max(0, at - 40):at + length + 40]!r}")
 
 
 def fill_searched(text: str, names: Mapping[str, str], where: str) -> str:

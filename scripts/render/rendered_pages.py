@@ -52,6 +52,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from scripts.files import replace_whole
 from scripts.render.mkdocs_config import HOOKS, RENDER_KEY
@@ -89,6 +90,8 @@ class Unkeyable(TypeError):
 
 def _plain(value: Any) -> Any:
     """``value`` as JSON-serializable data that says everything a template can read of it."""
+    if isinstance(value, Markup):  # printed as it is where a str is escaped (``| e``): not the same value
+        return ["Markup", str(value)]
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     if isinstance(value, Mapping):
@@ -100,6 +103,11 @@ def _plain(value: Any) -> Any:
         return f"{type(value).__qualname__}:{value}"
     if isinstance(value, enum.Enum):
         return f"{type(value).__qualname__}.{value.name}"
+    patterns = getattr(value, "patterns", None)
+    if type(value).__module__.startswith("pathspec") and isinstance(patterns, (list, tuple)):
+        # MkDocs' not_in_nav, exclude_docs and draft_docs: the patterns as written
+        return [type(value).__qualname__, [[getattr(p, "pattern", None), getattr(p, "include", None)]
+                                           for p in patterns]]
     if callable(value) and hasattr(value, "__qualname__") and hasattr(value, "__module__"):
         return f"{value.__module__}.{value.__qualname__}"  # a function or class: the code is in the key
     raise Unkeyable(type(value).__qualname__)
@@ -162,13 +170,12 @@ class TemplatesRead:
 
 
 @functools.lru_cache(maxsize=8)
-def templates_read(dirs: tuple[str, ...]) -> TemplatesRead:
-    """What the template files of the theme's folders read (read once per process): which of :data:`CHANGING`
-    they name, and which keys of another page's metadata (any ``x.meta`` but the page's own; all of it if one is
-    read by a key the template computes, or passed on whole)."""
-    named: set[str] = set()
-    keys: set[str] = set()
-    every = False
+def templates_read(dirs: tuple[str, ...], version: str = "") -> TemplatesRead:
+    """What the template files of the theme's folders read: which of :data:`CHANGING` they name, and which keys
+    of another page's metadata (any ``x.meta`` but the page's own; all of it if one is read by a key the template
+    computes, or passed on whole). Read once per process and ``version`` (the digest of the custom folder's files:
+    an edited override is read again)."""
+    texts: list[str] = []
     for folder in dirs:
         for root, folders, files in os.walk(folder, followlinks=True):
             folders[:] = [name for name in folders if not name.startswith(".")]  # .icons: SVG files only
@@ -176,21 +183,26 @@ def templates_read(dirs: tuple[str, ...]) -> TemplatesRead:
                 if not name.endswith((".html", ".xml", ".j2", ".jinja", ".txt")):
                     continue
                 try:
-                    text = Path(root, name).read_text(encoding="utf-8", errors="replace")
+                    texts.append(Path(root, name).read_text(encoding="utf-8", errors="replace"))
                 except OSError:
                     return TemplatesRead()  # cannot tell: everything counts
-                named.update(changing for changing in CHANGING if changing in text)
-                rebound = bool(_PAGE_REBOUND.search(text))
-                for match in _META.finditer(text):
-                    if match.group(1) == "page" and not rebound:
-                        continue  # the page's own: all of it is in its part of the key
-                    if text[match.start() - 1:match.start()] in "\"'" and text[match.end():match.end() + 1] in "\"'":
-                        continue  # a string ("blog.meta": a translation's name)
-                    key = match.group(2) or match.group(3) or match.group(4)
-                    if key and key not in ("get", "items", "keys", "values"):
-                        keys.add(key)
-                    elif not match.group(5):
-                        every = True
+    # one template naming another page "page" may include another that reads page.meta: then every one counts
+    rebound = any(_PAGE_REBOUND.search(text) for text in texts)
+    named: set[str] = set()
+    keys: set[str] = set()
+    every = False
+    for text in texts:
+        named.update(changing for changing in CHANGING if changing in text)
+        for match in _META.finditer(text):
+            if match.group(1) == "page" and not rebound:
+                continue  # the page's own: all of it is in its part of the key
+            if text[match.start() - 1:match.start()] in "\"'" and text[match.end():match.end() + 1] in "\"'":
+                continue  # a string ("blog.meta": a translation's name)
+            key = match.group(2) or match.group(3) or match.group(4)
+            if key and key not in ("get", "items", "keys", "values"):
+                keys.add(key)
+            elif not match.group(5):
+                every = True
     return TemplatesRead(frozenset(named), frozenset(keys), every)
 
 
@@ -248,21 +260,33 @@ def _digest(value: Any, text: str | None = None) -> str:
     return digest.hexdigest()
 
 
+def unknown_plugin(config: Any) -> str:
+    """The first plugin of ``config`` that a staged configuration does not list ("" when there is none): MkDocs
+    lists a hooks file by its path, and only the build's own is known (its code is in running_key); another
+    plugin or hooks file may change what the templates read (an environment's globals) out of a key's sight."""
+    return next((name for name in config.plugins if name not in KNOWN_PLUGINS and Path(name) != HOOKS), "")
+
+
 def theme_dirs(config: Any) -> tuple[str, ...]:
     return tuple(str(folder) for folder in config.theme.dirs)
 
 
-def site_part(config: Any, nav: Any, files: Any, read: TemplatesRead) -> str:
+def custom_folder_digest(config: Any) -> str:
+    """The digest of every file of the theme's custom folder (``overrides/``; the theme's own folders are a
+    library's, in :func:`~scripts.staging.cache.running_key`)."""
+    digest = hashlib.sha256()
+    if config.theme.custom_dir:
+        files_digest(digest, Path(config.theme.custom_dir))
+    return digest.hexdigest()
+
+
+def site_part(config: Any, nav: Any, files: Any, read: TemplatesRead, custom: str) -> str:
     """The digest of what every page's template reads besides the page itself: the code, the theme's folders,
     the configuration, the navigation and the site's pages. Raises :class:`Unkeyable`."""
-    # MkDocs lists a hooks file by its path: ours (its code is in running_key); another one may change what the
-    # templates read (an environment's globals) out of the key's sight
-    unknown = [name for name in config.plugins if name not in KNOWN_PLUGINS and Path(name) != HOOKS]
+    unknown = unknown_plugin(config)
     if unknown:
-        raise Unkeyable(f"plugin {unknown[0]}")
-    digest = hashlib.sha256(f"{FORMAT};{running_key()}".encode())
-    if config.theme.custom_dir:  # the theme's own folders are a library's: in running_key
-        files_digest(digest, Path(config.theme.custom_dir))
+        raise Unkeyable(f"plugin {unknown}")
+    digest = hashlib.sha256(f"{FORMAT};{running_key()};{custom}".encode())
     digest.update(_digest({"config": _config(config), "nav": _nav(nav.items, read),
                            "pages": [[f.src_uri, f.url] for f in files]}).encode())
     return digest.hexdigest()
@@ -313,8 +337,9 @@ class RenderedPages:
             return None
         try:
             if self.site is None:
-                self.read = templates_read(theme_dirs(context["config"]))
-                self.site = site_part(context["config"], context["nav"], context["pages"], self.read)
+                custom = custom_folder_digest(context["config"])
+                self.read = templates_read(theme_dirs(context["config"]), custom)
+                self.site = site_part(context["config"], context["nav"], context["pages"], self.read, custom)
             return context_key(template, context, self.site, self.read)
         except Unkeyable as error:
             if self.site is None:
@@ -368,8 +393,31 @@ class KeptTemplate(jinja2.Template):
             html = pages.stored.get(key)
         if isinstance(html, str):
             pages.reused += 1
-        else:
+            pages.used[key] = html
+            return html
+        # what the template logs goes on to MkDocs as always; one that warned is not kept, so that every build
+        # warns again (and --strict fails every time)
+        warned = _Warned()
+        listened = [logging.getLogger(), logging.getLogger("mkdocs")]
+        for logger in listened:
+            logger.addHandler(warned)
+        try:
             html = super().render(*args, **kwargs)
-            pages.rendered += 1
-        pages.used[key] = html
+        finally:
+            for logger in listened:
+                logger.removeHandler(warned)
+        pages.rendered += 1
+        if not warned.seen:
+            pages.used[key] = html
         return html
+
+
+class _Warned(logging.Handler):
+    """Whether a record at WARNING or above went by."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = True

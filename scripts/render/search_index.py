@@ -219,12 +219,17 @@ def indexed(html: str) -> str:
 
 
 def use_fast_index(config: Any, divide: Callable[[str], list[Section]] = sections,
-                   content: Callable[[Any], str] | None = None, fill: Callable[[str], str] | None = None) -> None:
+                   content: Callable[[Any], str] | None = None, fill: Callable[[str], str] | None = None) -> bool:
     """Give Material's search plugin of ``config`` (once its ``on_config`` has run) this module's index, with
     the settings Material computed (language, separator, pipeline, fields), dividing the ``content`` of pages
     (default: ``page.content``) with ``divide`` and filling the marks of their entries with ``fill``. A disabled
-    plugin is left alone."""
+    plugin is left alone. Returns whether the index of every search plugin of ``config`` is now this module's."""
+    given = True
     for plugin in config.plugins.values():
+        if "search" in type(plugin).__module__ and type(getattr(plugin, "search_index", None)) is not SearchIndex \
+                and not (isinstance(plugin, SearchPlugin) and
+                         type(getattr(plugin, "search_index", None)) is MaterialSearchIndex):
+            given = False  # another search plugin (MkDocs' own, a subclass): it reads page.content itself
         # exactly Material's class: not twice, and not over a subclass someone else put there
         if isinstance(plugin, SearchPlugin) and type(getattr(plugin, "search_index", None)) is MaterialSearchIndex:
             index = SearchIndex(**plugin.search_index.config)
@@ -234,3 +239,4 @@ def use_fast_index(config: Any, divide: Callable[[str], list[Section]] = section
             if fill is not None:
                 index.fill = fill
             plugin.search_index = index
+    return given
