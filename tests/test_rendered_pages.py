@@ -360,3 +360,38 @@ def test_a_mark_a_template_changed_fails_the_build_naming_the_page(site: Site) -
     returncode, log = render(config_file, site.out)
     assert returncode != 0
     assert "guidelines/m-1.md" in log and "still holds a mark" in log
+
+
+def test_values_a_template_prints_differently_have_different_keys() -> None:
+    import pathspec
+    from markupsafe import Markup
+
+    plain = rendered_pages._plain
+    assert plain(Markup("A &amp; B")) != plain("A &amp; B")  # `| e` leaves the one, escapes the other
+    spec = pathspec.GitIgnoreSpec.from_lines
+    assert plain(spec(["/countries/a.md"])) == plain(spec(["/countries/a.md"]))
+    assert plain(spec(["/countries/a.md"])) != plain(spec(["/countries/b.md"]))
+    with pytest.raises(rendered_pages.Unkeyable):
+        plain(object())
+
+
+def test_a_template_that_warns_is_rendered_again_by_every_build(tmp_path: Path) -> None:
+    import logging
+
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "{{ warn() }}{{ page.title }}"}))
+    env.template_class = rendered_pages.KeptTemplate
+    env.globals["warn"] = lambda: logging.getLogger("mkdocs.test").warning("a warning") or ""
+    page = type("P", (), {"url": "p/", "file": type("F", (), {"src_uri": "p.md", "dest_uri": "p/index.html"})(),
+                          "title": "T", "content": "<p>x</p>", "toc": [], "meta": {}, "canonical_url": None,
+                          "edit_url": None, "is_homepage": False, "previous_page": None, "next_page": None})()
+    rendered_pages.start(tmp_path / "rendered.pickle")
+    try:
+        pages = rendered_pages.ACTIVE["pages"]
+        pages.site, pages.read = "site", rendered_pages.TemplatesRead(frozenset(), frozenset(), False)
+        context = {"page": page, "config": {}, "nav": None, "pages": [], "base_url": ".."}
+        assert env.get_template("main.html").render(context) == "T"
+        assert pages.rendered == 1 and pages.used == {}  # not kept: the next build warns again
+    finally:
+        rendered_pages.finish()
