@@ -278,14 +278,17 @@ def _warm_up(data_dir: Path, config_file: Path) -> None:
 
     import scripts.render.hooks  # noqa: F401
 
-    try:  # the theme's templates, compiled (or read back) once here rather than once per language in each worker
+    dataset = load_dataset_cached(data_dir)
+    try:  # the theme's templates, compiled (or read back) once here rather than once per language in each worker;
+        # of the interface texts (69 files of Material's), only those of the site's languages and English
         theme_env = load_config(str(config_file)).theme.get_env()
         theme_env.bytecode_cache = TEMPLATES
-        precompile(theme_env)
+        texts = {"en", *(code.split("-")[0] for code in (lang.code for lang in dataset.site.languages))}
+        precompile(theme_env, lambda name: name.startswith("partials/languages/")
+                   and name.removeprefix("partials/languages/").removesuffix(".html").split("-")[0] not in texts)
     except Exception:  # noqa: BLE001 - only a head start: the real build reports any problem
         pass
 
-    dataset = load_dataset_cached(data_dir)
     precompile(RenderContext(dataset, dataset.site.default_language).env)
     source_texts(dataset)  # every language's translation status counts them
 

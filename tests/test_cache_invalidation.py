@@ -693,3 +693,16 @@ def test_a_build_keeps_compiled_templates_in_its_own_folder_only_with_the_caches
     assert kept_folders == sorted([own.name, *(o.name for o in others[:cache_module.TEMPLATE_FOLDERS - 1])])
     cache_module.keep_compiled_templates(None)  # GUIDELINES_NO_CACHE=1: compiled afresh, kept in memory only
     assert cache_module.TEMPLATES.folder is None
+
+
+def test_templates_left_out_of_the_head_start_are_compiled_when_first_used() -> None:
+    """The build's warm-up compiles the theme's templates but the interface texts of languages the site does not
+    have (``scripts.build._warm_up``): those are compiled if a page ever uses one, and render the same."""
+    from scripts.pages.template_cache import precompile
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "main.html": "{% import 'partials/languages/xx.html' as lang %}{{ lang.hello }}",
+        "partials/languages/xx.html": "{% set hello = 'salut' %}"}))
+    assert precompile(env, lambda name: name.startswith("partials/languages/")) == 1
+    assert [template.name for template in env.cache.values()] == ["main.html"]
+    assert env.get_template("main.html").render() == "salut"

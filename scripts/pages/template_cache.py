@@ -31,6 +31,7 @@ import hashlib
 from enum import Enum
 from pathlib import Path
 from types import ModuleType
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -163,10 +164,11 @@ class TemplateCache(jinja2.BytecodeCache):
 TEMPLATES = TemplateCache()
 
 
-def precompile(env: jinja2.Environment) -> int:
-    """Compile every template ``env`` can load into the cache (or read it from the cache); returns how many."""
+def precompile(env: jinja2.Environment, skip: Callable[[str], bool] = lambda name: False) -> int:
+    """Compile every template ``env`` can load into the cache (or read it from the cache), but those ``skip``
+    names (they are compiled or read when first used); returns how many."""
     count = 0
-    for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".j2", ".xml"))):
+    for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".j2", ".xml")) and not skip(n)):
         try:
             env.get_template(name)
             count += 1
