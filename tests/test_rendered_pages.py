@@ -398,3 +398,14 @@ def test_a_template_that_warns_is_rendered_again_by_every_build(tmp_path: Path) 
         assert pages.rendered == 1 and pages.used == {}  # not kept: the next build warns again
     finally:
         rendered_pages.finish()
+
+
+def test_a_mapping_in_another_order_is_another_key() -> None:
+    """A template that loops over a mapping prints it in its order: the same items in another order are not the
+    same page."""
+    page = type("P", (), {"url": "p/", "file": type("F", (), {"src_uri": "p.md", "dest_uri": "p/index.html"})(),
+                          "title": "T", "content": "<p>x</p>", "toc": [], "meta": {}, "canonical_url": None,
+                          "edit_url": None, "is_homepage": False, "previous_page": None, "next_page": None})()
+    keys = [rendered_pages.context_key("main.html", {"page": page, "extra_thing": mapping}, "site")
+            for mapping in ({"a": 1, "b": 2}, {"b": 2, "a": 1}, {"a": 1, "b": 2})]
+    assert keys[0] != keys[1] and keys[0] == keys[2]
