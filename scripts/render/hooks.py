@@ -172,6 +172,5 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    settings = _settings(config)
-    output_content = fill_finished(output_content, settings.get("measure_names") or {}, template_name)
-    return add_csp(output_content, local_files=bool(settings.get("local_files")))
+    output_content = fill_finished(output_content, _state.get("names") or {}, template_name)
+    return add_csp(output_content, local_files=bool(_settings(config).get("local_files")))

@@ -10,24 +10,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from scripts.staging.site_config import Tagged
-
 
 def _given_whole(options: Mapping[str, Any] | None) -> bool:
     """Whether ``options`` can be given to MkDocs as they are: MkDocs drops a setting given as None (a file's
-    ``null`` would set it), and a value that keeps a tag for MkDocs to resolve must be read from the file."""
-    if options is None or any(value is None for value in options.values()):
-        return False
-    stack: list[Any] = list(options.values())
-    while stack:
-        value = stack.pop()
-        if isinstance(value, Tagged):
-            return False
-        if isinstance(value, Mapping):
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple)):
-            stack.extend(value)
-    return True
+    ``null`` would set it). Their tags are resolved already: they come from ``read_config``."""
+    return options is not None and all(value is not None for value in options.values())
 
 
 def render(config_file: Path, site_dir: Path, options: Mapping[str, Any] | None = None) -> tuple[int, str]:

@@ -190,10 +190,9 @@ class SearchIndex(MaterialSearchIndex):
     between builds by :func:`scripts.render.markdown_cache.search_sections`)."""
 
     divide: Callable[[str], list[Section]] = staticmethod(sections)
-    #: the HTML of a page that is divided (its content, or more: :func:`scripts.render.names.complete_content`)
+    #: the HTML of a page that is divided (its content, or less: the hooks leave out its notice's paragraph)
     content: Callable[[Any], str] = staticmethod(lambda page: page.content)
-    #: fills the marks of a page's entries (a measure page's title is its mark in the navigation, which an entry
-    #: takes for a section without a heading: :func:`scripts.render.names.fill_finished`)
+    #: fills the marks of a page's entries (:func:`scripts.render.names.fill_searched`)
     fill: Callable[[str], str] = staticmethod(lambda text: text)
 
     def add_entry_from_context(self, page: Any) -> None:
@@ -224,12 +223,7 @@ def use_fast_index(config: Any, divide: Callable[[str], list[Section]] = section
     the settings Material computed (language, separator, pipeline, fields), dividing the ``content`` of pages
     (default: ``page.content``) with ``divide`` and filling the marks of their entries with ``fill``. A disabled
     plugin is left alone. Returns whether the index of every search plugin of ``config`` is now this module's."""
-    given = True
     for plugin in config.plugins.values():
-        if "search" in type(plugin).__module__ and type(getattr(plugin, "search_index", None)) is not SearchIndex \
-                and not (isinstance(plugin, SearchPlugin) and
-                         type(getattr(plugin, "search_index", None)) is MaterialSearchIndex):
-            given = False  # another search plugin (MkDocs' own, a subclass): it reads page.content itself
         # exactly Material's class: not twice, and not over a subclass someone else put there
         if isinstance(plugin, SearchPlugin) and type(getattr(plugin, "search_index", None)) is MaterialSearchIndex:
             index = SearchIndex(**plugin.search_index.config)
@@ -239,4 +233,6 @@ def use_fast_index(config: Any, divide: Callable[[str], list[Section]] = section
             if fill is not None:
                 index.fill = fill
             plugin.search_index = index
-    return given
+    # another search plugin (MkDocs' own, a subclass of Material's) reads page.content itself
+    return all(type(getattr(plugin, "search_index", None)) is SearchIndex
+               for plugin in config.plugins.values() if "search" in type(plugin).__module__)
