@@ -3,6 +3,7 @@ a language's build reads builds it again (never a stale page)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -216,3 +217,45 @@ def test_search_in_chromium_finds_what_an_edit_wrote_and_not_what_it_replaced(pr
             next(server, None)
     finally:
         about.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.site
+def test_a_renamed_measure_shows_in_chromium_on_the_pages_whose_html_was_kept(project: Path, capsys,
+                                                                             browser) -> None:  # noqa: ANN001
+    """After a measure's heading is edited, the theme renders again only that measure's page (and French its
+    status page; scripts.render.rendered_pages): the pages whose template HTML was kept still show the new name,
+    filled in after the template, where a reader sees it: in the navigation, in the measure's links, in the
+    browser's title of the measure's page, and in search."""
+    from scripts.benchmark.serve_rebuild import edit_heading
+    from tests.conftest import serve
+    from tests.test_i18n_site import search
+
+    guidelines = project / "guidelines_data" / "guidelines.yaml"
+    original = guidelines.read_text(encoding="utf-8")
+    try:
+        _build(project, capsys)
+        edit_heading(guidelines, "le-strategic-cooperation", "Quetzalword")
+        log = _build(project, capsys)
+        assert re.findall(r"Templates: (\d+) page\(s\) rendered", log) == ["1", "2"], log
+        server = serve(project / "site")
+        url = next(server)
+        try:
+            page = browser.new_page()
+            page.goto(url + "guidelines/le-binding-requests/")  # kept: the measure is its neighbour in the nav
+            link = page.locator('nav.md-nav--primary a.md-nav__link[href="../le-strategic-cooperation/"]')
+            expect(link).to_contain_text("Quetzalword")
+            page.goto(url + "fr/countries/albania/")  # kept: it names the measure in its text, with a notice
+            expect(page.locator("article")).to_contain_text("Quetzalword")
+            expect(page.locator("article .translation-notice")).to_be_visible()
+            page.goto(url + "guidelines/le-strategic-cooperation/")
+            expect(page).to_have_title(re.compile("Quetzalword"))
+            assert "\ue000" not in page.content()
+            search(page, "Quetzalword")
+            results = page.locator(".md-search-result__item a.md-search-result__link")
+            expect(results.first).to_be_visible(timeout=30_000)
+            assert "le-strategic-cooperation/" in results.first.get_attribute("href")
+            page.close()
+        finally:
+            next(server, None)
+    finally:
+        guidelines.write_text(original, encoding="utf-8")
