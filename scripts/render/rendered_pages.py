@@ -282,7 +282,7 @@ def custom_folder_digest(config: Any) -> str:
 
 
 def site_part(config: Any, nav: Any, files: Any, read: TemplatesRead, custom: str) -> str:
-    """The digest of what every page's template reads besides the page itself: the code, the theme's folders,
+    """The digest of what every page's template reads besides the page itself: the code, the theme's custom folder,
     the configuration, the navigation and the site's pages. Raises :class:`Unkeyable`."""
     unknown = unknown_plugin(config)
     if unknown:
