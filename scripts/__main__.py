@@ -1,5 +1,5 @@
 """``python -m scripts``: the command-line interface."""
 
-from scripts.cli import main
+from scripts.cli import run_and_exit
 
-raise SystemExit(main())
+run_and_exit()

@@ -7,9 +7,11 @@ list new ones in :data:`COMMANDS`.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from scripts.commands import build, i18n, schemas, serve, validate
 from scripts.commands import training
@@ -29,7 +31,30 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    return _run(parser().parse_args(argv))
+
+
+def run_and_exit(argv: Sequence[str] | None = None) -> NoReturn:
+    """``python -m scripts``: :func:`main`, its status the process's exit status.
+
+    A command that sets ``exit_at_once`` (``build``) leaves without tearing the interpreter down: freeing every
+    object the build made, one by one, takes about 0.1 s that changes nothing on disk. The command has closed its
+    files and joined its workers when it returns; what is still buffered (output, log handlers) is flushed first.
+    Every other command exits as Python usually does."""
     args = parser().parse_args(argv)
+    status = _run(args)
+    if getattr(args, "exit_at_once", False):
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed or broken stream: nothing more can be said on it
+                pass
+        os._exit(status)
+    raise SystemExit(status)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

@@ -17,7 +17,7 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--lang", action="append", metavar="CODE",
                    help="build only this language (and the default one, the site's root); repeatable")
     p.add_argument("--jobs", type=int, default=None, help="languages built at a time (default: one per core)")
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, exit_at_once=True)  # see scripts.cli.run_and_exit
 
 
 def run(args) -> int:  # noqa: ANN001
