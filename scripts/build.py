@@ -115,10 +115,12 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     try:
         digests = {} if settings.no_cache else kept.language_digests(config_file, base, settings, codes, default)
         reused = kept.reuse_unchanged(site_dir, default, parts, digests, CACHE)
+        took = kept.build_seconds(site_dir, CACHE) if digests else {}
         try:
-            results = _build_languages([c for c in codes if c not in reused], parts, staged, config_file, settings,
-                                       root_language or "", jobs, quiet)
+            order = kept.slowest_first([c for c in codes if c not in reused], took)
+            results = _build_languages(order, parts, staged, config_file, settings, root_language or "", jobs, quiet)
             results += [LanguageResult(code, parts[code], 0, "", 0.0, reused=True) for code in reused]
+            results.sort(key=lambda result: codes.index(result.language))
         except (BrokenProcessPool, KeyboardInterrupt) as error:
             reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"
             print(f"The build failed ({reason}); {site_dir} was left as it was.", file=sys.stderr)
@@ -136,7 +138,10 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         prints = {code: kept.fingerprint(folder) for code, folder in parts.items()}
         status = _assemble(site_dir, default, parts, fresh, old, results, quiet)
         if status == 0:
-            kept.record(site_dir, default, digests, prints, CACHE)
+            # a language kept from the previous site keeps the time it took then
+            seconds = {r.language: took[r.language] if r.reused else round(r.seconds, 3) for r in results
+                       if not r.reused or r.language in took}
+            kept.record(site_dir, default, digests, prints, CACHE, seconds)
         return status
     except KeyboardInterrupt:
         print(f"The build was interrupted; {site_dir} was left as it was.", file=sys.stderr)

@@ -61,14 +61,37 @@ def fingerprint(folder: Path) -> list:
     return found
 
 
-def record(site_dir: Path, root: str, digests: dict[str, str], prints: dict[str, list], cache: Path) -> None:
+def record(site_dir: Path, root: str, digests: dict[str, str], prints: dict[str, list], cache: Path,
+           seconds: dict[str, float] | None = None) -> None:
     """What the site now in ``site_dir`` was built from, with each language folder's fingerprint taken before
-    the swap (nothing when the caches are off)."""
+    the swap (nothing when the caches are off), and how long each language took to build (``seconds``, see
+    :func:`slowest_first`)."""
     path = _record_file(site_dir, cache)
     if not digests:
         return
     # if it cannot be written, there is no record and the next build builds everything
-    replace_whole(path, json.dumps({"root": root, "languages": digests, "fingerprints": prints}).encode("utf-8"))
+    replace_whole(path, json.dumps({"root": root, "languages": digests, "fingerprints": prints,
+                                    "seconds": seconds or {}}).encode("utf-8"))
+
+
+def build_seconds(site_dir: Path, cache: Path) -> dict[str, float]:
+    """How long each language took when the site in ``site_dir`` was built (its record's), where known."""
+    try:
+        seconds = json.loads(_record_file(site_dir, cache).read_text(encoding="utf-8")).get("seconds")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    if not isinstance(seconds, dict):
+        return {}
+    return {code: float(value) for code, value in seconds.items()
+            if isinstance(code, str) and isinstance(value, int | float) and value >= 0}
+
+
+def slowest_first(codes: list[str], seconds: dict[str, float]) -> list[str]:
+    """``codes`` in the order to hand them to the workers: a language whose time is not known first (in the given
+    order), then the others, the one that took longest last time first. The last language a worker starts sets
+    when the build ends; a short one last leaves the other worker idle for less time."""
+    unknown = [code for code in codes if code not in seconds]
+    return unknown + sorted((code for code in codes if code in seconds), key=lambda code: -seconds[code])
 
 
 def reuse_unchanged(site_dir: Path, root: str, parts: dict[str, Path], digests: dict[str, str],

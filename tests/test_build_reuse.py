@@ -108,22 +108,33 @@ def _build(project: Path, capsys: pytest.CaptureFixture, no_cache: bool = False)
 
 
 @pytest.mark.site
-def test_an_unchanged_rebuild_keeps_every_language_and_a_change_builds_again(project: Path, capsys) -> None:
+def test_an_unchanged_rebuild_keeps_every_language_and_a_change_builds_again(project: Path, capsys,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts import build, kept
+
     _build(project, capsys)
     page = project / "site" / "fr" / "about" / "index.html"
     first = page.read_text(encoding="utf-8")
+    took = kept.build_seconds(project / "site", build.CACHE)
+    assert sorted(took) == ["en", "fr"] and all(seconds > 0 for seconds in took.values()), took
 
     again = _build(project, capsys)
     assert again.count("unchanged, kept from the previous build") == 2, again
     assert page.read_text(encoding="utf-8") == first
     assert (project / "site" / "fr" / "glossary" / "index.html").is_file()
     assert not (project / "site" / "fr" / "fr").exists() and (project / "site" / "index.html").is_file()
+    assert kept.build_seconds(project / "site", build.CACHE) == took  # kept languages keep their times
 
-    # a hand-written page: its new text is published (no stale page)
+    # a hand-written page: its new text is published (no stale page); the language that took longer goes first
+    handed: list[list[str]] = []
+    languages = build._build_languages
+    monkeypatch.setattr(build, "_build_languages", lambda codes, *rest: handed.append(codes) or languages(codes, *rest))
     with (project / "docs" / "about.fr.md").open("a", encoding="utf-8") as out:
         out.write("\nPhrase ajoutée par le test de reconstruction.\n")
     changed = _build(project, capsys)
     assert "unchanged" not in changed
+    assert handed == [sorted(took, key=lambda code: -took[code])]
+    assert changed.index("  en: ") < changed.index("  fr: ")  # reported in the site's order all the same
     assert "Phrase ajoutée par le test de reconstruction." in page.read_text(encoding="utf-8")
 
     # the data: a glossary definition changed is on the English glossary page
@@ -259,3 +270,26 @@ def test_a_renamed_measure_shows_in_chromium_on_the_pages_whose_html_was_kept(pr
             next(server, None)
     finally:
         guidelines.write_text(original, encoding="utf-8")
+
+
+def test_languages_go_to_the_workers_slowest_first_and_unknown_ones_before_them() -> None:
+    from scripts.kept import slowest_first
+
+    assert slowest_first(["en", "fr", "ka", "sq"], {"en": 0.5, "fr": 0.7, "ka": 0.9}) == ["sq", "ka", "fr", "en"]
+    assert slowest_first(["en", "fr"], {}) == ["en", "fr"]
+
+
+def test_the_record_keeps_each_languages_time_and_ignores_what_is_not_one(tmp_path: Path) -> None:
+    from scripts import kept
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    assert kept.build_seconds(site, cache) == {}  # no record yet
+    kept.record(site, "en", {"en": "d1", "fr": "d2"}, {}, cache, {"en": 0.5, "fr": 1.25})
+    assert kept.build_seconds(site, cache) == {"en": 0.5, "fr": 1.25}
+    record = kept._record_file(site, cache)
+    record.write_text('{"seconds": {"en": "slow", "fr": -1, "ka": 2}}', encoding="utf-8")
+    assert kept.build_seconds(site, cache) == {"ka": 2.0}
+    record.write_text('{"seconds": [1, 2]}', encoding="utf-8")
+    assert kept.build_seconds(site, cache) == {}
+    record.write_text("not json", encoding="utf-8")
+    assert kept.build_seconds(site, cache) == {}
