@@ -41,7 +41,7 @@ from scripts.render.mkdocs_config import derived_config, read_config
 from scripts.render.mkdocs_run import render
 from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
 from scripts.settings import Settings
-from scripts.staging.cache import keep_compiled_templates, load_dataset_cached
+from scripts.staging.cache import keep_compiled_templates, load_dataset_cached, sources_digest
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import Written, write_tree
@@ -76,6 +76,9 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # compiled templates read from the previous build's (a cold build compiles every one)
     keep_compiled_templates(None if settings.no_cache else CACHE)
+    # what the generated pages are made from, taken once for every language before the data is read
+    # (scripts.staging.cache.cached_pages)
+    sources = None if settings.no_cache else sources_digest(settings.data_dir)
     try:
         # Loaded once for the whole build: the forked workers reuse it (scripts.mkdocs_plugin.cache).
         dataset = load_dataset_cached(settings.data_dir)
@@ -118,7 +121,8 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         took = kept.build_seconds(site_dir, CACHE) if digests else {}
         try:
             order = kept.slowest_first([c for c in codes if c not in reused], took)
-            results = _build_languages(order, parts, staged, config_file, settings, root_language or "", jobs, quiet)
+            results = _build_languages(order, parts, staged, config_file, settings, root_language or "", jobs, quiet,
+                                       sources)
             results += [LanguageResult(code, parts[code], 0, "", 0.0, reused=True) for code in reused]
             results.sort(key=lambda result: codes.index(result.language))
         except (BrokenProcessPool, KeyboardInterrupt) as error:
@@ -243,14 +247,15 @@ def _restore_signals(previous: dict) -> None:
 
 
 def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, config_file: Path,
-                     settings: Settings, root_language: str, jobs: int, quiet: bool) -> list[LanguageResult]:
+                     settings: Settings, root_language: str, jobs: int, quiet: bool,
+                     sources: str | None = None) -> list[LanguageResult]:
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
     MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
     is kept apart and shown whole, never interleaved; always when it fails."""
     if not codes:
         return []
     _warm_up(settings.data_dir, config_file)
-    tasks = [(code, parts[code], staged / code, config_file, settings, root_language) for code in codes]
+    tasks = [(code, parts[code], staged / code, config_file, settings, root_language, sources) for code in codes]
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: fresh processes, same result
@@ -299,14 +304,15 @@ def _warm_up(data_dir: Path, config_file: Path) -> None:
 
 
 def build_language(code: str, site_dir: Path, work: Path, config_file: Path, settings: Settings,
-                   root_language: str = "") -> tuple[int, str]:
+                   root_language: str = "", sources: str | None = None) -> tuple[int, str]:
     """Stage ``code`` into ``work`` (``docs/``, ``staged.json``, the derived ``mkdocs.yml``), render it into
-    ``site_dir`` and post-process the built files; returns the exit status and the log."""
+    ``site_dir`` and post-process the built files; returns the exit status and the log. ``sources``: the
+    digest of what the pages are generated from, when taken already (see :func:`stage_language`)."""
     config_file = Path(config_file).resolve()
     base = read_config(config_file)
     cache_dir = None if settings.no_cache else CACHE
     try:
-        tree = stage_language(base, config_file.parent, settings.data_dir, code, root_language, cache_dir)
+        tree = stage_language(base, config_file.parent, settings.data_dir, code, root_language, cache_dir, sources)
     except (StagingError, CatalogError, DataError) as error:
         report = error.report() if isinstance(error, DataError) else str(error)
         return 1, f"ERROR   -  {code} could not be staged: {report}\n"
@@ -336,12 +342,12 @@ def build_language(code: str, site_dir: Path, work: Path, config_file: Path, set
     return 0, log
 
 
-def _build_one(task: tuple[str, Path, Path, Path, Settings, str]) -> tuple[str, int, str, float]:
+def _build_one(task: tuple[str, Path, Path, Path, Settings, str, str | None]) -> tuple[str, int, str, float]:
     """One language, in this worker process."""
-    code, site_dir, work, config_file, settings, root_language = task
+    code, site_dir, work, config_file, settings, root_language, sources = task
     started = time.monotonic()
     try:
-        returncode, output = build_language(code, site_dir, work, config_file, settings, root_language)
+        returncode, output = build_language(code, site_dir, work, config_file, settings, root_language, sources)
     except Exception:  # noqa: BLE001 - a crash in one language must be reported, not hang the pool
         returncode, output = 1, traceback.format_exc()
     return code, returncode, output, time.monotonic() - started

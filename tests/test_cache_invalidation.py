@@ -284,6 +284,23 @@ def test_the_stage_takes_its_key_before_it_reads_the_data(tmp_path: Path, monkey
     assert list(cache_dir.glob("pages-en-*.pickle"))  # nothing changed during this one: kept
 
 
+def test_a_digest_the_build_took_before_an_edit_keeps_no_pages(tmp_path: Path, data: Path) -> None:
+    """A build takes the digest of the data once, before it reads the data, and gives it to every language
+    (``stage_language(..., sources=...)``): an edit saved after that, even before a language is staged, leaves
+    no cache entry, though the language shows the edit."""
+    from scripts.render.mkdocs_config import read_config
+    from scripts.staging.stage import stage_language
+
+    cache, cache_dir, base = pages_cache(), tmp_path / "cache", read_config(ROOT / "mkdocs.yml")
+    taken = cache.sources_digest(data)
+    _replace(data / "glossary.yaml", "The common name", "The usual name")
+    tree = stage_language(base, ROOT, data, "en", "", cache_dir, taken)
+    assert "The usual name" in tree.files["glossary.md"]
+    assert not list(cache_dir.glob("pages-*.pickle"))
+    stage_language(base, ROOT, data, "en", "", cache_dir, cache.sources_digest(data))  # taken after the edit
+    assert list(cache_dir.glob("pages-en-*.pickle"))
+
+
 def test_pages_are_not_kept_while_the_code_on_disk_is_not_the_code_running(
         tmp_path: Path, data: Path, code: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``serve`` keeps running the code it imported: after an edit of a ``.py`` file the key reads the new code,

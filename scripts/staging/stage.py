@@ -116,14 +116,17 @@ def setting(base_config: dict[str, Any], key: str, default: Any = None) -> Any:
 
 
 def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path, language: str,
-                   root_language: str = "", cache_dir: Path | None = None) -> StagedTree:
+                   root_language: str = "", cache_dir: Path | None = None, sources: str | None = None) -> StagedTree:
     """Stage ``language`` of the site ``base_config`` describes (``mkdocs.yml`` or an edition's configuration,
     with its tags resolved; relative paths are relative to ``config_dir``).
 
     ``root_language``: the language at the site's root when not the default one (an edition's first);
-    ``cache_dir``: where generated pages are kept between builds (None: always generated afresh)."""
+    ``cache_dir``: where generated pages are kept between builds (None: always generated afresh); ``sources``:
+    :func:`sources_digest` of ``data_dir`` when the caller took it already, before this process loaded the data
+    (a build takes it once for all its languages)."""
     # what the generated pages are made from, taken before any of it is read (see cached_pages)
-    sources = sources_digest(data_dir) if cache_dir is not None else ""
+    if sources is None:
+        sources = sources_digest(data_dir) if cache_dir is not None else ""
     dataset = load_dataset_cached(data_dir)
     site = dataset.site
     edition_id = plugin_option(base_config, "edition", "") or ""
