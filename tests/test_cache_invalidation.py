@@ -177,6 +177,25 @@ def test_the_markdown_conversions_are_keyed_by_every_library_and_python(monkeypa
     assert markdown_cache.site_digest(config, []) != before
 
 
+def test_the_libraries_are_named_as_their_full_metadata_names_them(tmp_path: Path) -> None:
+    """Only the header lines of each distribution's metadata are read, with the same result as the email parser
+    of ``importlib.metadata``: here, for every library installed, and for a file whose description (after the
+    blank line that ends the headers) says ``Name:`` again."""
+    from importlib import metadata
+
+    from scripts.staging import inputs
+
+    full = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions() if d.metadata["Name"]})
+    assert inputs.libraries().splitlines() == full
+    info = tmp_path / "demo-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: demo\nSummary: a demo\nVersion: 1.0\n\n"
+                                   "Name: not-this\nVersion: 9\n", encoding="utf-8")
+    distribution = metadata.PathDistribution(info)
+    assert inputs._name_and_version(distribution) == (distribution.metadata["Name"], distribution.version)
+    assert inputs._name_and_version(distribution) == ("demo", "1.0")
+
+
 def test_the_installed_libraries_are_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The libraries a process runs with: one that is upgraded while it runs is not imported again."""
     from scripts.staging import inputs

@@ -44,9 +44,26 @@ def folder_digest(digest: "hashlib._Hash", folder: Path) -> None:
 
 
 def libraries() -> str:
-    """Every installed distribution and its version."""
-    found = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions() if d.metadata["Name"]})
+    """Every installed distribution and its version, as ``Name==version`` lines."""
+    found = sorted({f"{name}=={version}" for name, version in map(_name_and_version, metadata.distributions())
+                    if name})
     return "\n".join(found)
+
+
+def _name_and_version(distribution: metadata.Distribution) -> tuple[str | None, str | None]:
+    """The ``Name`` and ``Version`` fields of a distribution's metadata (what ``distribution.metadata["Name"]``
+    and ``distribution.version`` give), read from the header lines alone: parsing the whole file as an email
+    message, as ``metadata`` does, took most of a build's first 0.05 s with 80 libraries installed."""
+    text = distribution.read_text("METADATA") or distribution.read_text("PKG-INFO") or ""
+    name = version = None
+    for line in text.splitlines():
+        if not line:  # the end of the header lines
+            break
+        if name is None and line.startswith("Name:"):
+            name = line[len("Name:"):].strip()
+        elif version is None and line.startswith("Version:"):
+            version = line[len("Version:"):].strip()
+    return name, version
 
 
 @functools.cache
