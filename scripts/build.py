@@ -41,7 +41,7 @@ from scripts.render.mkdocs_config import derived_config, read_config
 from scripts.render.mkdocs_run import render
 from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
 from scripts.settings import Settings
-from scripts.staging.cache import keep_compiled_templates, load_dataset_cached, sources_digest
+from scripts.staging.cache import keep_compiled_templates, keep_loaded_records, load_dataset_cached, sources_digest
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import Written, write_tree
@@ -76,6 +76,7 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # compiled templates read from the previous build's (a cold build compiles every one)
     keep_compiled_templates(None if settings.no_cache else CACHE)
+    keep_loaded_records(None if settings.no_cache else CACHE)  # the data files parsed by the last build
     # what the generated pages are made from, taken once for every language before the data is read
     # (scripts.staging.cache.cached_pages)
     sources = None if settings.no_cache else sources_digest(settings.data_dir)

@@ -98,3 +98,91 @@ def test_strings_unwrap_each_union_with_its_own_order() -> None:
     assert first == second
     assert _unwrap(first, False)[0].__args__ == (list[int], dict[str, int])
     assert _unwrap(second, False)[0].__args__ == (dict[str, int], list[int])
+
+
+# ---- between processes: a build keeps what it parsed in build/cache/records/ (scripts.staging.cache) ----------
+
+@pytest.fixture
+def records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+    """The staging's cache module with its records kept in ``tmp_path``, and a way to stand for a new process
+    (nothing of the data loaded in memory)."""
+    from scripts.staging import cache
+
+    def new_process() -> None:
+        monkeypatch.setattr(dataset_module, "_KEPT", {})
+        monkeypatch.setattr(cache, "_cache", {})
+
+    new_process()
+    cache.keep_loaded_records(tmp_path / "cache")
+    yield cache, new_process
+    cache.keep_loaded_records(None)
+
+
+def _parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The data files parsed from now on (by name)."""
+    parsed: list[str] = []
+    real = dataset_module.read_yaml
+
+    def read_yaml(path, raw=None):  # noqa: ANN001, ANN202
+        parsed.append(Path(path).name)
+        return real(path, raw)
+
+    monkeypatch.setattr(dataset_module, "read_yaml", read_yaml)
+    return parsed
+
+
+def test_a_new_process_parses_only_the_files_edited_since_the_last_load(data: Path, records, monkeypatch) -> None:  # noqa: ANN001
+    cache, new_process = records
+    first = cache.load_dataset_cached(data)
+    new_process()
+    parsed = _parsed(monkeypatch)
+    assert cache.load_dataset_cached(data).site.title == first.site.title
+    assert parsed == []  # every file from the kept records
+    guidelines = data / "guidelines.yaml"
+    text = guidelines.read_text(encoding="utf-8")
+    edited = text.replace("heading: Broad and strategic cooperation with service providers",
+                          "heading: Broad and strategic cooperation with service PROVIDERS", 1)  # the same size
+    assert edited != text
+    guidelines.write_text(edited, encoding="utf-8")
+    new_process()
+    measure = next(m for m in cache.load_dataset_cached(data).guidelines.measures if m.id == "le-strategic-cooperation")
+    assert measure.heading.endswith("service PROVIDERS")
+    assert parsed == ["guidelines.yaml"]
+    new_process()  # and the edited file is kept in turn
+    cache.load_dataset_cached(data)
+    assert parsed == ["guidelines.yaml"]
+
+
+def test_kept_records_do_not_hide_a_problem_across_files(data: Path, records) -> None:  # noqa: ANN001
+    """The checks between collections run at every load: a country file kept unchanged whose measure an edit of
+    guidelines.yaml renamed away is reported."""
+    cache, new_process = records
+    cache.load_dataset_cached(data)
+    guidelines = data / "guidelines.yaml"
+    guidelines.write_text(guidelines.read_text(encoding="utf-8").replace(
+        "id: le-strategic-cooperation", "id: le-strategic-cooperation-renamed", 1), encoding="utf-8")
+    new_process()
+    with pytest.raises(DataError) as raised:
+        cache.load_dataset_cached(data)
+    assert "le-strategic-cooperation" in raised.value.report()
+
+
+def test_records_of_other_code_or_a_damaged_file_are_not_used(data: Path, records, monkeypatch) -> None:  # noqa: ANN001
+    cache, new_process = records
+    cache.load_dataset_cached(data)
+    kept = list((cache._records_folder).glob("*.pickle"))
+    assert len(kept) == 1
+    # other code (the models and checks are code): another file, and the first one is replaced
+    monkeypatch.setattr(cache, "_RUNNING_CODE", "another scripts package")
+    new_process()
+    parsed = _parsed(monkeypatch)
+    cache.load_dataset_cached(data)
+    assert "guidelines.yaml" in parsed
+    now = list((cache._records_folder).glob("*.pickle"))
+    assert len(now) == 1 and now != kept
+    # a damaged file: every file parsed again, no error
+    now[0].write_bytes(b"not a pickle")
+    new_process()
+    parsed.clear()
+    assert cache.load_dataset_cached(data).guidelines.measures
+    assert "guidelines.yaml" in parsed

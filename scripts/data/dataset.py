@@ -84,6 +84,26 @@ KEPT_FOLDERS = 4
 _KEPT: dict[Path, dict[Path, tuple]] = {}
 
 
+def kept_files(data_dir: Path) -> dict[Path, tuple]:
+    """What the last load of ``data_dir`` in this process made of each of its files, each under the digest of the
+    bytes it was made from (:func:`read_record`); for a cache that keeps them between processes."""
+    return dict(_KEPT.get(Path(data_dir).resolve(), {}))
+
+
+def keep_files(data_dir: Path, files: dict[Path, tuple]) -> bool:
+    """Give the next load of ``data_dir`` in this process what an earlier process's load made of its files
+    (:func:`kept_files`, by a process running the same code): a file whose bytes are still the ones an entry was
+    made from is not parsed or validated again. Only when this process has loaded nothing of the folder yet;
+    returns whether the files were taken."""
+    folder = Path(data_dir).resolve()
+    if folder in _KEPT:
+        return False
+    _KEPT[folder] = dict(files)
+    while len(_KEPT) > KEPT_FOLDERS:
+        _KEPT.pop(next(iter(_KEPT)))
+    return True
+
+
 def read_record(model: type[BaseModel], path: Path, kept: dict[Path, tuple],
                 keep: dict[Path, tuple]) -> tuple[YamlDocument | None, list[Problem], BaseModel | None, list[Problem]]:
     """One file read and validated as a record of ``model``: (the document or None, the problems of reading it,

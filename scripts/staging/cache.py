@@ -19,7 +19,7 @@ from typing import Any
 import polib
 
 from scripts.data import load_dataset
-from scripts.data.dataset import Dataset
+from scripts.data.dataset import Dataset, keep_files, kept_files
 from scripts.data.yamlsource import MAX_FILE_BYTES
 from scripts.files import discard, files_below, replace_whole
 from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog
@@ -55,9 +55,50 @@ def load_dataset_cached(data_dir: Path) -> Dataset:
     cached = _cache.get(data_dir)
     if cached is not None and cached[0] == key:
         return cached[1]
+    records = _records_file(data_dir)
+    given = _read_records(records, data_dir) if records is not None else None
     dataset = load_dataset(data_dir)
+    if records is not None:
+        made = kept_files(data_dir)
+        if given is None or {path: entry[0] for path, entry in made.items()} != given:
+            discard(records.parent.glob(records.name.split("--")[0] + "--*.pickle"))  # of other code
+            replace_whole(records, lambda handle: pickle.dump(made, handle, protocol=pickle.HIGHEST_PROTOCOL))
     _cache[data_dir] = (key, dataset)
     return dataset
+
+
+#: where the data files one process parsed and validated are kept for the next (None: they are not)
+_records_folder: Path | None = None
+
+
+def keep_loaded_records(cache_dir: Path | None) -> None:
+    """What a load of the data made of each file (the document and its validated record, under the digest of
+    the file's bytes: :func:`scripts.data.dataset.kept_files`) is kept in ``cache_dir`` (``records/``) for the
+    next process, in a file of the data folder and of what this process runs (:func:`running_key`: the models
+    and checks are code). A build after an edit then parses and validates only the files that changed. None:
+    every process parses every file (a cold build)."""
+    global _records_folder
+    _records_folder = None if cache_dir is None else Path(cache_dir) / "records"
+
+
+def _records_file(data_dir: Path) -> Path | None:
+    if _records_folder is None:
+        return None
+    folder = hashlib.sha256(str(data_dir).encode()).hexdigest()[:24]
+    return _records_folder / f"{folder}--{running_key()[:32]}.pickle"
+
+
+def _read_records(path: Path, data_dir: Path) -> dict[Path, Any] | None:
+    """Give this process's next load of ``data_dir`` the files kept in ``path``; returns their keys, or None when
+    none were given (no file, a damaged one, or this process has loaded the folder already)."""
+    try:
+        with open(path, "rb") as handle:
+            files = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing or damaged: every file is parsed, and the file written again
+        return None
+    if not isinstance(files, dict) or not keep_files(data_dir, files):
+        return None
+    return {file: entry[0] for file, entry in files.items()}
 
 
 # --------------------------------------------------------------------------------------------------------------
