@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import shutil
+import os
 import subprocess
 from pathlib import Path
 
@@ -295,6 +296,72 @@ def test_adding_an_eighth_language_is_one_command_and_its_catalog(tmp_path: Path
     english = (out / "guidelines" / "le-strategic-cooperation" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../de/guidelines/le-strategic-cooperation/" hreflang="de"' in english
     assert {p.relative_to(project) for p in (project / "scripts").rglob("*.py")} == before
+
+
+def _committed_one_by_one(docs: Path, path: str) -> float | None:
+    """What a page's date was before the calls were batched, one file at a time (the reference)."""
+    full = str(docs / path)
+    status = subprocess.run(["git", "status", "--porcelain", "--", full], cwd=docs, capture_output=True, text=True,
+                            check=False)
+    if status.returncode != 0:
+        return None
+    if status.stdout.strip():
+        return float("inf")
+    log = subprocess.run(["git", "log", "-1", "--format=%ct", "--", full], cwd=docs, capture_output=True, text=True,
+                         check=False)
+    return float(log.stdout.strip()) if log.returncode == 0 and log.stdout.strip() else None
+
+
+@pytest.mark.slow  # git
+def test_the_dates_of_pages_read_in_one_go_are_the_ones_git_gives_file_by_file(tmp_path: Path) -> None:
+    """Committed, edited, staged, renamed, untracked and ignored files, a name with a space and a non-ASCII
+    letter, a file in a sub-folder, a change merged from a branch, in a docs folder below the repository's top."""
+    from scripts.staging.languages import commit_times
+
+    repo = tmp_path / "repo"
+    docs = repo / "site docs"
+    (docs / "guides").mkdir(parents=True)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+
+    def run(*args: str, when: int | None = None) -> None:
+        env = {**os.environ, **({"GIT_COMMITTER_DATE": f"{when} +0000", "GIT_AUTHOR_DATE": f"{when} +0000"}
+                                if when else {})}
+        subprocess.run([*git, *args], cwd=repo, check=True, capture_output=True, env=env)
+
+    def write(name: str, text: str) -> None:
+        (docs / name).write_text(text, encoding="utf-8")
+
+    run("init", "-q")
+    for name in ("about.md", "about.fr.md", "a page é.md", "guides/one.md", "old.md", "index.md"):
+        write(name, f"# {name}\n")
+    (repo / ".gitignore").write_text("*.tmp.md\n", encoding="utf-8")
+    run("add", ".")
+    run("commit", "-q", "-m", "first", when=1_700_000_000)
+    write("about.md", "# About, later\n")
+    run("commit", "-q", "-am", "second", when=1_700_000_100)
+    run("checkout", "-q", "-b", "branch")
+    write("guides/one.md", "# One, on a branch\n")
+    run("commit", "-q", "-am", "on a branch", when=1_700_000_200)
+    run("checkout", "-q", "main")
+    write("a page é.md", "# A page, on main\n")
+    run("commit", "-q", "-am", "on main", when=1_700_000_300)
+    run("merge", "-q", "--no-ff", "-m", "merge", "branch", when=1_700_000_400)
+    write("index.md", "# Index, edited\n")  # not committed
+    write("new.md", "# New\n")  # not tracked
+    write("scratch.tmp.md", "# Ignored\n")
+    run("mv", "site docs/old.md", "site docs/renamed.md")  # staged
+    names = ["about.md", "about.fr.md", "a page é.md", "guides/one.md", "renamed.md", "index.md", "new.md",
+             "scratch.tmp.md", "missing.md"]
+    expected = {name: _committed_one_by_one(docs, name) for name in names}
+    assert expected["guides/one.md"] == 1_700_000_200 and expected["about.md"] == 1_700_000_100
+    assert expected["index.md"] == expected["new.md"] == expected["renamed.md"] == float("inf")
+    times = commit_times(str(docs), names)
+    assert {name: times.get(name) for name in names} == expected
+    # outside a repository, git cannot tell: nothing is known
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "about.md").write_text("# About\n", encoding="utf-8")
+    assert commit_times(str(outside), ["about.md"]) == {}
 
 
 @pytest.mark.slow  # the date of a page comes from git (git log and git status)
