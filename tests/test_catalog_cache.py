@@ -10,6 +10,7 @@ import polib
 import pytest
 
 from scripts.i18n.checks import CatalogError, load_catalog
+from scripts.i18n.translator import ReadCatalog, Translator, entry_statuses
 from scripts.staging import cache
 from tests.conftest import DATA
 
@@ -36,7 +37,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return parsed
 
 
-def entries(po: polib.POFile) -> list[tuple]:
+def entries(po: polib.POFile | ReadCatalog) -> list[tuple]:
+    po = po.po if isinstance(po, ReadCatalog) else po
     return [(e.msgid, e.msgstr, e.msgid_plural, dict(e.msgstr_plural), tuple(e.flags), e.tcomment, e.obsolete,
              e.linenum) for e in po] + [tuple(sorted(po.metadata.items()))]
 
@@ -62,7 +64,7 @@ def test_an_edited_catalog_is_parsed_again_and_only_its_last_version_is_kept(cat
     parses.clear()
     edited = load(catalog)
     assert len(parses) == 1
-    assert next(e for e in edited if e.msgid == entry.msgid).msgstr == "ÉDITÉ"
+    assert next(e for e in edited.po if e.msgid == entry.msgid).msgstr == "ÉDITÉ"
     assert len(list((tmp_path / "cache" / "catalogs").glob("catalog-fr-*.pickle"))) == 1
 
 
@@ -102,3 +104,23 @@ def test_without_a_cache_folder_every_build_parses(catalog: Path, parses: list[s
     load(catalog)
     load(catalog)
     assert len(parses) == 2
+
+
+def test_a_kept_catalog_holds_each_entrys_status_as_the_translator_works_it_out(catalog: Path, tmp_path: Path) -> None:
+    """The statuses kept with a catalog are the ones a translator without them gives, for every entry: reviewed,
+    not reviewed, outdated (fuzzy) and refused (a placeholder lost) among them."""
+    po = polib.pofile(str(catalog))
+    entry = next(e for e in po if e.msgstr and not e.obsolete and "{" not in e.msgid)
+    entry.msgid, entry.msgstr = "Sent on {date}.", "Envoyé."  # the placeholder lost: shown in English
+    fuzzy = next(e for e in po if e.msgstr and not e.obsolete and e is not entry)
+    fuzzy.flags.append("fuzzy")
+    po.save(str(catalog))
+    cache.catalog_loader(tmp_path / "cache")(catalog)
+    kept = cache.catalog_loader(tmp_path / "cache")(catalog)  # read back
+    assert isinstance(kept, ReadCatalog)
+    plain = Translator("fr", load_catalog(catalog))
+    assert kept.statuses == {e.msgid: plain.status(e.msgid) for e in kept.po if not e.obsolete}
+    assert kept.statuses == entry_statuses(load_catalog(catalog))
+    assert {status.value for status in kept.statuses.values()} >= {"missing", "outdated", "unreviewed"}
+    given = Translator("fr", kept.po, statuses=kept.statuses)
+    assert given(entry.msgid) == entry.msgid and given(fuzzy.msgid) == fuzzy.msgid  # both in English

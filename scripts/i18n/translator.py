@@ -42,7 +42,9 @@ class Translator:
     """``translate(english) -> text`` for one language; the source language translates to itself."""
 
     def __init__(self, language: str, catalog: polib.POFile | None = None, source: bool = False,
-                 transform: Callable[[str], str] | None = None) -> None:
+                 transform: Callable[[str], str] | None = None, statuses: dict[str, Status] | None = None) -> None:
+        """``statuses``: the status of each entry of ``catalog``, worked out already (:func:`read_with_statuses`);
+        else each is worked out when first asked for."""
         self.language = language
         self.source = source
         self.catalog = catalog
@@ -54,7 +56,8 @@ class Translator:
                 if not entry.obsolete:
                     self._entries[entry.msgid] = entry
         self._answers: dict[str, Use] = {}
-        self._statuses: dict[str, Status] = {}  # each string's, worked out once (scripts.i18n.status)
+        # each string's, worked out once (scripts.i18n.status)
+        self._statuses: dict[str, Status] = dict(statuses) if statuses else {}
         self._uses: dict[str, Use] = {}  # since the last take(), each string once, in order of first use
 
     def __call__(self, english: str) -> str:
@@ -119,9 +122,29 @@ class Translator:
         return list(uses.values())
 
 
+@dataclass(frozen=True)
+class ReadCatalog:
+    """A catalog as read, with the status of each of its entries worked out (:func:`entry_statuses`): what a
+    build keeps between builds (:func:`scripts.staging.cache.catalog_loader`)."""
+
+    po: polib.POFile
+    statuses: dict[str, Status]
+
+
+def entry_statuses(catalog: polib.POFile) -> dict[str, Status]:
+    """The status of each entry of ``catalog`` by its ``msgid``, as the translator works it out."""
+    return {entry.msgid: entry_status(entry) for entry in catalog if not entry.obsolete}
+
+
+def read_with_statuses(path: Path, raw: bytes | None = None) -> ReadCatalog:
+    """The catalog at ``path`` (:func:`~scripts.i18n.checks.load_catalog`) and its entries' statuses."""
+    po = load_catalog(path, raw)
+    return ReadCatalog(po, entry_statuses(po))
+
+
 def load_translator(data_dir: Path, language: str, default_language: str,
                     transliterated_from: str | None = None,
-                    load: Callable[[Path], polib.POFile] = load_catalog) -> Translator:
+                    load: Callable[[Path], polib.POFile | ReadCatalog] = load_catalog) -> Translator:
     """The translator for ``language`` from ``<data_dir>/locales/<language>.po``; a language without a
     catalog yet translates nothing (everything falls back to English, and the pages say so). A language
     ``transliterated_from`` another reads that language's catalog and transliterates what it shows. ``load``
@@ -133,4 +156,6 @@ def load_translator(data_dir: Path, language: str, default_language: str,
         transform = to_latin
     path = catalog_path(data_dir, transliterated_from or language)
     catalog = load(path) if path.is_file() else None
+    if isinstance(catalog, ReadCatalog):
+        return Translator(language, catalog.po, transform=transform, statuses=catalog.statuses)
     return Translator(language, catalog, transform=transform)

@@ -23,6 +23,7 @@ from scripts.data.dataset import Dataset, keep_files, kept_files
 from scripts.data.yamlsource import MAX_FILE_BYTES
 from scripts.files import discard, files_below, replace_whole
 from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog
+from scripts.i18n.translator import ReadCatalog, read_with_statuses
 from scripts.pages.template_cache import TEMPLATES
 from scripts.staging.inputs import CODE, files_digest, running_environment
 
@@ -206,16 +207,17 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
     return result
 
 
-def catalog_loader(cache_dir: Path | None) -> Callable[[Path], polib.POFile]:
-    """How a build reads a catalog: parsed once and kept in ``cache_dir`` (``catalogs/``) under the digest of its
-    bytes and of what this process runs (:func:`running_key`: polib parses, our code checks), read back while
+def catalog_loader(cache_dir: Path | None) -> Callable[[Path], polib.POFile | ReadCatalog]:
+    """How a build reads a catalog: parsed once, with each entry's status worked out
+    (:class:`~scripts.i18n.translator.ReadCatalog`), and kept in ``cache_dir`` (``catalogs/``) under the digest of
+    its bytes and of what this process runs (:func:`running_key`: polib parses, our code checks), read back while
     both are the same; None: parsed every time. A catalog that cannot be read is never kept: its problems are
     raised (:class:`~scripts.i18n.checks.CatalogError`) at every build."""
     if cache_dir is None:
         return load_catalog
     folder = Path(cache_dir) / "catalogs"
 
-    def load(path: Path) -> polib.POFile:
+    def load(path: Path) -> polib.POFile | ReadCatalog:
         try:
             if path.stat().st_size > MAX_CATALOG_BYTES:
                 return load_catalog(path)  # refused before it is read
@@ -223,8 +225,9 @@ def catalog_loader(cache_dir: Path | None) -> Callable[[Path], polib.POFile]:
         except OSError:
             return load_catalog(path)  # says why it cannot be read
         key = hashlib.sha256(running_key().encode() + b"\0" + raw).hexdigest()
-        # the bytes the key was made of are the bytes parsed: an edit saved meanwhile is read by the next build
-        return cached_pages(folder, f"catalog-{path.stem}", key, lambda: load_catalog(path, raw))
+        # the bytes the key was made of are the bytes parsed: an edit saved meanwhile is read by the next build.
+        # Each entry's status is kept with it: a build asks for nearly every one (the status page counts them).
+        return cached_pages(folder, f"catalog-{path.stem}", key, lambda: read_with_statuses(path, raw))
 
     return load
 
