@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.data import DataError
+from scripts.files import remove_tree
 from scripts.i18n.checks import CatalogError
 from scripts.i18n.strings import source_texts
 from scripts.pages.context import RenderContext
@@ -169,7 +170,7 @@ def _assemble(site_dir: Path, default: str, parts: dict[str, Path], fresh: Path,
     if site_dir.exists():
         site_dir.rename(old)
     fresh.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    remove_tree(old, jobs=max(1, min(len(parts), os.cpu_count() or 1)))  # the previous site, in parallel
     if not quiet:
         print(f"Built {len(results)} language(s) into {site_dir}:")
         for r in results:

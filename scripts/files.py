@@ -69,6 +69,24 @@ def replace_whole(path: Path, content: bytes | Callable[[BinaryIO], object]) -> 
                 temporary.unlink()
 
 
+def remove_tree(folder: Path, jobs: int = 2) -> None:
+    """Remove ``folder`` and everything below it, its sub-folders ``jobs`` at a time (the system calls that
+    remove files let other threads run, so a second thread uses the second core); what cannot be removed is left.
+    A link to a folder is removed, never followed."""
+    from concurrent.futures import ThreadPoolExecutor
+    import shutil
+
+    folder = Path(folder)
+    try:
+        below = [entry.path for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        below = []
+    if jobs > 1 and len(below) > 1:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            list(pool.map(lambda path: shutil.rmtree(path, ignore_errors=True), below))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def discard(paths: Iterable[Path]) -> None:
     """Remove each of ``paths`` (a cache's older entries) as far as possible: one that is gone already, or cannot
     be removed, or a folder that cannot be listed, only leaves an entry nobody reads."""

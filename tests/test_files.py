@@ -1,4 +1,4 @@
-"""``scripts.files.replace_whole``: a file kept between builds is written whole or not at all."""
+"""``scripts.files``: a file kept between builds is written whole or not at all; a folder removed whole."""
 
 from __future__ import annotations
 
@@ -78,3 +78,22 @@ def test_discard_removes_what_it_can_and_never_raises(tmp_path: Path) -> None:
 
     discard(unlistable())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-3"]
+
+
+def test_remove_tree_removes_every_folder_below_and_never_follows_a_link(tmp_path: Path) -> None:
+    from scripts.files import remove_tree
+
+    site, elsewhere = tmp_path / "old-site", tmp_path / "elsewhere"
+    for language in ("en", "fr", "ka"):
+        for page in ("a", "b/c"):
+            (site / language / page).mkdir(parents=True)
+            (site / language / page / "index.html").write_text(language, encoding="utf-8")
+    (site / "index.html").write_text("root", encoding="utf-8")
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("kept", encoding="utf-8")
+    (site / "link").symlink_to(elsewhere, target_is_directory=True)
+    (site / "fr" / "link").symlink_to(elsewhere, target_is_directory=True)
+    remove_tree(site, jobs=2)
+    assert not site.exists() and not site.is_symlink()
+    assert (elsewhere / "keep.txt").read_text(encoding="utf-8") == "kept"
+    remove_tree(tmp_path / "missing")  # nothing there: nothing raised
