@@ -42,7 +42,8 @@ from scripts.render.mkdocs_config import derived_config, read_config
 from scripts.render.mkdocs_run import render
 from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
 from scripts.settings import Settings
-from scripts.staging.cache import keep_compiled_templates, keep_loaded_records, load_dataset_cached, sources_digest
+from scripts.staging.cache import (keep_compiled_templates, keep_loaded_records, load_dataset_cached,
+                                   running_code_on_disk, settle_pending, sources_digest)
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import Written, write_tree
@@ -121,16 +122,25 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         digests = {} if settings.no_cache else kept.language_digests(config_file, base, settings, codes, default)
         reused = kept.reuse_unchanged(site_dir, default, parts, digests, CACHE)
         took = kept.build_seconds(site_dir, CACHE) if digests else {}
+        # the languages' generated pages are kept once all are built, if nothing they are made from changed
+        # meanwhile: checked here once, not by each language (scripts.staging.cache.settle_pending)
+        pending, settled = (f".pending-{os.getpid()}" if sources else ""), False
         try:
             order = kept.slowest_first([c for c in codes if c not in reused], took)
             results = _build_languages(order, parts, staged, config_file, settings, root_language or "", jobs, quiet,
-                                       sources)
+                                       sources, pending)
             results += [LanguageResult(code, parts[code], 0, "", 0.0, reused=True) for code in reused]
             results.sort(key=lambda result: codes.index(result.language))
+            if pending:
+                settle_pending(CACHE, pending, sources_digest(settings.data_dir) == sources and running_code_on_disk())
+                settled = True
         except (BrokenProcessPool, KeyboardInterrupt) as error:
             reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"
             print(f"The build failed ({reason}); {site_dir} was left as it was.", file=sys.stderr)
             return 130 if isinstance(error, KeyboardInterrupt) else 1
+        finally:
+            if pending and not settled:
+                settle_pending(CACHE, pending, keep=False)
         failed = [r for r in results if r.returncode != 0 or not (r.folder / "index.html").is_file()]
         if failed:
             for result in failed:
@@ -250,14 +260,15 @@ def _restore_signals(previous: dict) -> None:
 
 def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, config_file: Path,
                      settings: Settings, root_language: str, jobs: int, quiet: bool,
-                     sources: str | None = None) -> list[LanguageResult]:
+                     sources: str | None = None, pending: str = "") -> list[LanguageResult]:
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
     MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
     is kept apart and shown whole, never interleaved; always when it fails."""
     if not codes:
         return []
     _warm_up(settings.data_dir, config_file)
-    tasks = [(code, parts[code], staged / code, config_file, settings, root_language, sources) for code in codes]
+    tasks = [(code, parts[code], staged / code, config_file, settings, root_language, sources, pending)
+             for code in codes]
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: fresh processes, same result
@@ -306,15 +317,17 @@ def _warm_up(data_dir: Path, config_file: Path) -> None:
 
 
 def build_language(code: str, site_dir: Path, work: Path, config_file: Path, settings: Settings,
-                   root_language: str = "", sources: str | None = None) -> tuple[int, str]:
+                   root_language: str = "", sources: str | None = None, pending: str = "") -> tuple[int, str]:
     """Stage ``code`` into ``work`` (``docs/``, ``staged.json``, the derived ``mkdocs.yml``), render it into
     ``site_dir`` and post-process the built files; returns the exit status and the log. ``sources``: the
-    digest of what the pages are generated from, when taken already (see :func:`stage_language`)."""
+    digest of what the pages are generated from, when taken already; ``pending``: the suffix of generated pages
+    the caller keeps or drops (see :func:`stage_language`)."""
     config_file = Path(config_file).resolve()
     base = read_config(config_file)
     cache_dir = None if settings.no_cache else CACHE
     try:
-        tree = stage_language(base, config_file.parent, settings.data_dir, code, root_language, cache_dir, sources)
+        tree = stage_language(base, config_file.parent, settings.data_dir, code, root_language, cache_dir, sources,
+                              pending)
     except (StagingError, CatalogError, DataError) as error:
         report = error.report() if isinstance(error, DataError) else str(error)
         return 1, f"ERROR   -  {code} could not be staged: {report}\n"
@@ -344,12 +357,13 @@ def build_language(code: str, site_dir: Path, work: Path, config_file: Path, set
     return 0, log
 
 
-def _build_one(task: tuple[str, Path, Path, Path, Settings, str, str | None]) -> tuple[str, int, str, float]:
+def _build_one(task: tuple[str, Path, Path, Path, Settings, str, str | None, str]) -> tuple[str, int, str, float]:
     """One language, in this worker process."""
-    code, site_dir, work, config_file, settings, root_language, sources = task
+    code, site_dir, work, config_file, settings, root_language, sources, pending = task
     started = time.monotonic()
     try:
-        returncode, output = build_language(code, site_dir, work, config_file, settings, root_language, sources)
+        returncode, output = build_language(code, site_dir, work, config_file, settings, root_language, sources,
+                                            pending)
     except Exception:  # noqa: BLE001 - a crash in one language must be reported, not hang the pool
         returncode, output = 1, traceback.format_exc()
     return code, returncode, output, time.monotonic() - started

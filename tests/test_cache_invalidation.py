@@ -320,6 +320,63 @@ def test_a_digest_the_build_took_before_an_edit_keeps_no_pages(tmp_path: Path, d
     assert list(cache_dir.glob("pages-en-*.pickle"))
 
 
+def test_pages_written_pending_take_their_place_only_when_the_build_keeps_them(tmp_path: Path) -> None:
+    """A build checks its inputs once, after every language is staged: until then each language's pages wait
+    under a suffix of the build; kept, they replace the entry of the same name; dropped, nothing is left. What a
+    build that is no longer running left pending is removed."""
+    cache, folder = pages_cache(), tmp_path / "cache"
+    assert cache.cached_pages(folder, "pages-fr-", "a" * 40, lambda: "old") == "old"
+    pending = ".pending-1"
+    assert cache.cached_pages(folder, "pages-fr-", "b" * 40, lambda: "new", pending=pending) == "new"
+    assert cache.cached_pages(folder, "pages-sr-Latn-", "c" * 40, lambda: "latin", pending=pending) == "latin"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"pages-fr--{'a' * 32}.pickle", f"pages-fr--{'b' * 32}.pickle{pending}",
+        f"pages-sr-Latn--{'c' * 32}.pickle{pending}"]
+    cache.settle_pending(folder, pending, keep=True)
+    assert sorted(p.name for p in folder.iterdir()) == [f"pages-fr--{'b' * 32}.pickle",
+                                                        f"pages-sr-Latn--{'c' * 32}.pickle"]
+    assert cache.cached_pages(folder, "pages-fr-", "b" * 40, lambda: "generated again") == "new"
+
+    cache.cached_pages(folder, "pages-fr-", "d" * 40, lambda: "of changed inputs", pending=pending)
+    cache.settle_pending(folder, pending, keep=False)
+    assert not list(folder.glob("*.pending-*"))
+    assert cache.cached_pages(folder, "pages-fr-", "d" * 40, lambda: "generated again") == "generated again"
+
+    gone = 4_999_999  # above any process id Linux gives (2**22 at most): no process has it
+    (folder / f"pages-ka--{'e' * 32}.pickle.pending-{gone}").write_bytes(b"left by a killed build")
+    (folder / f"pages-ka--{'e' * 32}.pickle.pending-{os.getpid()}").write_bytes(b"a build still running")
+    cache.settle_pending(folder, ".pending-2", keep=True)
+    assert [p.name.rsplit("-", 1)[1] for p in folder.glob("*.pending-*")] == [str(os.getpid())]
+
+
+@pytest.mark.slow  # a build of its own (English and French, no PDFs)
+def test_a_build_keeps_no_pages_when_the_data_changed_while_a_language_was_staged(
+        tmp_path: Path, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's one check, end to end: a data edit landing in a worker after the language read the data
+    leaves no generated pages (the workers are forked from this process: the wrapped function is theirs too)."""
+    from scripts import build
+    from scripts.settings import Settings
+    from scripts.staging import stage as stage_module
+
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setattr(build, "CACHE", cache_dir)
+    real = stage_module.handwritten.resolve
+
+    def then_edit(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - wraps the real one
+        result = real(*args, **kwargs)
+        glossary = data / "glossary.yaml"
+        glossary.write_text(glossary.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+        return result
+
+    settings = Settings(data_dir=data, languages=("fr",), no_paper=True, quiet=True)
+    monkeypatch.setattr(stage_module.handwritten, "resolve", then_edit)
+    assert build.build_site(tmp_path / "site", settings) == 0
+    assert not list(cache_dir.glob("pages-*"))  # neither kept nor left pending
+    monkeypatch.setattr(stage_module.handwritten, "resolve", real)
+    assert build.build_site(tmp_path / "site", settings) == 0
+    assert sorted(p.name.split("--")[0] for p in cache_dir.glob("pages-*")) == ["pages-en", "pages-fr"]
+
+
 def test_pages_are_not_kept_while_the_code_on_disk_is_not_the_code_running(
         tmp_path: Path, data: Path, code: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``serve`` keeps running the code it imported: after an edit of a ``.py`` file the key reads the new code,

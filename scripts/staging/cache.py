@@ -184,12 +184,14 @@ def pages_key(data_dir: Path, *parts: object, sources: str | None = None) -> str
 
 
 def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any], use_cache: bool = True,
-                 still_valid: Callable[[], bool] = lambda: True) -> Any:
+                 still_valid: Callable[[], bool] = lambda: True, pending: str = "") -> Any:
     """``generate()``'s result for ``key``, from ``folder`` when an earlier build stored it, else generated and
     stored (replacing what was stored under ``name`` before). Without ``use_cache``, only ``generate()``.
 
     The result is stored only if ``still_valid()`` holds once it is generated: an edit saved while the pages were
-    generated (after ``key`` was taken) must not leave pages of the old inputs under the key of the new ones."""
+    generated (after ``key`` was taken) must not leave pages of the old inputs under the key of the new ones.
+    With ``pending``, the caller makes that check itself, once for all it generates: the result is written with
+    that suffix, and :func:`settle_pending` puts it in place or removes it."""
     if not use_cache:
         return generate()
     path = folder / f"{name}-{key[:32]}.pickle"
@@ -200,11 +202,46 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
         except Exception:  # noqa: BLE001 - a damaged cache entry is regenerated, never trusted
             path.unlink(missing_ok=True)
     result = generate()
+    if pending:
+        replace_whole(path.with_name(path.name + pending),
+                      lambda handle: pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL))
+        return result
     if not still_valid():
         return result
     discard(folder.glob(f"{name}-*.pickle"))
     replace_whole(path, lambda handle: pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL))  # or none
     return result
+
+
+def settle_pending(folder: Path, pending: str, keep: bool) -> None:
+    """What :func:`cached_pages` wrote in ``folder`` under the suffix ``pending`` takes its place, replacing what
+    was stored under the same name before, when ``keep`` (the caller found that nothing the pages are made from
+    changed since their keys were taken); else it is removed. Also removes what builds that are no longer
+    running left pending (a build killed half-way)."""
+    suffix = ".pickle" + pending
+    for path in Path(folder).glob("*" + suffix):
+        final = path.with_name(path.name[:-len(pending)])
+        if keep:
+            name = final.name.rsplit("-", 1)[0]  # "<name>-<key>.pickle"
+            discard(other for other in final.parent.glob(f"{name}-*.pickle") if other != final)
+            with contextlib.suppress(OSError):  # only a cache: the next build generates the pages again
+                os.replace(path, final)
+        else:
+            path.unlink(missing_ok=True)
+    for path in Path(folder).glob("*.pickle.pending-*"):
+        pid = path.name.rsplit(".pending-", 1)[1]
+        if pid.isdigit() and not _running(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
 
 
 def catalog_loader(cache_dir: Path | None) -> Callable[[Path], polib.POFile | ReadCatalog]:

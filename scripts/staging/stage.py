@@ -116,14 +116,17 @@ def setting(base_config: dict[str, Any], key: str, default: Any = None) -> Any:
 
 
 def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path, language: str,
-                   root_language: str = "", cache_dir: Path | None = None, sources: str | None = None) -> StagedTree:
+                   root_language: str = "", cache_dir: Path | None = None, sources: str | None = None,
+                   pending: str = "") -> StagedTree:
     """Stage ``language`` of the site ``base_config`` describes (``mkdocs.yml`` or an edition's configuration,
     with its tags resolved; relative paths are relative to ``config_dir``).
 
     ``root_language``: the language at the site's root when not the default one (an edition's first);
     ``cache_dir``: where generated pages are kept between builds (None: always generated afresh); ``sources``:
     :func:`sources_digest` of ``data_dir`` when the caller took it already, before this process loaded the data
-    (a build takes it once for all its languages)."""
+    (a build takes it once for all its languages); ``pending``: the generated pages are written under that
+    suffix, for the caller to check that no input changed, once all its languages are staged
+    (:func:`~scripts.staging.cache.settle_pending`), rather than checked here."""
     # what the generated pages are made from, taken before any of it is read (see cached_pages)
     if sources is None:
         sources = sources_digest(data_dir) if cache_dir is not None else ""
@@ -176,7 +179,8 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         else:
             key = pages_key(data_dir, language, edition_id, untranslated, sources=sources)
             pages = cached_pages(Path(cache_dir), f"pages-{language}-{edition_id}", key, generate,
-                                 still_valid=lambda: sources_digest(data_dir) == sources and running_code_on_disk())
+                                 still_valid=lambda: sources_digest(data_dir) == sources and running_code_on_disk(),
+                                 pending=pending)
     except TemplateProblem as problem:
         raise StagingError(f"a page template cannot be rendered: {problem}") from None
     except UnknownMark as problem:
