@@ -42,8 +42,9 @@ from scripts.render.mkdocs_config import derived_config, read_config
 from scripts.render.mkdocs_run import render
 from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
 from scripts.settings import Settings
-from scripts.staging.cache import (keep_compiled_templates, keep_loaded_records, load_dataset_cached,
-                                   running_code_on_disk, settle_pending, sources_digest)
+from scripts.staging.cache import (keep_compiled_templates, load_dataset_cached,
+                                   pending_suffix, running_code_on_disk, settle_pending,
+                                   sources_digest)
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import Written, write_tree
@@ -78,13 +79,13 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # compiled templates read from the previous build's (a cold build compiles every one)
     keep_compiled_templates(None if settings.no_cache else CACHE)
-    keep_loaded_records(None if settings.no_cache else CACHE)  # the data files parsed by the last build
     # what the generated pages are made from, taken once for every language before the data is read
     # (scripts.staging.cache.cached_pages)
     sources = None if settings.no_cache else sources_digest(settings.data_dir)
     try:
-        # Loaded once for the whole build: the forked workers reuse it (scripts.mkdocs_plugin.cache).
-        dataset = load_dataset_cached(settings.data_dir)
+        # Loaded once for the whole build: the forked workers reuse it (scripts.mkdocs_plugin.cache); the files
+        # the last build parsed are read back (build/cache/records/)
+        dataset = load_dataset_cached(settings.data_dir, None if settings.no_cache else CACHE)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         print(f"The build stopped; {site_dir} was left as it was.", file=sys.stderr)
@@ -124,9 +125,9 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         took = kept.build_seconds(site_dir, CACHE) if digests else {}
         # the languages' generated pages are kept once all are built, if nothing they are made from changed
         # meanwhile: checked here once, not by each language (scripts.staging.cache.settle_pending)
-        pending, settled = (f".pending-{os.getpid()}" if sources else ""), False
+        order = kept.slowest_first([c for c in codes if c not in reused], took)
+        pending, settled = (pending_suffix() if sources and order else ""), False
         try:
-            order = kept.slowest_first([c for c in codes if c not in reused], took)
             results = _build_languages(order, parts, staged, config_file, settings, root_language or "", jobs, quiet,
                                        sources, pending)
             results += [LanguageResult(code, parts[code], 0, "", 0.0, reused=True) for code in reused]

@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -322,31 +323,39 @@ def test_a_digest_the_build_took_before_an_edit_keeps_no_pages(tmp_path: Path, d
 
 def test_pages_written_pending_take_their_place_only_when_the_build_keeps_them(tmp_path: Path) -> None:
     """A build checks its inputs once, after every language is staged: until then each language's pages wait
-    under a suffix of the build; kept, they replace the entry of the same name; dropped, nothing is left. What a
-    build that is no longer running left pending is removed."""
+    under a suffix of the build; kept, they replace the entry of the same name; dropped, nothing is left. What
+    another build left pending is never put in place: removed once its process has ended, or once a day old
+    (a process id is used again, as in a container where every build is process 1)."""
     cache, folder = pages_cache(), tmp_path / "cache"
     assert cache.cached_pages(folder, "pages-fr-", "a" * 40, lambda: "old") == "old"
-    pending = ".pending-1"
+    pending = cache.pending_suffix()
+    assert pending != cache.pending_suffix() and pending.startswith(f".pending-{os.getpid()}-")
     assert cache.cached_pages(folder, "pages-fr-", "b" * 40, lambda: "new", pending=pending) == "new"
     assert cache.cached_pages(folder, "pages-sr-Latn-", "c" * 40, lambda: "latin", pending=pending) == "latin"
     assert sorted(p.name for p in folder.iterdir()) == [
         f"pages-fr--{'a' * 32}.pickle", f"pages-fr--{'b' * 32}.pickle{pending}",
         f"pages-sr-Latn--{'c' * 32}.pickle{pending}"]
+    # another build of the same process id, still running: its pages stay pending, not adopted
+    other = cache.pending_suffix()
+    cache.cached_pages(folder, "pages-ka-", "f" * 40, lambda: "of another build", pending=other)
     cache.settle_pending(folder, pending, keep=True)
     assert sorted(p.name for p in folder.iterdir()) == [f"pages-fr--{'b' * 32}.pickle",
+                                                        f"pages-ka--{'f' * 32}.pickle{other}",
                                                         f"pages-sr-Latn--{'c' * 32}.pickle"]
     assert cache.cached_pages(folder, "pages-fr-", "b" * 40, lambda: "generated again") == "new"
 
     cache.cached_pages(folder, "pages-fr-", "d" * 40, lambda: "of changed inputs", pending=pending)
     cache.settle_pending(folder, pending, keep=False)
-    assert not list(folder.glob("*.pending-*"))
+    assert not list(folder.glob(f"*{pending}"))
     assert cache.cached_pages(folder, "pages-fr-", "d" * 40, lambda: "generated again") == "generated again"
 
     gone = 4_999_999  # above any process id Linux gives (2**22 at most): no process has it
-    (folder / f"pages-ka--{'e' * 32}.pickle.pending-{gone}").write_bytes(b"left by a killed build")
-    (folder / f"pages-ka--{'e' * 32}.pickle.pending-{os.getpid()}").write_bytes(b"a build still running")
-    cache.settle_pending(folder, ".pending-2", keep=True)
-    assert [p.name.rsplit("-", 1)[1] for p in folder.glob("*.pending-*")] == [str(os.getpid())]
+    (folder / f"pages-ka--{'e' * 32}.pickle.pending-{gone}-0a0b").write_bytes(b"left by a killed build")
+    stale = folder / f"pages-tr--{'e' * 32}.pickle.pending-{os.getpid()}-0c0d"
+    stale.write_bytes(b"left a day ago by a build with this process id")
+    os.utime(stale, (time.time() - cache.PENDING_SECONDS - 60,) * 2)
+    cache.settle_pending(folder, cache.pending_suffix(), keep=True)
+    assert [p.name for p in folder.glob("*.pending-*")] == [f"pages-ka--{'f' * 32}.pickle{other}"]
 
 
 @pytest.mark.slow  # a build of its own (English and French, no PDFs)

@@ -104,18 +104,19 @@ def test_strings_unwrap_each_union_with_its_own_order() -> None:
 
 @pytest.fixture
 def records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    """The staging's cache module with its records kept in ``tmp_path``, and a way to stand for a new process
-    (nothing of the data loaded in memory)."""
+    """A load that keeps its records in ``tmp_path`` / "cache", and a way to stand for a new process (nothing
+    of the data loaded in memory)."""
     from scripts.staging import cache
 
     def new_process() -> None:
         monkeypatch.setattr(dataset_module, "_KEPT", {})
         monkeypatch.setattr(cache, "_cache", {})
 
+    def load(data: Path):  # noqa: ANN202
+        return cache.load_dataset_cached(data, tmp_path / "cache")
+
     new_process()
-    cache.keep_loaded_records(tmp_path / "cache")
-    yield cache, new_process
-    cache.keep_loaded_records(None)
+    return load, new_process, tmp_path / "cache" / "records"
 
 
 def _parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -132,11 +133,11 @@ def _parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_new_process_parses_only_the_files_edited_since_the_last_load(data: Path, records, monkeypatch) -> None:  # noqa: ANN001
-    cache, new_process = records
-    first = cache.load_dataset_cached(data)
+    load, new_process, _ = records
+    first = load(data)
     new_process()
     parsed = _parsed(monkeypatch)
-    assert cache.load_dataset_cached(data).site.title == first.site.title
+    assert load(data).site.title == first.site.title
     assert parsed == []  # every file from the kept records
     guidelines = data / "guidelines.yaml"
     text = guidelines.read_text(encoding="utf-8")
@@ -145,44 +146,50 @@ def test_a_new_process_parses_only_the_files_edited_since_the_last_load(data: Pa
     assert edited != text
     guidelines.write_text(edited, encoding="utf-8")
     new_process()
-    measure = next(m for m in cache.load_dataset_cached(data).guidelines.measures if m.id == "le-strategic-cooperation")
+    measure = next(m for m in load(data).guidelines.measures if m.id == "le-strategic-cooperation")
     assert measure.heading.endswith("service PROVIDERS")
     assert parsed == ["guidelines.yaml"]
     new_process()  # and the edited file is kept in turn
-    cache.load_dataset_cached(data)
+    load(data)
     assert parsed == ["guidelines.yaml"]
+    new_process()  # a load not given the folder reads nothing kept: every file is parsed
+    from scripts.staging.cache import load_dataset_cached
+    load_dataset_cached(data)
+    assert "guidelines.yaml" in parsed[1:] and len(parsed) > 10
 
 
 def test_kept_records_do_not_hide_a_problem_across_files(data: Path, records) -> None:  # noqa: ANN001
     """The checks between collections run at every load: a country file kept unchanged whose measure an edit of
     guidelines.yaml renamed away is reported."""
-    cache, new_process = records
-    cache.load_dataset_cached(data)
+    load, new_process, _ = records
+    load(data)
     guidelines = data / "guidelines.yaml"
     guidelines.write_text(guidelines.read_text(encoding="utf-8").replace(
         "id: le-strategic-cooperation", "id: le-strategic-cooperation-renamed", 1), encoding="utf-8")
     new_process()
     with pytest.raises(DataError) as raised:
-        cache.load_dataset_cached(data)
+        load(data)
     assert "le-strategic-cooperation" in raised.value.report()
 
 
 def test_records_of_other_code_or_a_damaged_file_are_not_used(data: Path, records, monkeypatch) -> None:  # noqa: ANN001
-    cache, new_process = records
-    cache.load_dataset_cached(data)
-    kept = list((cache._records_folder).glob("*.pickle"))
+    from scripts.staging import cache
+
+    load, new_process, folder = records
+    load(data)
+    kept = list(folder.glob("*.pickle"))
     assert len(kept) == 1
     # other code (the models and checks are code): another file, and the first one is replaced
     monkeypatch.setattr(cache, "_RUNNING_CODE", "another scripts package")
     new_process()
     parsed = _parsed(monkeypatch)
-    cache.load_dataset_cached(data)
+    load(data)
     assert "guidelines.yaml" in parsed
-    now = list((cache._records_folder).glob("*.pickle"))
+    now = list(folder.glob("*.pickle"))
     assert len(now) == 1 and now != kept
     # a damaged file: every file parsed again, no error
     now[0].write_bytes(b"not a pickle")
     new_process()
     parsed.clear()
-    assert cache.load_dataset_cached(data).guidelines.measures
+    assert load(data).guidelines.measures
     assert "guidelines.yaml" in parsed

@@ -84,15 +84,15 @@ KEPT_FOLDERS = 4
 _KEPT: dict[Path, dict[Path, tuple]] = {}
 
 
-def kept_files(data_dir: Path) -> dict[Path, tuple]:
+def loaded_files(data_dir: Path) -> dict[Path, tuple]:
     """What the last load of ``data_dir`` in this process made of each of its files, each under the digest of the
     bytes it was made from (:func:`read_record`); for a cache that keeps them between processes."""
     return dict(_KEPT.get(Path(data_dir).resolve(), {}))
 
 
-def keep_files(data_dir: Path, files: dict[Path, tuple]) -> bool:
+def seed_loaded_files(data_dir: Path, files: dict[Path, tuple]) -> bool:
     """Give the next load of ``data_dir`` in this process what an earlier process's load made of its files
-    (:func:`kept_files`, by a process running the same code): a file whose bytes are still the ones an entry was
+    (:func:`loaded_files`, by a process running the same code): a file whose bytes are still the ones an entry was
     made from is not parsed or validated again. Only when this process has loaded nothing of the folder yet;
     returns whether the files were taken."""
     folder = Path(data_dir).resolve()

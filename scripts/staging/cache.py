@@ -11,7 +11,9 @@ import contextlib
 import hashlib
 import os
 import pickle
+import secrets
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from typing import Any
 import polib
 
 from scripts.data import load_dataset
-from scripts.data.dataset import Dataset, keep_files, kept_files
+from scripts.data.dataset import Dataset, seed_loaded_files, loaded_files
 from scripts.data.yamlsource import MAX_FILE_BYTES
 from scripts.files import discard, files_below, replace_whole
 from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog
@@ -50,43 +52,37 @@ def signature(data_dir: Path) -> tuple:
     return tuple(entries)
 
 
-def load_dataset_cached(data_dir: Path) -> Dataset:
+def load_dataset_cached(data_dir: Path, cache_dir: Path | None = None) -> Dataset:
+    """The data of ``data_dir``, loaded once per process while no file of it changed (:func:`signature`).
+
+    ``cache_dir``: what a load made of each file (the document and its validated record, under the digest of the
+    file's bytes: :func:`scripts.data.dataset.loaded_files`) is kept there (``records/``) for the next process, in
+    a file of the data folder and of what this process runs (:func:`running_key`: the models and checks are code),
+    and given to this process's first load: a build after an edit parses and validates only the files that
+    changed (the checks between files always run). None: nothing is kept between processes."""
     data_dir = Path(data_dir).resolve()
     key = signature(data_dir)
     cached = _cache.get(data_dir)
     if cached is not None and cached[0] == key:
         return cached[1]
-    records = _records_file(data_dir)
+    records = _records_file(Path(cache_dir), data_dir) if cache_dir is not None else None
     given = _read_records(records, data_dir) if records is not None else None
     dataset = load_dataset(data_dir)
     if records is not None:
-        made = kept_files(data_dir)
+        made = loaded_files(data_dir)
         if given is None or {path: entry[0] for path, entry in made.items()} != given:
             discard(records.parent.glob(records.name.split("--")[0] + "--*.pickle"))  # of other code
-            replace_whole(records, lambda handle: pickle.dump(made, handle, protocol=pickle.HIGHEST_PROTOCOL))
+            try:
+                replace_whole(records, lambda handle: pickle.dump(made, handle, protocol=pickle.HIGHEST_PROTOCOL))
+            except Exception:  # noqa: BLE001 - only a cache: the next build parses every file
+                discard([records])
     _cache[data_dir] = (key, dataset)
     return dataset
 
 
-#: where the data files one process parsed and validated are kept for the next (None: they are not)
-_records_folder: Path | None = None
-
-
-def keep_loaded_records(cache_dir: Path | None) -> None:
-    """What a load of the data made of each file (the document and its validated record, under the digest of
-    the file's bytes: :func:`scripts.data.dataset.kept_files`) is kept in ``cache_dir`` (``records/``) for the
-    next process, in a file of the data folder and of what this process runs (:func:`running_key`: the models
-    and checks are code). A build after an edit then parses and validates only the files that changed. None:
-    every process parses every file (a cold build)."""
-    global _records_folder
-    _records_folder = None if cache_dir is None else Path(cache_dir) / "records"
-
-
-def _records_file(data_dir: Path) -> Path | None:
-    if _records_folder is None:
-        return None
+def _records_file(cache_dir: Path, data_dir: Path) -> Path:
     folder = hashlib.sha256(str(data_dir).encode()).hexdigest()[:24]
-    return _records_folder / f"{folder}--{running_key()[:32]}.pickle"
+    return cache_dir / "records" / f"{folder}--{running_key()[:32]}.pickle"
 
 
 def _read_records(path: Path, data_dir: Path) -> dict[Path, Any] | None:
@@ -97,7 +93,7 @@ def _read_records(path: Path, data_dir: Path) -> dict[Path, Any] | None:
             files = pickle.load(handle)
     except Exception:  # noqa: BLE001 - missing or damaged: every file is parsed, and the file written again
         return None
-    if not isinstance(files, dict) or not keep_files(data_dir, files):
+    if not isinstance(files, dict) or not seed_loaded_files(data_dir, files):
         return None
     return {file: entry[0] for file, entry in files.items()}
 
@@ -213,11 +209,22 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
     return result
 
 
+def pending_suffix() -> str:
+    """A suffix no other build uses (:func:`cached_pages`' ``pending``): the process id, which another build may
+    have had (in a container every build may be process 1), and a random part, which it has not."""
+    return f".pending-{os.getpid()}-{secrets.token_hex(6)}"
+
+
+#: what a build left pending and did not settle (it was killed) is removed once its process has ended, or after
+#: this many seconds in any case (a process id may be used again, as in a container): never put in place
+PENDING_SECONDS = 24 * 3600
+
+
 def settle_pending(folder: Path, pending: str, keep: bool) -> None:
-    """What :func:`cached_pages` wrote in ``folder`` under the suffix ``pending`` takes its place, replacing what
-    was stored under the same name before, when ``keep`` (the caller found that nothing the pages are made from
-    changed since their keys were taken); else it is removed. Also removes what builds that are no longer
-    running left pending (a build killed half-way)."""
+    """What :func:`cached_pages` wrote in ``folder`` under the suffix ``pending`` (:func:`pending_suffix`) takes
+    its place, replacing what was stored under the same name before, when ``keep`` (the caller found that nothing
+    the pages are made from changed since their keys were taken); else it is removed. What other builds left
+    pending is never put in place: it is removed once their process has ended or it is a day old."""
     suffix = ".pickle" + pending
     for path in Path(folder).glob("*" + suffix):
         final = path.with_name(path.name[:-len(pending)])
@@ -228,9 +235,14 @@ def settle_pending(folder: Path, pending: str, keep: bool) -> None:
                 os.replace(path, final)
         else:
             path.unlink(missing_ok=True)
+    now = time.time()
     for path in Path(folder).glob("*.pickle.pending-*"):
-        pid = path.name.rsplit(".pending-", 1)[1]
-        if pid.isdigit() and not _running(int(pid)):
+        pid = path.name.rsplit(".pending-", 1)[1].split("-")[0]
+        try:
+            old = now - path.stat().st_mtime > PENDING_SECONDS
+        except OSError:
+            continue
+        if old or (pid.isdigit() and not _running(int(pid))):
             path.unlink(missing_ok=True)
 
 
