@@ -332,7 +332,8 @@ def test_the_dates_of_pages_read_in_one_go_are_the_ones_git_gives_file_by_file(t
         (docs / name).write_text(text, encoding="utf-8")
 
     run("init", "-q")
-    for name in ("about.md", "about.fr.md", "a page é.md", "guides/one.md", "old.md", "index.md"):
+    for name in ("about.md", "about.fr.md", "a page é.md", "guides/one.md", "old.md", "index.md", "index.fr.md",
+                 "@home.md"):
         write(name, f"# {name}\n")
     (repo / ".gitignore").write_text("*.tmp.md\n", encoding="utf-8")
     run("add", ".")
@@ -346,17 +347,32 @@ def test_the_dates_of_pages_read_in_one_go_are_the_ones_git_gives_file_by_file(t
     write("a page é.md", "# A page, on main\n")
     run("commit", "-q", "-am", "on main", when=1_700_000_300)
     run("merge", "-q", "--no-ff", "-m", "merge", "branch", when=1_700_000_400)
+    # a conflict resolved in a merge: the page's date is the merge's
+    run("checkout", "-q", "-b", "other")
+    write("index.fr.md", "# Index, on the other branch\n")
+    run("commit", "-q", "-am", "other side", when=1_700_000_500)
+    run("checkout", "-q", "main")
+    write("index.fr.md", "# Index, on main\n")
+    run("commit", "-q", "-am", "this side", when=1_700_000_600)
+    subprocess.run([*git, "merge", "-q", "other"], cwd=repo, capture_output=True, check=False)  # a conflict
+    write("index.fr.md", "# Index, both\n")
+    run("add", ".")
+    run("commit", "-q", "-m", "resolved", when=1_700_000_700)
     write("index.md", "# Index, edited\n")  # not committed
     write("new.md", "# New\n")  # not tracked
     write("scratch.tmp.md", "# Ignored\n")
     run("mv", "site docs/old.md", "site docs/renamed.md")  # staged
     names = ["about.md", "about.fr.md", "a page é.md", "guides/one.md", "renamed.md", "index.md", "new.md",
-             "scratch.tmp.md", "missing.md"]
+             "scratch.tmp.md", "missing.md", "index.fr.md", "@home.md"]
     expected = {name: _committed_one_by_one(docs, name) for name in names}
     assert expected["guides/one.md"] == 1_700_000_200 and expected["about.md"] == 1_700_000_100
+    assert expected["index.fr.md"] == 1_700_000_700 and expected["@home.md"] == 1_700_000_000
     assert expected["index.md"] == expected["new.md"] == expected["renamed.md"] == float("inf")
     times = commit_times(str(docs), names)
     assert {name: times.get(name) for name in names} == expected
+    # before the merges, in a history of one line: the same in one reading of it
+    assert {name: commit_times(str(docs), ["about.md", "@home.md", "a page é.md"]).get(name)
+            for name in ("about.md", "@home.md")} == {"about.md": 1_700_000_100, "@home.md": 1_700_000_000}
     # outside a repository, git cannot tell: nothing is known
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import subprocess
+import threading
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -105,24 +106,25 @@ def outdated_translations(docs_dir: str, pairs: list[tuple[str, str, str]]) -> s
 
 def commit_times(docs_dir: str, paths: list[str]) -> dict[str, float]:
     """For each of ``paths`` (relative to ``docs_dir``): ``inf`` when git shows it changed and not committed
-    (``git status``: staged, not staged or not tracked), else the time of the last commit that changed it
-    (``git log -1``). A path git knows nothing of, or every path when git cannot answer, is left out.
+    (``git status``: staged, not staged or not tracked), else the time of the last commit that changed it, as
+    ``git log -1 -- PATH`` gives it. A path git knows nothing of, or every path when git cannot answer, is left
+    out.
 
-    Three git calls for all the paths, not two for each: the status of all of them; where ``docs_dir`` is in
-    the repository (status names files from the repository's top); and one history, read newest first until
-    every path has been seen."""
+    A few git calls for all the paths, not two for each: the status of all of them, where ``docs_dir`` is in the
+    repository (status names files from the repository's top), and one history of all of them, read newest first
+    until every path has been seen (:func:`_last_commits`)."""
     if not paths:
         return {}
     try:
         status = subprocess.run(["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths],
-                                cwd=docs_dir, capture_output=True, timeout=10, check=False)
+                                cwd=docs_dir, capture_output=True, timeout=GIT_SECONDS, check=False)
         prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=docs_dir, capture_output=True,
-                                text=True, timeout=10, check=False)
+                                timeout=GIT_SECONDS, check=False)
     except (OSError, subprocess.SubprocessError):
         return {}
     if status.returncode != 0 or prefix.returncode != 0:
         return {}
-    top = prefix.stdout.strip()
+    top = prefix.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
     changed = set()
     entries = status.stdout.decode("utf-8", "surrogateescape").split("\0")
     index = 0
@@ -143,33 +145,64 @@ def commit_times(docs_dir: str, paths: list[str]) -> dict[str, float]:
     return times
 
 
+#: how long one git call may take before its answer counts as unknown
+GIT_SECONDS = 10
+
+
 def _last_commits(docs_dir: str, wanted: set[str]) -> dict[str, float]:
     """The time of the last commit that changed each of ``wanted`` (relative to ``docs_dir``), as ``git log -1
-    -- PATH`` gives it for each; the history is read until each has been seen."""
+    -- PATH`` gives it for each. One history of all of them is read, newest first, until each has been seen.
+    Without merges that history is each path's own. Git simplifies merges for all the paths together, though:
+
+    - a merge the history lists (a conflict resolved, or a page changed in the merge itself) stops the reading,
+      and the paths not seen yet are asked for one at a time;
+    - a merge it leaves out can differ in one case: both sides changed a page the same way (a cherry-pick) and
+      another of the pages changed on one side only. The page's date may then be its change on that side."""
     found: dict[str, float] = {}
+    merged = False
     try:
-        # "@<time>" NUL, then each file the commit changed, NUL-terminated (a newline before the first)
-        with subprocess.Popen(["git", "log", "--format=@%ct", "--name-only", "--relative", "-z", "--",
+        # per commit: \x01, its time and its parents, NUL; then each file it changed, NUL-terminated (a newline
+        # before the first). \x01 cannot begin a file name git lists here (names are given as they are with -z,
+        # but no page's name begins with a control character).
+        with subprocess.Popen(["git", "log", "--format=%x01%ct %P", "--name-only", "--relative", "-z", "--",
                                *sorted(wanted)], cwd=docs_dir, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL) as log:
             assert log.stdout is not None
-            when, rest = None, b""
-            while len(found) < len(wanted):
-                chunk = log.stdout.read1(65536)
-                if not chunk:
-                    break
-                *items, rest = (rest + chunk).split(b"\0")
-                for raw in items:
-                    item = raw.decode("utf-8", "surrogateescape")
-                    if item.startswith("@"):
-                        when = float(item[1:])
-                        continue
-                    item = item.removeprefix("\n")
-                    if when is not None and item in wanted and item not in found:
-                        found[item] = when
-            log.kill()  # the rest of the history is not needed (or it has all been read)
+            watchdog = threading.Timer(GIT_SECONDS, log.kill)
+            watchdog.start()
+            try:
+                when, rest = None, b""
+                while len(found) < len(wanted) and not merged:
+                    chunk = log.stdout.read1(65536)
+                    if not chunk:
+                        break
+                    *items, rest = (rest + chunk).split(b"\0")
+                    for raw in items:
+                        item = raw.decode("utf-8", "surrogateescape")
+                        if item.startswith("\x01"):
+                            fields = item[1:].split()
+                            if len(fields) > 2:  # a merge: from here on, each path's own history
+                                merged = True
+                                break
+                            when = float(fields[0])
+                            continue
+                        item = item.removeprefix("\n")
+                        if when is not None and item in wanted and item not in found:
+                            found[item] = when
+                log.kill()  # the rest of the history is not needed (or it has all been read)
+            finally:
+                watchdog.cancel()
     except (OSError, ValueError, subprocess.SubprocessError):
         return {}
+    if merged:
+        for path in sorted(wanted - set(found)):
+            try:
+                one = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path], cwd=docs_dir,
+                                     capture_output=True, text=True, timeout=GIT_SECONDS, check=False)
+                if one.returncode == 0 and one.stdout.strip():
+                    found[path] = float(one.stdout.strip())
+            except (OSError, ValueError, subprocess.SubprocessError):
+                continue
     return found
 
 
