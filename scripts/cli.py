@@ -48,8 +48,8 @@ def run_and_exit(argv: Sequence[str] | None = None) -> NoReturn:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
-            except (OSError, ValueError):  # a closed or broken stream: nothing more can be said on it
-                pass
+            except (OSError, ValueError):  # a closed or broken stream: what was left to say is lost, and
+                status = status or 120     # the status says so, as Python's own exit would (120)
         os._exit(status)
     raise SystemExit(status)
 
