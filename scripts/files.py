@@ -1,5 +1,6 @@
-"""The files builds read and keep: every file below a folder, as MkDocs and Jinja read it; and writing a file whole
-or not at all, with removing the entries it replaces (the caches and records that builds keep between runs).
+"""The files builds read and keep: every file below a folder, as MkDocs and Jinja read it; writing a file whole
+or not at all, with removing the entries it replaces (the caches and records that builds keep between runs); and
+removing a folder whole (the previous site, once a build has replaced it).
 
 A build may stop half-way, and two builds may write the same file at once: whoever reads the file must find
 either the old content or the new, never a mix. So the content goes to a temporary file beside it, which then
@@ -77,6 +78,9 @@ def remove_tree(folder: Path, jobs: int = 2) -> None:
     import shutil
 
     folder = Path(folder)
+    if folder.is_symlink():
+        folder.unlink(missing_ok=True)
+        return
     try:
         below = [entry.path for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
     except OSError:

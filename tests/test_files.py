@@ -97,3 +97,8 @@ def test_remove_tree_removes_every_folder_below_and_never_follows_a_link(tmp_pat
     assert not site.exists() and not site.is_symlink()
     assert (elsewhere / "keep.txt").read_text(encoding="utf-8") == "kept"
     remove_tree(tmp_path / "missing")  # nothing there: nothing raised
+    link = tmp_path / "a link"
+    link.symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "below").mkdir()
+    remove_tree(link)  # the link goes, not what it points to
+    assert not link.is_symlink() and (elsewhere / "below").is_dir() and (elsewhere / "keep.txt").is_file()
