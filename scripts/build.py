@@ -129,7 +129,7 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         pending, settled = (pending_suffix() if sources and order else ""), False
         try:
             results = _build_languages(order, parts, staged, config_file, settings, root_language or "", jobs, quiet,
-                                       sources, pending)
+                                       sources, pending, codes)
             results += [LanguageResult(code, parts[code], 0, "", 0.0, reused=True) for code in reused]
             results.sort(key=lambda result: codes.index(result.language))
             if pending:
@@ -261,10 +261,12 @@ def _restore_signals(previous: dict) -> None:
 
 def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, config_file: Path,
                      settings: Settings, root_language: str, jobs: int, quiet: bool,
-                     sources: str | None = None, pending: str = "") -> list[LanguageResult]:
+                     sources: str | None = None, pending: str = "",
+                     shown: list[str] | None = None) -> list[LanguageResult]:
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
-    MkDocs and loaded the data (each worker reuses both for every language it builds). Each language's log
-    is kept apart and shown whole, never interleaved; always when it fails."""
+    MkDocs and loaded the data (each worker reuses both for every language it builds); the workers take them in
+    the order of ``codes``, and their logs are shown in ``shown``'s order (the site's). Each language's log is
+    kept apart and shown whole, never interleaved; always when it fails."""
     if not codes:
         return []
     _warm_up(settings.data_dir, config_file)
@@ -283,12 +285,14 @@ def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, con
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             for code, returncode, output, seconds in pool.map(_build_one, tasks):
-                result = LanguageResult(code, parts[code], returncode, output, seconds)
-                results.append(result)
-                if not quiet and returncode == 0:
-                    sys.stdout.write(output)
+                results.append(LanguageResult(code, parts[code], returncode, output, seconds))
     finally:
         gc.unfreeze()
+    if not quiet:  # in the site's order, whichever finished first
+        order = shown or codes
+        for result in sorted(results, key=lambda result: order.index(result.language)):
+            if result.returncode == 0:
+                sys.stdout.write(result.output)
     return results
 
 

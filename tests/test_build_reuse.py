@@ -134,7 +134,9 @@ def test_an_unchanged_rebuild_keeps_every_language_and_a_change_builds_again(pro
     changed = _build(project, capsys)
     assert "unchanged" not in changed
     assert handed == [sorted(took, key=lambda code: -took[code])]
-    assert changed.index("  en: ") < changed.index("  fr: ")  # reported in the site's order all the same
+    # reported in the site's order all the same: the languages' logs, then the summary
+    assert changed.index("directory: " + str(project / ".site.en-")) < changed.index(
+        "directory: " + str(project / ".site.fr-")) < changed.index("  en: ") < changed.index("  fr: ")
     assert "Phrase ajoutée par le test de reconstruction." in page.read_text(encoding="utf-8")
 
     # the data: a glossary definition changed is on the English glossary page
