@@ -362,6 +362,7 @@ def test_the_dates_of_pages_read_in_one_go_are_the_ones_git_gives_file_by_file(t
     write("new.md", "# New\n")  # not tracked
     write("scratch.tmp.md", "# Ignored\n")
     run("mv", "site docs/old.md", "site docs/renamed.md")  # staged
+    run("config", "log.showRoot", "false")  # a setting that would hide the first commit's files from `git log`
     names = ["about.md", "about.fr.md", "a page é.md", "guides/one.md", "renamed.md", "index.md", "new.md",
              "scratch.tmp.md", "missing.md", "index.fr.md", "@home.md"]
     expected = {name: _committed_one_by_one(docs, name) for name in names}

@@ -13,6 +13,7 @@ import posixpath
 import re
 import subprocess
 import threading
+import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -104,6 +105,12 @@ def outdated_translations(docs_dir: str, pairs: list[tuple[str, str, str]]) -> s
     return outdated
 
 
+#: how long one git call may take before its answer counts as unknown
+GIT_SECONDS = 10
+#: git, with the pages' names taken as they are (a name with ``*`` or ``[`` is not a pattern)
+GIT = ["git", "--literal-pathspecs"]
+
+
 def commit_times(docs_dir: str, paths: list[str]) -> dict[str, float]:
     """For each of ``paths`` (relative to ``docs_dir``): ``inf`` when git shows it changed and not committed
     (``git status``: staged, not staged or not tracked), else the time of the last commit that changed it, as
@@ -116,9 +123,9 @@ def commit_times(docs_dir: str, paths: list[str]) -> dict[str, float]:
     if not paths:
         return {}
     try:
-        status = subprocess.run(["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths],
+        status = subprocess.run([*GIT, "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths],
                                 cwd=docs_dir, capture_output=True, timeout=GIT_SECONDS, check=False)
-        prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=docs_dir, capture_output=True,
+        prefix = subprocess.run([*GIT, "rev-parse", "--show-prefix"], cwd=docs_dir, capture_output=True,
                                 timeout=GIT_SECONDS, check=False)
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -145,9 +152,6 @@ def commit_times(docs_dir: str, paths: list[str]) -> dict[str, float]:
     return times
 
 
-#: how long one git call may take before its answer counts as unknown
-GIT_SECONDS = 10
-
 
 def _last_commits(docs_dir: str, wanted: set[str]) -> dict[str, float]:
     """The time of the last commit that changed each of ``wanted`` (relative to ``docs_dir``), as ``git log -1
@@ -156,16 +160,21 @@ def _last_commits(docs_dir: str, wanted: set[str]) -> dict[str, float]:
 
     - a merge the history lists (a conflict resolved, or a page changed in the merge itself) stops the reading,
       and the paths not seen yet are asked for one at a time;
-    - a merge it leaves out can differ in one case: both sides changed a page the same way (a cherry-pick) and
-      another of the pages changed on one side only. The page's date may then be its change on that side."""
+    - a merge it leaves out can differ: where a page has the same content on both sides of a merge but not the
+      same history (both changed it the same way, or one side changed it and back) and another of the pages
+      changed on one side only, the page's date may be that side's last change of it, where ``git log -1 --
+      PATH`` takes the first parent's.
+
+    Git's own settings that would change what it prints are overridden (``--root``, ``--no-show-signature``);
+    names are taken as they are, not as patterns."""
     found: dict[str, float] = {}
     merged = False
     try:
         # per commit: \x01, its time and its parents, NUL; then each file it changed, NUL-terminated (a newline
         # before the first). \x01 cannot begin a file name git lists here (names are given as they are with -z,
         # but no page's name begins with a control character).
-        with subprocess.Popen(["git", "log", "--format=%x01%ct %P", "--name-only", "--relative", "-z", "--",
-                               *sorted(wanted)], cwd=docs_dir, stdout=subprocess.PIPE,
+        with subprocess.Popen([*GIT, "log", "--format=%x01%ct %P", "--name-only", "--relative", "-z", "--root",
+                               "--no-show-signature", "--", *sorted(wanted)], cwd=docs_dir, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL) as log:
             assert log.stdout is not None
             watchdog = threading.Timer(GIT_SECONDS, log.kill)
@@ -195,10 +204,14 @@ def _last_commits(docs_dir: str, wanted: set[str]) -> dict[str, float]:
     except (OSError, ValueError, subprocess.SubprocessError):
         return {}
     if merged:
+        deadline = time.monotonic() + GIT_SECONDS  # for all of them
         for path in sorted(wanted - set(found)):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
             try:
-                one = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path], cwd=docs_dir,
-                                     capture_output=True, text=True, timeout=GIT_SECONDS, check=False)
+                one = subprocess.run([*GIT, "log", "-1", "--format=%ct", "--no-show-signature", "--", path],
+                                     cwd=docs_dir, capture_output=True, text=True, timeout=left, check=False)
                 if one.returncode == 0 and one.stdout.strip():
                     found[path] = float(one.stdout.strip())
             except (OSError, ValueError, subprocess.SubprocessError):
