@@ -349,6 +349,15 @@ def test_pages_written_pending_take_their_place_only_when_the_build_keeps_them(t
     assert not list(folder.glob(f"*{pending}"))
     assert cache.cached_pages(folder, "pages-fr-", "d" * 40, lambda: "generated again") == "generated again"
 
+    # the entries of an edition whose id begins with another's are not the other's
+    longer = cache.cached_pages(folder, "pages-en-bosnia-and-herzegovina", "1" * 40, lambda: "the longer id")
+    cache.cached_pages(folder, "pages-en-bosnia", "2" * 40, lambda: "the shorter id", pending=pending)
+    cache.settle_pending(folder, pending, keep=True)
+    cache.cached_pages(folder, "pages-en-bosnia", "3" * 40, lambda: "the shorter id, later")
+    assert cache.cached_pages(folder, "pages-en-bosnia-and-herzegovina", "1" * 40, lambda: "again") == longer
+    assert sorted(p.name for p in folder.glob("pages-en-bosnia*")) == [
+        f"pages-en-bosnia-{'3' * 32}.pickle", f"pages-en-bosnia-and-herzegovina-{'1' * 32}.pickle"]
+
     gone = 4_999_999  # above any process id Linux gives (2**22 at most): no process has it
     (folder / f"pages-ka--{'e' * 32}.pickle.pending-{gone}-0a0b").write_bytes(b"left by a killed build")
     stale = folder / f"pages-tr--{'e' * 32}.pickle.pending-{os.getpid()}-0c0d"

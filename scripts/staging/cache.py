@@ -179,6 +179,11 @@ def pages_key(data_dir: Path, *parts: object, sources: str | None = None) -> str
     return hashlib.sha256(repr(parts).encode() + b"\0" + sources.encode()).hexdigest()
 
 
+#: the key part of a stored entry's file name (32 hexadecimal digits): only the entries of one name, not those of a
+#: name that begins with it (an edition ``bosnia`` and one ``bosnia-and-herzegovina``)
+KEY_GLOB = "[0-9a-f]" * 32
+
+
 def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any], use_cache: bool = True,
                  still_valid: Callable[[], bool] = lambda: True, pending: str = "") -> Any:
     """``generate()``'s result for ``key``, from ``folder`` when an earlier build stored it, else generated and
@@ -204,7 +209,7 @@ def cached_pages(folder: Path, name: str, key: str, generate: Callable[[], Any],
         return result
     if not still_valid():
         return result
-    discard(folder.glob(f"{name}-*.pickle"))
+    discard(folder.glob(f"{name}-{KEY_GLOB}.pickle"))
     replace_whole(path, lambda handle: pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL))  # or none
     return result
 
@@ -230,7 +235,7 @@ def settle_pending(folder: Path, pending: str, keep: bool) -> None:
         final = path.with_name(path.name[:-len(pending)])
         if keep:
             name = final.name.rsplit("-", 1)[0]  # "<name>-<key>.pickle"
-            discard(other for other in final.parent.glob(f"{name}-*.pickle") if other != final)
+            discard(other for other in final.parent.glob(f"{name}-{KEY_GLOB}.pickle") if other != final)
             with contextlib.suppress(OSError):  # only a cache: the next build generates the pages again
                 os.replace(path, final)
         else:
