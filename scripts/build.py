@@ -288,11 +288,13 @@ def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, con
                 results.append(LanguageResult(code, parts[code], returncode, output, seconds))
     finally:
         gc.unfreeze()
-    if not quiet:  # in the site's order, whichever finished first
-        order = shown or codes
-        for result in sorted(results, key=lambda result: order.index(result.language)):
-            if result.returncode == 0:
-                sys.stdout.write(result.output)
+        # in the site's order, whichever finished first, and the languages built before an interruption too;
+        # a language that failed is shown once, with its failure (build_site)
+        if not quiet:
+            order = shown or codes
+            for result in sorted(results, key=lambda result: order.index(result.language)):
+                if result.returncode == 0 and (result.folder / "index.html").is_file():
+                    sys.stdout.write(result.output)
     return results
 
 
