@@ -121,8 +121,9 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     previous_handlers = _interrupt_on_signals()
     try:
         digests = {} if settings.no_cache else kept.language_digests(config_file, base, settings, codes, default)
-        reused = kept.reuse_unchanged(site_dir, default, parts, digests, CACHE)
-        took = kept.build_seconds(site_dir, CACHE) if digests else {}
+        previous = kept.previous_record(site_dir, CACHE) if digests else {}
+        reused = kept.reuse_unchanged(site_dir, default, parts, digests, previous)
+        took = kept.build_seconds(previous)
         # the languages' generated pages are kept once all are built, if nothing they are made from changed
         # meanwhile: checked here once, not by each language (scripts.staging.cache.settle_pending)
         order = kept.slowest_first([c for c in codes if c not in reused], took)

@@ -74,12 +74,19 @@ def record(site_dir: Path, root: str, digests: dict[str, str], prints: dict[str,
                                     "seconds": seconds or {}}).encode("utf-8"))
 
 
-def build_seconds(site_dir: Path, cache: Path) -> dict[str, float]:
-    """How long each language took when the site in ``site_dir`` was built (its record's), where known."""
+def previous_record(site_dir: Path, cache: Path) -> dict:
+    """The record of the site now in ``site_dir`` (:func:`record`), read once for :func:`reuse_unchanged` and
+    :func:`build_seconds`; empty when there is none, or it cannot be read."""
     try:
-        seconds = json.loads(_record_file(site_dir, cache).read_text(encoding="utf-8")).get("seconds")
-    except (OSError, ValueError, AttributeError):
+        found = json.loads(_record_file(site_dir, cache).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return {}
+    return found if isinstance(found, dict) else {}
+
+
+def build_seconds(previous: dict) -> dict[str, float]:
+    """How long each language took when the site of the record ``previous`` was built, where known."""
+    seconds = previous.get("seconds")
     if not isinstance(seconds, dict):
         return {}
     return {code: float(value) for code, value in seconds.items()
@@ -95,17 +102,13 @@ def slowest_first(codes: list[str], seconds: dict[str, float]) -> list[str]:
 
 
 def reuse_unchanged(site_dir: Path, root: str, parts: dict[str, Path], digests: dict[str, str],
-                    cache: Path) -> list[str]:
-    """Copy into its part folder every language whose digest is the one the current site was built with; returns
-    those languages."""
-    try:
-        previous_record = json.loads(_record_file(site_dir, cache).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+                    record_of_site: dict) -> list[str]:
+    """Copy into its part folder every language whose digest is the one the current site was built with (its
+    record, :func:`previous_record`); returns those languages."""
+    if not digests or record_of_site.get("root") != root or not (site_dir / "index.html").is_file():
         return []
-    if not digests or previous_record.get("root") != root or not (site_dir / "index.html").is_file():
-        return []
-    previous = previous_record.get("languages") or {}
-    prints = previous_record.get("fingerprints") or {}
+    previous = record_of_site.get("languages") or {}
+    prints = record_of_site.get("fingerprints") or {}
     reused = []
     for code, digest in digests.items():
         if previous.get(code) != digest:
