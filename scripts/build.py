@@ -42,9 +42,8 @@ from scripts.render.mkdocs_config import derived_config, read_config
 from scripts.render.mkdocs_run import render
 from scripts.render.post import page_urls, rewrite_search_index, write_sitemap
 from scripts.settings import Settings
-from scripts.staging.cache import (keep_compiled_templates, load_dataset_cached,
-                                   pending_suffix, running_code_on_disk, settle_pending,
-                                   sources_digest)
+from scripts.staging.cache import (keep_compiled_templates, load_dataset_cached, pending_suffix, settle_pending,
+                                   sources_digest, sources_unchanged)
 from scripts.staging.site_config import write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import Written, write_tree
@@ -134,7 +133,7 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
             results += [LanguageResult(code, parts[code], 0, "", 0.0, reused=True) for code in reused]
             results.sort(key=lambda result: codes.index(result.language))
             if pending:
-                settle_pending(CACHE, pending, sources_digest(settings.data_dir) == sources and running_code_on_disk())
+                settle_pending(CACHE, pending, sources_unchanged(settings.data_dir, sources))
                 settled = True
         except (BrokenProcessPool, KeyboardInterrupt) as error:
             reason = "interrupted" if isinstance(error, KeyboardInterrupt) else "a build worker died"

@@ -172,6 +172,13 @@ def sources_digest(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def sources_unchanged(data_dir: Path, sources: str) -> bool:
+    """Whether nothing generated pages are made from changed since :func:`sources_digest` gave ``sources``, and
+    the code on disk is still the code this process runs (:func:`running_code_on_disk`): pages generated
+    meanwhile may then be kept under the key ``sources`` made (:func:`cached_pages`, :func:`settle_pending`)."""
+    return sources_digest(data_dir) == sources and running_code_on_disk()
+
+
 def pages_key(data_dir: Path, *parts: object, sources: str | None = None) -> str:
     """The key of generated pages: :func:`sources_digest` (``sources``, when taken already) and ``parts``
     (language, edition, the hand-written pages a language lacks)."""

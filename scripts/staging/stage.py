@@ -25,7 +25,7 @@ from scripts.pages.localized import generate_localized
 from scripts.pages.names import MisplacedNotice, UnknownMark, fill_markdown, names_of, with_notice
 from scripts.staging import handwritten
 from scripts.staging.cache import (DocumentStore, cached_pages, catalog_loader, load_dataset_cached, pages_key,
-                                   running_code_on_disk, sources_digest)
+                                   sources_digest, sources_unchanged)
 from scripts.staging.languages import LanguageBuild, site_path
 from scripts.staging.navigation import expand_nav, translate_nav
 from scripts.staging.site_config import Tagged, plugin_items
@@ -179,7 +179,7 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
         else:
             key = pages_key(data_dir, language, edition_id, untranslated, sources=sources)
             pages = cached_pages(Path(cache_dir), f"pages-{language}-{edition_id}", key, generate,
-                                 still_valid=lambda: sources_digest(data_dir) == sources and running_code_on_disk(),
+                                 still_valid=lambda: sources_unchanged(data_dir, sources),
                                  pending=pending)
     except TemplateProblem as problem:
         raise StagingError(f"a page template cannot be rendered: {problem}") from None
