@@ -13,7 +13,9 @@ import contextlib
 import hashlib
 import os
 import secrets
+import shutil
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -74,9 +76,6 @@ def remove_tree(folder: Path, jobs: int = 2) -> None:
     """Remove ``folder`` and everything below it, its sub-folders ``jobs`` at a time (the system calls that
     remove files let other threads run, so a second thread uses the second core); what cannot be removed is left.
     A link to a folder is removed, never followed."""
-    from concurrent.futures import ThreadPoolExecutor
-    import shutil
-
     folder = Path(folder)
     if folder.is_symlink():
         folder.unlink(missing_ok=True)

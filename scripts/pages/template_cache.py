@@ -28,10 +28,10 @@ only not kept.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from types import ModuleType
-from collections.abc import Callable
 from typing import Any
 
 import jinja2

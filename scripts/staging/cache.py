@@ -21,7 +21,7 @@ from typing import Any
 import polib
 
 from scripts.data import load_dataset
-from scripts.data.dataset import Dataset, seed_loaded_files, loaded_files
+from scripts.data.dataset import Dataset, loaded_files, seed_loaded_files
 from scripts.data.yamlsource import MAX_FILE_BYTES
 from scripts.files import discard, files_below, replace_whole
 from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog

@@ -152,7 +152,6 @@ def commit_times(docs_dir: str, paths: list[str]) -> dict[str, float]:
     return times
 
 
-
 def _last_commits(docs_dir: str, wanted: set[str]) -> dict[str, float]:
     """The time of the last commit that changed each of ``wanted`` (relative to ``docs_dir``), as ``git log -1
     -- PATH`` gives it for each. One history of all of them is read, newest first, until each has been seen.
