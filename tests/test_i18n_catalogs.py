@@ -340,20 +340,21 @@ def test_the_dates_of_pages_read_in_one_go_are_the_ones_git_gives_file_by_file(t
     run("commit", "-q", "-m", "first", when=1_700_000_000)
     write("about.md", "# About, later\n")
     run("commit", "-q", "-am", "second", when=1_700_000_100)
-    run("checkout", "-q", "-b", "branch")
-    write("guides/one.md", "# One, on a branch\n")
-    run("commit", "-q", "-am", "on a branch", when=1_700_000_200)
-    run("checkout", "-q", "main")
-    write("a page é.md", "# A page, on main\n")
-    run("commit", "-q", "-am", "on main", when=1_700_000_300)
+
+    def change(name: str, text: str, when: int, branch: str = "main") -> None:
+        """``name`` changed in a commit at ``when``, on ``branch`` (a new one, made from main), then back on main."""
+        if branch != "main":
+            run("checkout", "-q", "-b", branch)
+        write(name, text)
+        run("commit", "-q", "-am", f"{name} on {branch}", when=when)
+        run("checkout", "-q", "main")
+
+    change("guides/one.md", "# One, on a branch\n", 1_700_000_200, branch="branch")
+    change("a page é.md", "# A page, on main\n", 1_700_000_300)
     run("merge", "-q", "--no-ff", "-m", "merge", "branch", when=1_700_000_400)
     # a conflict resolved in a merge: the page's date is the merge's
-    run("checkout", "-q", "-b", "other")
-    write("index.fr.md", "# Index, on the other branch\n")
-    run("commit", "-q", "-am", "other side", when=1_700_000_500)
-    run("checkout", "-q", "main")
-    write("index.fr.md", "# Index, on main\n")
-    run("commit", "-q", "-am", "this side", when=1_700_000_600)
+    change("index.fr.md", "# Index, on the other branch\n", 1_700_000_500, branch="other")
+    change("index.fr.md", "# Index, on main\n", 1_700_000_600)
     subprocess.run([*git, "merge", "-q", "other"], cwd=repo, capture_output=True, check=False)  # a conflict
     write("index.fr.md", "# Index, both\n")
     run("add", ".")

@@ -50,10 +50,14 @@ class Site:
             "extra": {RENDER_KEY: {"markdown_cache": str(cache) if keep else None, "measure_names": {}}},
         }
 
-    def build(self) -> str:
+    def render(self) -> tuple[int, str]:
+        """Build the site as its configuration is now: (MkDocs' exit status, its log)."""
         config_file = self.root / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(self.config, allow_unicode=True), encoding="utf-8")
-        returncode, log = render(config_file, self.out)
+        return render(config_file, self.out)
+
+    def build(self) -> str:
+        returncode, log = self.render()
         assert returncode == 0, log
         return log
 
@@ -337,9 +341,7 @@ def test_a_notice_without_its_paragraph_fails_the_build_naming_the_page(site: Si
     notices = site.root / "notices.json"
     notices.write_text(json.dumps({"notes.md": "A notice"}), encoding="utf-8")
     site.config["extra"][RENDER_KEY]["notices"] = str(notices)
-    config_file = site.root / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
-    returncode, log = render(config_file, site.out)
+    returncode, log = site.render()
     assert returncode != 0
     assert "notes.md has a translation notice and no paragraph of its own" in log
 
@@ -355,9 +357,7 @@ def test_a_mark_a_template_changed_fails_the_build_naming_the_page(site: Site) -
     (site.docs / "guidelines").mkdir()
     (site.docs / "guidelines" / "m-1.md").write_text("# First measure\n", encoding="utf-8")
     site.config["extra"][RENDER_KEY]["measure_names"] = names
-    config_file = site.root / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(site.config, allow_unicode=True), encoding="utf-8")
-    returncode, log = render(config_file, site.out)
+    returncode, log = site.render()
     assert returncode != 0
     assert "guidelines/m-1.md" in log and "still holds a mark" in log
 
@@ -378,6 +378,14 @@ def test_values_a_template_prints_differently_have_different_keys() -> None:
         plain(object())
 
 
+def _page_alone() -> object:
+    """A page as a template reads it, with nothing around it (no site, no neighbours)."""
+    file = type("F", (), {"src_uri": "p.md", "dest_uri": "p/index.html"})()
+    return type("P", (), {"url": "p/", "file": file, "title": "T", "content": "<p>x</p>", "toc": [], "meta": {},
+                          "canonical_url": None, "edit_url": None, "is_homepage": False, "previous_page": None,
+                          "next_page": None})()
+
+
 def test_a_template_that_warns_is_rendered_again_by_every_build(tmp_path: Path) -> None:
     import logging
 
@@ -386,9 +394,7 @@ def test_a_template_that_warns_is_rendered_again_by_every_build(tmp_path: Path) 
     env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "{{ warn() }}{{ page.title }}"}))
     env.template_class = rendered_pages.KeptTemplate
     env.globals["warn"] = lambda: logging.getLogger("mkdocs.test").warning("a warning") or ""
-    page = type("P", (), {"url": "p/", "file": type("F", (), {"src_uri": "p.md", "dest_uri": "p/index.html"})(),
-                          "title": "T", "content": "<p>x</p>", "toc": [], "meta": {}, "canonical_url": None,
-                          "edit_url": None, "is_homepage": False, "previous_page": None, "next_page": None})()
+    page = _page_alone()
     rendered_pages.start(tmp_path / "rendered.pickle")
     try:
         pages = rendered_pages.ACTIVE["pages"]
@@ -403,9 +409,7 @@ def test_a_template_that_warns_is_rendered_again_by_every_build(tmp_path: Path) 
 def test_a_mapping_in_another_order_is_another_key() -> None:
     """A template that loops over a mapping prints it in its order: the same items in another order are not the
     same page."""
-    page = type("P", (), {"url": "p/", "file": type("F", (), {"src_uri": "p.md", "dest_uri": "p/index.html"})(),
-                          "title": "T", "content": "<p>x</p>", "toc": [], "meta": {}, "canonical_url": None,
-                          "edit_url": None, "is_homepage": False, "previous_page": None, "next_page": None})()
+    page = _page_alone()
     keys = [rendered_pages.context_key("main.html", {"page": page, "extra_thing": mapping}, "site")
             for mapping in ({"a": 1, "b": 2}, {"b": 2, "a": 1}, {"a": 1, "b": 2})]
     assert keys[0] != keys[1] and keys[0] == keys[2]
