@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.data import DataError
-from scripts.files import remove_tree
+from scripts.files import process_running, remove_tree
 from scripts.i18n.checks import CatalogError
 from scripts.i18n.strings import source_texts
 from scripts.pages.context import RenderContext
@@ -200,18 +200,6 @@ def _temporary_folder(site_dir: Path):
     return re.compile(rf"^\.{re.escape(site_dir.name)}\.(new|old|[A-Za-z][A-Za-z0-9_-]*)-(\d+)$")
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, owned by someone else
-        return True
-    return True
-
-
 def remove_stale_folders(site_dir: Path) -> list[Path]:
     """Remove what a killed build left beside ``site_dir`` (its process is gone). Should a build have been
     killed between moving the old site aside and moving the new one in, the old site is put back first."""
@@ -223,7 +211,7 @@ def remove_stale_folders(site_dir: Path) -> list[Path]:
         return removed
     for entry in entries:
         match = pattern.match(entry.name)
-        if not match or not entry.is_dir() or entry.is_symlink() or _alive(int(match.group(2))):
+        if not match or not entry.is_dir() or entry.is_symlink() or process_running(int(match.group(2))):
             continue
         if match.group(1) == "old" and not site_dir.exists():
             entry.rename(site_dir)

@@ -1,6 +1,7 @@
 """The files builds read and keep: every file below a folder, as MkDocs and Jinja read it; writing a file whole
 or not at all, with removing the entries it replaces (the caches and records that builds keep between runs); and
-removing a folder whole (the previous site, once a build has replaced it).
+removing a folder whole (the previous site, once a build has replaced it), and telling whether the build that
+left a temporary file is still running.
 
 A build may stop half-way, and two builds may write the same file at once: whoever reads the file must find
 either the old content or the new, never a mix. So the content goes to a temporary file beside it, which then
@@ -88,6 +89,20 @@ def remove_tree(folder: Path, jobs: int = 2) -> None:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             list(pool.map(lambda path: shutil.rmtree(path, ignore_errors=True), below))
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` (the build that left a temporary file or folder) is still running: this one, or
+    one that exists (owned by another user too)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def discard(paths: Iterable[Path]) -> None:

@@ -23,7 +23,7 @@ import polib
 from scripts.data import load_dataset
 from scripts.data.dataset import Dataset, loaded_files, seed_loaded_files
 from scripts.data.yamlsource import MAX_FILE_BYTES
-from scripts.files import discard, files_below, replace_whole
+from scripts.files import discard, files_below, process_running, replace_whole
 from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog
 from scripts.i18n.translator import ReadCatalog, read_with_statuses
 from scripts.pages.template_cache import TEMPLATES
@@ -254,18 +254,8 @@ def settle_pending(folder: Path, pending: str, keep: bool) -> None:
             old = now - path.stat().st_mtime > PENDING_SECONDS
         except OSError:
             continue
-        if old or (pid.isdigit() and not _running(int(pid))):
+        if old or (pid.isdigit() and not process_running(int(pid))):
             path.unlink(missing_ok=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process: running
-        return True
-    return True
 
 
 def catalog_loader(cache_dir: Path | None) -> Callable[[Path], polib.POFile | ReadCatalog]:
