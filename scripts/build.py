@@ -125,11 +125,11 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         took = kept.build_seconds(previous)
         # the languages' generated pages are kept once all are built, if nothing they are made from changed
         # meanwhile: checked here once, not by each language (scripts.staging.cache.settle_pending)
-        order = kept.slowest_first([c for c in codes if c not in reused], took)
-        pending, settled = (pending_suffix() if sources and order else ""), False
+        built = [c for c in codes if c not in reused]
+        pending, settled = (pending_suffix() if sources and built else ""), False
         try:
-            results = _build_languages(order, parts, staged, config_file, settings, root_language or "", jobs, quiet,
-                                       sources, pending, codes)
+            results = _build_languages(built, parts, staged, config_file, settings, root_language or "", jobs, quiet,
+                                       sources, pending, took)
             results += [LanguageResult(code, parts[code], 0, "", 0.0, reused=True) for code in reused]
             results.sort(key=lambda result: codes.index(result.language))
             if pending:
@@ -250,16 +250,17 @@ def _restore_signals(previous: dict) -> None:
 def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, config_file: Path,
                      settings: Settings, root_language: str, jobs: int, quiet: bool,
                      sources: str | None = None, pending: str = "",
-                     shown: list[str] | None = None) -> list[LanguageResult]:
+                     took: dict[str, float] | None = None) -> list[LanguageResult]:
     """Build every language, ``jobs`` at a time, in worker processes forked from this one once it has imported
-    MkDocs and loaded the data (each worker reuses both for every language it builds); the workers take them in
-    the order of ``codes``, and their logs are shown in ``shown``'s order (the site's). Each language's log is
-    kept apart and shown whole, never interleaved; always when it fails."""
+    MkDocs and loaded the data (each worker reuses both for every language it builds). The workers take the
+    slowest first (``took``: each one's seconds in the last build, :func:`kept.slowest_first`); the logs are
+    shown in the order of ``codes``. Each language's log is kept apart and shown whole, never interleaved; always
+    when it fails."""
     if not codes:
         return []
     _warm_up(settings.data_dir, config_file)
     tasks = [(code, parts[code], staged / code, config_file, settings, root_language, sources, pending)
-             for code in codes]
+             for code in kept.slowest_first(codes, took or {})]
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: fresh processes, same result
@@ -279,8 +280,7 @@ def _build_languages(codes: list[str], parts: dict[str, Path], staged: Path, con
         # in the site's order, whichever finished first, and the languages built before an interruption too;
         # a language that failed is shown once, with its failure (build_site)
         if not quiet:
-            order = shown or codes
-            for result in sorted(results, key=lambda result: order.index(result.language)):
+            for result in sorted(results, key=lambda result: codes.index(result.language)):
                 if result.returncode == 0 and (result.folder / "index.html").is_file():
                     sys.stdout.write(result.output)
     return results

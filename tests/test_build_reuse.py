@@ -130,8 +130,8 @@ def test_an_unchanged_rebuild_keeps_every_language_and_a_change_builds_again(pro
 
     # a hand-written page: its new text is published (no stale page); the language that took longer goes first
     handed: list[list[str]] = []
-    languages = build._build_languages
-    monkeypatch.setattr(build, "_build_languages", lambda codes, *rest: handed.append(codes) or languages(codes, *rest))
+    order = kept.slowest_first
+    monkeypatch.setattr(kept, "slowest_first", lambda *args: handed.append(order(*args)) or handed[-1])
     with (project / "docs" / "about.fr.md").open("a", encoding="utf-8") as out:
         out.write("\nPhrase ajoutée par le test de reconstruction.\n")
     changed = _build(project, capsys)
