@@ -4,8 +4,8 @@ fall back to English with a notice, and a new language needs one command and its
 from __future__ import annotations
 
 import math
-import shutil
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -380,6 +380,50 @@ def test_the_dates_of_pages_read_in_one_go_are_the_ones_git_gives_file_by_file(t
     outside.mkdir()
     (outside / "about.md").write_text("# About\n", encoding="utf-8")
     assert commit_times(str(outside), ["about.md"]) == {}
+
+
+@pytest.mark.site  # a build of its own, in a git repository of its own
+def test_a_reader_sees_the_outdated_notice_on_a_translation_older_than_its_english(tmp_path: Path,
+                                                                                   browser) -> None:  # noqa: ANN001
+    """End to end, in Chromium: in a copy of the project committed to git, the English about page is committed
+    after its French translation; the French about page then says so, and the French home page (committed with
+    its English) does not."""
+    from playwright.sync_api import expect
+
+    from scripts.build import build_site
+    from scripts.settings import Settings
+    from tests.conftest import serve
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "site", ".site.*", "tests",
+                                                                 "build", "benchmark-results"))
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+
+    def commit(message: str, when: int) -> None:
+        env = {**os.environ, "GIT_COMMITTER_DATE": f"{when} +0000", "GIT_AUTHOR_DATE": f"{when} +0000"}
+        subprocess.run([*git, "add", "."], cwd=project, check=True, capture_output=True)
+        subprocess.run([*git, "commit", "-q", "-m", message], cwd=project, check=True, capture_output=True, env=env)
+
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True, capture_output=True)
+    commit("everything", 1_700_000_000)
+    with (project / "docs" / "about.md").open("a", encoding="utf-8") as out:
+        out.write("\nA sentence the French translation does not have yet.\n")
+    commit("the English about page, later", 1_700_000_100)
+    settings = Settings(data_dir=project / "guidelines_data", languages=("fr",), no_paper=True, quiet=True)
+    assert build_site(project / "site", settings, project / "mkdocs.yml") == 0
+    title = "La version anglaise de cette page a été modifiée après sa traduction"  # fr.po's, of ui.yaml's label
+    server = serve(project / "site")
+    url = next(server)
+    try:
+        page = browser.new_page()
+        page.goto(url + "fr/about/")
+        expect(page.locator("article .admonition.warning .admonition-title")).to_contain_text(title)
+        page.goto(url + "fr/")
+        expect(page.locator("article")).to_be_visible()
+        expect(page.locator("article")).not_to_contain_text(title)
+        page.close()
+    finally:
+        next(server, None)
 
 
 @pytest.mark.slow  # the date of a page comes from git (git log and git status)
