@@ -79,6 +79,16 @@ def test_docx_builder_writes_translated_labels_and_prefill() -> None:
     assert document.core_properties.language == "fr"
 
 
+def test_the_title_headings_and_tables_carry_their_word_styles() -> None:
+    """A reader's word processor shows the form's title as a title, each section's title as a heading and each
+    table with its grid (the writer sets the style ids itself, python-docx's lookup left out)."""
+    template = next(t for t in DATASET.templates if t.id == "expedited-preservation-request")
+    document = docx.Document(io.BytesIO(build_docx(template, "fr", str, str)))
+    styled = {p.text: p.style.name for p in document.paragraphs if p.style.name != "Normal"}
+    assert styled == {str(template.title): "Title", **{str(s.title): "Heading 2" for s in template.sections}}
+    assert [table.style.name for table in document.tables] == ["Table Grid"] * len(template.sections)
+
+
 def test_form_pages_link_their_docx(built_site: Path) -> None:
     for template in DATASET.templates:
         html = (built_site / "forms" / template.id / "index.html").read_text(encoding="utf-8")
