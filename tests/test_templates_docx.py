@@ -89,6 +89,16 @@ def test_the_title_headings_and_tables_carry_their_word_styles() -> None:
     assert [table.style.name for table in document.tables] == ["Table Grid"] * len(template.sections)
 
 
+def test_every_table_lays_out_its_two_columns_alike_in_every_word_processor() -> None:
+    """Word lays a table out from its cells' widths, LibreOffice and Google Docs from the table's grid: both say
+    6.5 cm for the field and 10.5 cm for the answer (the grid was once split in two halves)."""
+    template = next(t for t in DATASET.templates if t.id == "expedited-preservation-request")
+    document = docx.Document(io.BytesIO(build_docx(template, "fr", str, str)))
+    for table in document.tables:
+        assert [round(column.width.cm, 2) for column in table.columns] == [6.5, 10.5]
+        assert {tuple(round(cell.width.cm, 2) for cell in row.cells) for row in table.rows} == {(6.5, 10.5)}
+
+
 def test_form_pages_link_their_docx(built_site: Path) -> None:
     for template in DATASET.templates:
         html = (built_site / "forms" / template.id / "index.html").read_text(encoding="utf-8")

@@ -61,6 +61,10 @@ def _a4(document: Document) -> None:
         section.left_margin = section.right_margin = Cm(2.0)
 
 
+#: the widths of a form's two columns: the field's name and help, and the answer (17 cm between A4's margins)
+COLUMN_WIDTHS = (Cm(6.5), Cm(10.5))
+
+
 def _styled(paragraph, style_id: str) -> None:  # noqa: ANN001 - python-docx paragraph
     """``paragraph.style = style`` for a style that is not the document's default, without the lookup."""
     paragraph._p.style = style_id  # noqa: SLF001
@@ -151,10 +155,13 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
         table = document.add_table(rows=0, cols=2)
         table._tbl.tblStyle_val = grid_style  # noqa: SLF001 - table.style = ..., without the lookup
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # the columns' widths in the table's grid (what LibreOffice and Google Docs lay out), which each new row
+        # gives its cells (what Word lays out)
+        for column, width in zip(table.columns, COLUMN_WIDTHS):
+            column.width = width
         for f in section.fields:
             row = table.add_row()
             left, right = row.cells
-            left.width, right.width = Cm(6.5), Cm(10.5)
             name = left.paragraphs[0].add_run(translate(f.label) + (" *" if f.required else ""))
             name.bold = True
             if f.help:
