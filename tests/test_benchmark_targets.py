@@ -201,3 +201,51 @@ def test_the_table_shows_the_same_string_edited_again_beside_the_first_edit() ->
     older["warm"].pop("same_string_again", None)
     assert not any("again" in name for name in warm_rows(older))
     assert "rebuild, one YAML string changed: median seconds (a/b: of the cold build)" in warm_rows(older)
+
+
+def _stock_stopped_at_10x(results: dict[str, Any], reached_mib: float, ours_mib: float) -> dict[str, Any]:
+    """``results`` as a run gives them when stock's 10x build is stopped at its time limit (1800 s)."""
+    stopped = copy.deepcopy(results)
+    large = stopped["large"]
+    large["ours"].update(median_seconds=220.0, median_peak_pss_mib=ours_mib)
+    large["stock"] = dict(large.get("stock") or {}, runs=1, failed=0, timed_out=1, timed_out_after_seconds=1800.1,
+                          timed_out_peak_pss_mib=reached_mib, seconds=[], median_seconds=None,
+                          median_peak_pss_mib=None, peak_pss_mib=None, html_pages=10953)
+    large.update(ratio_time=None, ratio_time_at_most=220.0 / 1800.1, ratio_memory=None,
+                 ratio_memory_at_most=ours_mib / reached_mib)
+    return stopped
+
+
+def test_a_stopped_stock_build_at_10x_is_printed_as_a_bound_in_the_table() -> None:
+    """Stock's 10x build stopped at the time limit: the table says how far it got, and the ratios as bounds
+    (it once stopped the whole benchmark with a traceback after 45 minutes of measuring)."""
+    from scripts.benchmark.table import render, rows
+
+    recorded = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    stopped = _stock_stopped_at_10x(recorded, reached_mib=1428.0, ours_mib=801.0)
+    shown = {name.split(":")[0].strip(): (stock, ratio) for name, _, stock, ratio in rows(stopped)}
+    assert shown["10x data (509 paragraphs, 130 countries)"] == ("> 1800 (stopped)", "< 0.12")
+    assert shown["peak memory, PSS (MiB)"] == (">= 1,428 (stopped)", "<= 0.56")
+    table = render(stopped)
+    assert "> 1800 (stopped) | < 0.12" in table and ">= 1,428 (stopped) | <= 0.56" in table
+
+
+@pytest.mark.parametrize(("reached", "met", "status"), [
+    (1428.0, True, "met (at most: stock was stopped after 1800 s)"),  # 801 / 1428: at most 0.56, within 1
+    (700.0, None, "not measured (a 10x build failed or stopped)"),  # at most 1.14: says nothing about 1
+])
+def test_memory_at_10x_is_judged_from_a_stopped_stock_build_only_when_the_bound_proves_it(
+        reached: float, met: bool | None, status: str) -> None:
+    target = _by_name(evaluate(_stock_stopped_at_10x(_results(), reached, ours_mib=801.0)), "at 10x data, ours / stock")
+    assert (target.met, target.status) == (met, status)
+
+
+def test_a_stopped_run_keeps_the_memory_it_had_reached() -> None:
+    from scripts.benchmark.measure import Run
+    from scripts.benchmark.run import _summary
+
+    mib = 2**20
+    summary = _summary([Run(1800.1, 1500 * mib, 1428 * mib, -9, "", timed_out=True, cpu_seconds=1790.0)])
+    assert (summary["timed_out"], summary["timed_out_after_seconds"], summary["timed_out_peak_pss_mib"]) == \
+        (1, 1800.1, 1428.0)
+    assert summary["median_peak_pss_mib"] is None

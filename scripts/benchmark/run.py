@@ -75,6 +75,8 @@ def _summary(runs: list[Run]) -> dict[str, Any]:
     timed_out = [r for r in runs if r.timed_out]
     return {"runs": len(runs), "failed": len(runs) - len(ok) - len(timed_out), "timed_out": len(timed_out),
             "timed_out_after_seconds": round(min(r.seconds for r in timed_out), 1) if timed_out else None,
+            # what a stopped build had reached: its peak had it finished is at least that
+            "timed_out_peak_pss_mib": _mib(max(r.peak_pss_bytes for r in timed_out)) if timed_out else None,
             "seconds": [round(t, 2) for t in times],
             "median_seconds": round(statistics.median(times), 2) if times else None,
             "min_seconds": round(min(times), 2) if times else None,
@@ -169,6 +171,9 @@ class Bench:
             result["ratio_time_at_most"] = _ratio(result["ours"]["median_seconds"],
                                                   result["stock"]["timed_out_after_seconds"])
         result["ratio_memory"] = _ratio(result["ours"]["median_peak_pss_mib"], result["stock"]["median_peak_pss_mib"])
+        if result["stock"]["timed_out"] and result["ratio_memory"] is None:
+            result["ratio_memory_at_most"] = _ratio(result["ours"]["median_peak_pss_mib"],
+                                                    result["stock"]["timed_out_peak_pss_mib"])
         result["ratio_memory_highest"] = _ratio(result["ours"]["peak_pss_mib"], result["stock"]["peak_pss_mib"])
         result["ours"]["html_pages"] = _html_pages(ours_site) if ours_site.exists() else 0
         result["stock"]["html_pages"] = _html_pages(stock_site) if stock_site.exists() else 0
