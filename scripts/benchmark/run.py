@@ -75,8 +75,10 @@ def _summary(runs: list[Run]) -> dict[str, Any]:
     timed_out = [r for r in runs if r.timed_out]
     return {"runs": len(runs), "failed": len(runs) - len(ok) - len(timed_out), "timed_out": len(timed_out),
             "timed_out_after_seconds": round(min(r.seconds for r in timed_out), 1) if timed_out else None,
-            # what a stopped build had reached: its peak had it finished is at least that
-            "timed_out_peak_pss_mib": _mib(max(r.peak_pss_bytes for r in timed_out)) if timed_out else None,
+            # what the stopped builds had reached: had each finished, its peak would be at least that, so the median
+            # of their peaks would be at least the median of these
+            "timed_out_peak_pss_mib": _mib(statistics.median(r.peak_pss_bytes for r in timed_out)) if timed_out
+            else None,
             "seconds": [round(t, 2) for t in times],
             "median_seconds": round(statistics.median(times), 2) if times else None,
             "min_seconds": round(min(times), 2) if times else None,
@@ -273,7 +275,8 @@ def growth(real: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
         a, b = real[name], large[name]
         seconds_10x = b.get("median_seconds") or b.get("timed_out_after_seconds")
         pages_1x = a.get("html_pages")
-        # a stock build stopped at the time limit left no site: its pages are counted from its Markdown
+        # a stock build stopped at the time limit may have left part of its site: its pages are counted from its
+        # Markdown
         pages_10x = b.get("html_pages") if b.get("median_seconds") else \
             round(b.get("markdown_pages", 0) * a.get("html_pages", 0) / max(a.get("markdown_pages", 1), 1))
         if a.get("median_seconds") and seconds_10x and pages_1x and pages_10x:

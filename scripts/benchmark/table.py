@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 
@@ -29,7 +30,8 @@ def _peak_or_reached(side: dict[str, Any]) -> Any:
 
 
 def _below(bound: float | None, sign: str = "<") -> str | None:
-    return f"{sign} {bound:.2f}" if bound else None
+    """An upper bound, rounded up (rounded to the nearest, 0.5625 was printed as at most 0.56)."""
+    return f"{sign} {math.ceil(bound * 100) / 100:.2f}" if bound else None
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:

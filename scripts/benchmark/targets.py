@@ -8,6 +8,7 @@ the benchmark does not take). :func:`report` is the text the benchmark prints af
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -92,7 +93,8 @@ def evaluate(results: dict[str, Any]) -> list[Target]:
         # this bound, which is proof enough of a limit it is within (not of one it is above)
         stopped = _get(results, "large", "stock", "timed_out_after_seconds")
         after = f" after {stopped:.0f} s" if stopped else ""
-        out.append(Target(2, memory_name, round(bound, 3), 1.0, True, f"at most: stock was stopped{after}"))
+        out.append(Target(2, memory_name, math.ceil(bound * 1000) / 1000, 1.0, True,
+                          f"at most: stock was stopped{after}"))
     else:
         out.append(_at_most(2, memory_name, _get(results, "large", "ratio_memory"), 1.0, no_large))
 
