@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -258,3 +259,26 @@ def test_a_stopped_run_keeps_the_memory_it_had_reached() -> None:
     assert summary["median_peak_pss_mib"] is None
     several = _summary([Run(1800.1, 0, peak * mib, -9, "", timed_out=True) for peak in (700, 1500, 700)])
     assert several["timed_out_peak_pss_mib"] == 700.0
+
+
+def test_the_books_cold_build_reads_no_cache_and_the_unchanged_one_is_timed_once_settled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cold build with the books is as cold as the site builds compared with stock: a warm ``build/cache/``
+    of the developer's tree made it look twice as fast as an empty one. The rebuild reported as "nothing changed"
+    is the one after a settling run, the first that can keep every language."""
+    from scripts.benchmark import run as bench_run
+
+    calls: list[tuple[str | None, str]] = []
+
+    def fake_measure(command, env, cwd, log, timeout=None):  # noqa: ANN001, ANN202 - measure's signature
+        calls.append((env.get("GUIDELINES_NO_CACHE"), Path(log).name))
+        seconds = {"ours-books-cold.log": 40.0, "ours-books-settled.log": 3.0}.get(Path(log).name, 1.0)
+        return bench_run.Run(seconds, 0, 0, 0, "", cpu_seconds=seconds * 2)
+
+    monkeypatch.setattr(bench_run, "measure", fake_measure)
+    bench = bench_run.Bench(tmp_path, rounds=1, log=lambda *args, **kwargs: None)
+    result = bench.books(tmp_path / "data")
+    assert calls == [("1", "ours-books-cold.log"), (None, "ours-books-settled.log"),
+                     (None, "ours-books-unchanged.log")]
+    assert result["cold"] == {"seconds": 40.0, "cpu_seconds": 80.0, "returncode": 0}
+    assert result["unchanged"] == {"seconds": 1.0, "cpu_seconds": 2.0, "returncode": 0}
