@@ -263,9 +263,9 @@ def test_a_stopped_run_keeps_the_memory_it_had_reached() -> None:
 
 def test_the_books_cold_build_reads_no_cache_and_the_unchanged_one_is_timed_once_settled(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The cold build with the books is as cold as the site builds compared with stock: a warm ``build/cache/``
-    of the developer's tree made it look twice as fast as an empty one. The rebuild reported as "nothing changed"
-    is the one after a settling run, the first that can keep every language."""
+    """The cold build with the books is as cold as the site builds compared with stock, whatever the caller's
+    environment says: a warm ``build/cache/`` of the developer's tree made it about a quarter cheaper. The rebuild
+    reported as "nothing changed" is the one after a settling run, the first that can keep every language."""
     from scripts.benchmark import run as bench_run
 
     calls: list[tuple[str | None, str]] = []
@@ -273,12 +273,30 @@ def test_the_books_cold_build_reads_no_cache_and_the_unchanged_one_is_timed_once
     def fake_measure(command, env, cwd, log, timeout=None):  # noqa: ANN001, ANN202 - measure's signature
         calls.append((env.get("GUIDELINES_NO_CACHE"), Path(log).name))
         seconds = {"ours-books-cold.log": 40.0, "ours-books-settled.log": 3.0}.get(Path(log).name, 1.0)
-        return bench_run.Run(seconds, 0, 0, 0, "", cpu_seconds=seconds * 2)
+        returncode = 3 if Path(log).name == "ours-books-settled.log" else 0  # a failed settling run is kept
+        return bench_run.Run(seconds, 0, 0, returncode, "", cpu_seconds=seconds * 2)
 
     monkeypatch.setattr(bench_run, "measure", fake_measure)
+    monkeypatch.setenv("GUIDELINES_NO_CACHE", "1")  # a developer's shell: must not reach the rebuilds
     bench = bench_run.Bench(tmp_path, rounds=1, log=lambda *args, **kwargs: None)
     result = bench.books(tmp_path / "data")
     assert calls == [("1", "ours-books-cold.log"), (None, "ours-books-settled.log"),
                      (None, "ours-books-unchanged.log")]
     assert result["cold"] == {"seconds": 40.0, "cpu_seconds": 80.0, "returncode": 0}
-    assert result["unchanged"] == {"seconds": 1.0, "cpu_seconds": 2.0, "returncode": 0}
+    assert result["unchanged"] == {"seconds": 1.0, "cpu_seconds": 2.0, "returncode": 0, "settled_returncode": 3}
+    assert set(result) == {"cold", "unchanged", "pdfs"}
+
+
+def test_the_measured_commands_get_no_guidelines_variable_from_the_callers_shell(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer who exported ``GUIDELINES_NO_CACHE`` or ``GUIDELINES_LANGUAGE`` would otherwise time a
+    different build (the serve measurement took the whole environment as it was)."""
+    from scripts.benchmark.measure import benchmark_environment
+
+    monkeypatch.setenv("GUIDELINES_NO_CACHE", "1")
+    monkeypatch.setenv("GUIDELINES_LANGUAGE", "fr")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    env = benchmark_environment(GUIDELINES_DATA_DIR="/data")
+    assert {name: value for name, value in env.items() if name.startswith("GUIDELINES_")} == \
+        {"GUIDELINES_DATA_DIR": "/data"}
+    assert (env["LANG"], env["NO_MKDOCS_2_WARNING"]) == ("C.UTF-8", "1")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import resource
 import subprocess
 import time
@@ -12,6 +13,14 @@ from pathlib import Path
 import psutil
 
 POLL_SECONDS = 0.05
+
+
+def benchmark_environment(**variables: str) -> dict[str, str]:
+    """The environment of a measured command: this process's, without any ``GUIDELINES_*`` variable (a
+    developer's shell may set ``GUIDELINES_NO_CACHE`` or ``GUIDELINES_LANGUAGE``: the benchmark sets each one it
+    wants), without MkDocs' notice about version 2, and with ``variables``."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("GUIDELINES_")}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **variables}
 
 
 @dataclass

@@ -31,7 +31,7 @@ from typing import Any
 
 import psutil
 
-from scripts.benchmark.measure import Run, measure, sizes
+from scripts.benchmark.measure import Run, benchmark_environment, measure, sizes
 from scripts.benchmark.payload import page_weight, search_index
 from scripts.benchmark.serve_rebuild import measure_rebuild
 from scripts.benchmark.stock import export_stock_project, stock_build_command
@@ -106,9 +106,7 @@ class Bench:
         self.stock_timeout = stock_timeout
         self.rounds = rounds
         self.log = log
-        self.env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        for name in ("GUIDELINES_DATA_DIR", "GUIDELINES_LANGUAGE", "GUIDELINES_PAPER_CACHE", "GUIDELINES_NO_CACHE"):
-            self.env.pop(name, None)
+        self.env = benchmark_environment()
         # The comparison with stock MkDocs is of the site alone: stock makes no PDFs. The books and printed pages
         # are measured on their own (:meth:`books`). Cold: no generated page is reused from build/cache/ (stock has
         # no such cache); the warm rebuilds are measured on their own (:mod:`scripts.benchmark.warm`).
@@ -142,9 +140,10 @@ class Bench:
     def books(self, data: Path) -> dict[str, Any]:
         """Our full build with the books and printed pages (PDFs): cold as the site builds compared with stock are
         (``GUIDELINES_NO_CACHE=1``: no PDF, generated page or conversion is read from a cache, whatever a
-        developer's ``build/cache/`` holds), then again with nothing changed, once to settle what the cold build
-        did not record (it reads no cache, so it leaves no languages to keep) and once timed: every PDF reused and
-        every language kept."""
+        developer's ``build/cache/`` holds), then again with nothing changed, twice: the first rebuilds every
+        language (a build without caches writes no record of what it built, ``build/cache/built/``) and is not
+        reported; the second is timed, every language kept with its PDFs. ``unchanged`` notes the first one's exit
+        status (``settled_returncode``): when it failed, the second was not a rebuild with nothing changed."""
         site = self.work / "ours-books" / "site"
         env = dict(self.env, GUIDELINES_PAPER_CACHE=str(self.work / "paper-cache"))
         env.pop("GUIDELINES_NO_PAPER", None)
@@ -155,9 +154,12 @@ class Bench:
                           self.work / "logs" / f"ours-books-{name}.log")
             self.log(f"  ours  with books ({name}): {run.seconds:7.1f} s ({run.cpu_seconds:.1f} s CPU)"
                      + ("" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"))
-            if name != "settled":
-                result[name] = {"seconds": round(run.seconds, 2), "cpu_seconds": round(run.cpu_seconds, 2),
-                                "returncode": run.returncode}
+            if name == "settled":
+                settled = run.returncode
+                continue
+            result[name] = {"seconds": round(run.seconds, 2), "cpu_seconds": round(run.cpu_seconds, 2),
+                            "returncode": run.returncode}
+        result["unchanged"]["settled_returncode"] = settled
         result["pdfs"] = sum(1 for _ in site.rglob("*.pdf")) if site.exists() else 0
         return result
 
@@ -236,7 +238,7 @@ def run_benchmark(rounds: int = 3, large: bool = True, large_rounds: int = 1, se
         results["real"] = bench.compare(data, "1x", rounds)
         results["real"]["counts"] = {"paragraphs": len(dataset.guidelines.paragraphs),
                                      "countries": len(dataset.countries)}
-        say("[books] full build with the books and printed pages (PDFs), cold, then unchanged")
+        say("[books] full build with the books and printed pages (PDFs), cold, then unchanged (after a settling run)")
         results["books"] = bench.books(data)
         results["search"] = search_payloads(work / "ours-1x" / "site", work / "stock-1x" / "site", languages, default)
         results["page_weight"] = first_views(work / "ours-1x" / "site", default)

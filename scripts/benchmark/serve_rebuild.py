@@ -8,7 +8,6 @@ same ``serve``; ``rebuild_seconds`` is the median.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import statistics
@@ -20,6 +19,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from scripts.benchmark.measure import benchmark_environment
 from scripts.build import ROOT
 
 MARKER = "BENCHMARK-EDIT"
@@ -55,7 +55,7 @@ def measure_rebuild(data_dir: Path, work: Path, language: str, timeout: float = 
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(data_dir, copy)
     port = _free_port()
-    env = dict(os.environ, GUIDELINES_DATA_DIR=str(copy), NO_MKDOCS_2_WARNING="1")
+    env = benchmark_environment(GUIDELINES_DATA_DIR=str(copy))
     log = (work / "serve.log").open("w", encoding="utf-8")
     started = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--lang", language, "--port", str(port)],
