@@ -18,8 +18,9 @@ from scripts.commands import training
 from scripts.commands import edition
 from scripts.commands import benchmark
 from scripts.commands import guidelines
+from scripts.commands import compare
 
-COMMANDS = [validate, guidelines, schemas, build, serve, i18n, training, edition, benchmark]
+COMMANDS = [validate, guidelines, schemas, build, serve, i18n, training, edition, benchmark, compare]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""Comparing two built sites page by page (:mod:`scripts.compare.pages`)."""
