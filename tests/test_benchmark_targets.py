@@ -264,7 +264,7 @@ def test_a_stopped_run_keeps_the_memory_it_had_reached() -> None:
 def test_the_books_cold_build_reads_no_cache_and_the_unchanged_one_is_timed_once_settled(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cold build with the books is as cold as the site builds compared with stock, whatever the caller's
-    environment says: a warm ``build/cache/`` of the developer's tree made it about a quarter cheaper. The rebuild
+    environment says: a warm ``build/cache/`` of the developer's tree made it about a fifth cheaper. The rebuild
     reported as "nothing changed" is the one after a settling run, the first that can keep every language."""
     from scripts.benchmark import run as bench_run
 
