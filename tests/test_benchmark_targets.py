@@ -300,3 +300,24 @@ def test_the_measured_commands_get_no_guidelines_variable_from_the_callers_shell
     assert {name: value for name, value in env.items() if name.startswith("GUIDELINES_")} == \
         {"GUIDELINES_DATA_DIR": "/data"}
     assert (env["LANG"], env["NO_MKDOCS_2_WARNING"]) == ("C.UTF-8", "1")
+
+
+@pytest.mark.parametrize(("cold", "settled", "unchanged", "shown"), [
+    (0, 0, 0, ["40.00", "80.00", "1.00"]),
+    (0, 1, 0, ["40.00", "80.00", "failed"]),  # no settling: the rebuild was not one with nothing changed
+    (0, 0, 1, ["40.00", "80.00", "failed"]),
+    (1, 0, 0, ["failed", "failed", "failed"]),
+])
+def test_the_table_says_failed_for_a_books_build_that_failed(cold: int, settled: int, unchanged: int,
+                                                             shown: list[str]) -> None:
+    from scripts.benchmark.table import _fmt, rows
+
+    results = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    results["books"] = {"cold": {"seconds": 40.0, "cpu_seconds": 80.0, "returncode": cold},
+                        "unchanged": {"seconds": 1.0, "cpu_seconds": 1.0, "returncode": unchanged,
+                                      "settled_returncode": settled}, "pdfs": 3}
+    table = {name.strip(): ours for name, ours, _, _ in rows(results)}
+    assert [_fmt(table[name]) for name in ("with the books and PDFs (3 files): seconds, cold", "CPU seconds, cold",
+                                           "rebuild, nothing changed (PDFs reused): seconds")] == shown
+    books = _by_name(evaluate(results), "books")
+    assert (books.measured, books.status.startswith("not measured")) == ((None, True) if cold else (40.0, False))

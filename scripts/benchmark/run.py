@@ -146,7 +146,6 @@ class Bench:
         status (``settled_returncode``): when it failed, the second was not a rebuild with nothing changed."""
         site = self.work / "ours-books" / "site"
         env = dict(self.env, GUIDELINES_PAPER_CACHE=str(self.work / "paper-cache"))
-        env.pop("GUIDELINES_NO_PAPER", None)
         command = [sys.executable, "-m", "scripts", "build", "--quiet", "--data", str(data), "--site-dir", str(site)]
         result: dict[str, Any] = {}
         for name in ("cold", "settled", "unchanged"):

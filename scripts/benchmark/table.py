@@ -68,12 +68,18 @@ def rows(r: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
     books = r.get("books")
     if books:
         cold, unchanged = books["cold"], books["unchanged"]
-        added = round(cold["seconds"] - real["ours"]["median_seconds"], 2) if real["ours"]["median_seconds"] else None
+        cold_ok = cold.get("returncode", 0) == 0
+        # the rebuild counts only after a settling run that went through (scripts.benchmark.run, Bench.books)
+        unchanged_ok = cold_ok and unchanged.get("returncode", 0) == 0 and not unchanged.get("settled_returncode")
+        added = round(cold["seconds"] - real["ours"]["median_seconds"], 2) \
+            if cold_ok and real["ours"]["median_seconds"] else None
         out += [
-            (f"with the books and PDFs ({books['pdfs']} files): seconds, cold", cold["seconds"], None, None),
+            (f"with the books and PDFs ({books['pdfs']} files): seconds, cold", cold["seconds"] if cold_ok
+             else "failed", None, None),
             ("  added to the site build (median above)", added, None, None),
-            ("  CPU seconds, cold", cold["cpu_seconds"], None, None),
-            ("  rebuild, nothing changed (PDFs reused): seconds", unchanged["seconds"], None, None),
+            ("  CPU seconds, cold", cold["cpu_seconds"] if cold_ok else "failed", None, None),
+            ("  rebuild, nothing changed (PDFs reused): seconds", unchanged["seconds"] if unchanged_ok else "failed",
+             None, None),
         ]
     largest = max(search["ours_per_language"].items(), key=lambda kv: kv[1]["raw"])
     stock = search["stock_shared_index"]

@@ -143,8 +143,10 @@ def evaluate(results: dict[str, Any]) -> list[Target]:
 
     # 7. The books: their own line, not counted against target 1
     books = _get(results, "books", "cold", "seconds")
-    out.append(Target(7, "the books and PDFs, cold build with them (seconds)", books, None, None,
-                      "not counted against target 1" if books is not None else "the books were not built", " s"))
+    failed = bool(_get(results, "books", "cold", "returncode"))
+    out.append(Target(7, "the books and PDFs, cold build with them (seconds)", None if failed else books, None, None,
+                      "the build with the books failed" if failed else "not counted against target 1"
+                      if books is not None else "the books were not built", " s"))
     return out
 
 
