@@ -53,5 +53,5 @@ def run(args) -> int:  # noqa: ANN001
         print(f"only in {args.new}: {path}")
     print(f"{len(result.same)} the same, {len(result.differing)} differ, {len(result.only_old)} only in "
           f"{args.old}, {len(result.only_new)} only in {args.new} (HTML pages and JSON files compared; other "
-          "files only found on both sides)")
+          "files checked only for being on both sides)")
     return 0 if result.equal else 1
