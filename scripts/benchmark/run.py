@@ -147,20 +147,19 @@ class Bench:
         site = self.work / "ours-books" / "site"
         env = dict(self.env, GUIDELINES_PAPER_CACHE=str(self.work / "paper-cache"))
         command = [sys.executable, "-m", "scripts", "build", "--quiet", "--data", str(data), "--site-dir", str(site)]
-        result: dict[str, Any] = {}
-        for name in ("cold", "settled", "unchanged"):
-            run = measure(command, dict(env, GUIDELINES_NO_CACHE="1") if name == "cold" else env, ROOT,
-                          self.work / "logs" / f"ours-books-{name}.log")
+
+        def timed(name: str, **variables: str) -> dict[str, Any]:
+            run = measure(command, dict(env, **variables), ROOT, self.work / "logs" / f"ours-books-{name}.log")
             self.log(f"  ours  with books ({name}): {run.seconds:7.1f} s ({run.cpu_seconds:.1f} s CPU)"
                      + ("" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"))
-            if name == "settled":
-                settled = run.returncode
-                continue
-            result[name] = {"seconds": round(run.seconds, 2), "cpu_seconds": round(run.cpu_seconds, 2),
-                            "returncode": run.returncode}
-        result["unchanged"]["settled_returncode"] = settled
-        result["pdfs"] = sum(1 for _ in site.rglob("*.pdf")) if site.exists() else 0
-        return result
+            return {"seconds": round(run.seconds, 2), "cpu_seconds": round(run.cpu_seconds, 2),
+                    "returncode": run.returncode}
+
+        cold = timed("cold", GUIDELINES_NO_CACHE="1")
+        settled = timed("settled")
+        unchanged = dict(timed("unchanged"), settled_returncode=settled["returncode"])
+        return {"cold": cold, "unchanged": unchanged,
+                "pdfs": sum(1 for _ in site.rglob("*.pdf")) if site.exists() else 0}
 
     def compare(self, data: Path, label: str, rounds: int) -> dict[str, Any]:
         project = self.work / f"stock-{label}"
