@@ -50,15 +50,15 @@ _BOOLEAN = frozenset({
     "formnovalidate", "hidden", "inert", "ismap", "itemscope", "loop", "multiple", "muted", "nomodule",
     "novalidate", "open", "playsinline", "readonly", "required", "reversed", "selected"})
 #: HTML's white space (a browser collapses these, and no other space)
-_SPACES = re.compile(r"[ \t\n\r\f]+")
 _ASCII_SPACE = " \t\n\r\f"
+_SPACES = re.compile(f"[{re.escape(_ASCII_SPACE)}]+")
 
 #: a token: ("<", tag, attributes), (">", tag, "") or ("text", value, "verbatim" or "")
 Token = tuple[str, str, str]
 
 
 class PageError(Exception):
-    """A file that cannot be read or compared; carries the file."""
+    """A file that cannot be read or compared; the message names the file and why."""
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
