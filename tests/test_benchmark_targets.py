@@ -45,6 +45,11 @@ def _results(**changes: Any) -> dict[str, Any]:
 _DELETE = object()
 
 
+def _recorded() -> dict[str, Any]:
+    """The committed record of the last benchmark run (scripts/benchmark/last-run.json)."""
+    return json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+
+
 def _by_name(targets: list[Target], text: str) -> Target:
     [found] = [t for t in targets if text in t.name]
     return found
@@ -142,7 +147,7 @@ def test_the_targets_are_recorded_as_json_with_their_status() -> None:
 
 def test_the_last_recorded_run_can_be_judged() -> None:
     """A record written before the targets existed (no warm rebuild, no page weight) still gives a report."""
-    recorded = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    recorded = _recorded()
     text = report(copy.deepcopy(recorded))
     assert all(f"  {n}. " in text for n in range(1, 8))
 
@@ -171,7 +176,7 @@ def test_peak_memory_is_the_median_of_the_runs_peaks_and_the_highest_is_kept() -
 def test_readme_shows_the_verdicts_of_the_last_recorded_run() -> None:
     """README's figures are the recorded ones: each target's line, as the recorded run judges it (met or NOT met,
     with its figure), stands in README as printed."""
-    recorded = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    recorded = _recorded()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     lines = [line for line in report(recorded).splitlines() if line.strip()[:2].rstrip(".").isdigit()]
     assert len(lines) >= 13
@@ -184,7 +189,7 @@ def test_the_table_shows_the_same_string_edited_again_beside_the_first_edit() ->
     (scripts.benchmark.warm): both are shown; a record from before the second was measured shows the first."""
     from scripts.benchmark.table import rows
 
-    recorded = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    recorded = _recorded()
     cold = recorded["real"]["ours"]["median_seconds"]
 
     def warm_rows(results: dict[str, Any]) -> dict[str, Any]:
@@ -222,7 +227,7 @@ def test_a_stopped_stock_build_at_10x_is_printed_as_a_bound_in_the_table() -> No
     (it once stopped the whole benchmark with a traceback after 45 minutes of measuring)."""
     from scripts.benchmark.table import render, rows
 
-    recorded = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    recorded = _recorded()
     stopped = _stock_stopped_at_10x(recorded, reached_mib=1428.0, ours_mib=801.0)
     shown = {name.split(":")[0].strip(): (stock, ratio) for name, _, stock, ratio in rows(stopped)}
     # upper bounds rounded up: 220 / 1800.1 = 0.1222 and 801 / 1428 = 0.5609
@@ -312,7 +317,7 @@ def test_the_table_says_failed_for_a_books_build_that_failed(cold: int, settled:
                                                              shown: list[str]) -> None:
     from scripts.benchmark.table import _fmt, rows
 
-    results = json.loads((ROOT / "scripts" / "benchmark" / "last-run.json").read_text(encoding="utf-8"))
+    results = _recorded()
     results["books"] = {"cold": {"seconds": 40.0, "cpu_seconds": 80.0, "returncode": cold},
                         "unchanged": {"seconds": 1.0, "cpu_seconds": 1.0, "returncode": unchanged,
                                       "settled_returncode": settled}, "pdfs": 3}
