@@ -5,13 +5,11 @@ labels with an empty cell to write in; choices are listed with tick boxes. Every
 template YAML or ``ui.yaml`` through the same translator as the pages, and a country edition's prefill
 is written into its cells.
 
-python-docx makes one blank document a language (A4, the language, the Normal style), and its parts are kept
-compressed; each form writes only its own body (:class:`_Body`) and core properties, in the elements and order
-python-docx's ``add_paragraph``, ``add_run``, ``add_table`` and ``add_row`` give (``tests/test_docx_writer.py``
-compares every part of every form with what those calls write). Through python-docx's API a form took about
-35 ms, most of it in looking up where each element goes and in compressing 800 KB of styles again for each
-file; written this way, about 5 ms. The files inside a .docx carry a fixed time, so the same form gives the same
-bytes.
+python-docx makes one blank document a language (A4, the language, the Normal style); each form is that blank's
+package with a body and core properties of its own (:mod:`scripts.pages.docx_package`). Made with python-docx's
+API from start to end, the 15 forms of a language took 0.35 to 0.6 s of CPU (timed apart: 25 to 40 ms a form, a
+copy of the whole blank document and every part compressed again among it); made this way, about 0.1 s (5 ms a
+form, the blank once).
 
 When the build keeps documents between builds (``ctx.documents``), each one is stored under
 :func:`document_key`, a digest of everything it prints, and written again only when that changes.
@@ -19,11 +17,8 @@ When the build keeps documents between builds (``ctx.documents``), each one is s
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import io
 import json
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -32,17 +27,17 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.opc.coreprops import CoreProperties
-from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from lxml.etree import SubElement
 
 from scripts.data.models.templates import Template, TemplateField
 from scripts.files import code_digest
+from scripts.pages import docx_package
 from scripts.pages.base import Page
 from scripts.pages.context import RenderContext
+from scripts.pages.docx_package import (BlankPackage, add_block, add_paragraph, blank_package, paragraph, row,
+                                        run, table)
 from scripts.pages.routes import docx_path
 from scripts.pages.templates_forms import dataset_templates, document_kind, legal_basis_text
 from scripts.pages.templates_prefill import Prefill, prefill_for
@@ -74,32 +69,13 @@ def _a4(document: DocumentObject) -> None:
 #: the widths of a form's two columns: the field's name and help, and the answer (17 cm between A4's margins)
 COLUMN_WIDTHS = (Cm(6.5), Cm(10.5))
 
-#: the parts of the document that differ from one form to the next; every other part is the blank document's
-DOCUMENT_PART, CORE_PART = "word/document.xml", "docProps/core.xml"
-#: the time written for every file inside a .docx: a fixed one, so that the same form gives the same bytes
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def _zip_entry(name: str) -> zipfile.ZipInfo:
-    """A compressed entry as python-docx writes one (read and write for the owner), at :data:`_ZIP_TIME`."""
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o600 << 16
-    return info
-
-
 @dataclass(frozen=True)
 class _Blank:
     """An empty A4 document whose text is in one language, in the forms' Normal style, made once per language
-    with python-docx and kept as what every form of that language starts from."""
+    with python-docx: what every form of that language starts from."""
 
     language: str
-    #: the .docx of the blank document without :data:`DOCUMENT_PART` and :data:`CORE_PART`, compressed once
-    package: bytes
-    #: its ``w:document``: a body that holds only the section's properties (A4 and its margins)
-    document: Any
-    #: its core properties (``cp:coreProperties``), which python-docx's default template fills in
-    core: Any
+    package: BlankPackage
     #: the ids of the styles the forms use: title, section heading, table with a grid
     title_style: str
     heading_style: str
@@ -113,16 +89,8 @@ def _make_blank(language: str) -> _Blank:
     normal = document.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(10.5)
-    saved = io.BytesIO()
-    document.save(saved)
-    package = io.BytesIO()
-    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(package, "w") as target:
-        for info in source.infolist():
-            if info.filename not in (DOCUMENT_PART, CORE_PART):
-                target.writestr(_zip_entry(info.filename), source.read(info))
     styles = document.styles
-    return _Blank(language, package.getvalue(), copy.deepcopy(document.element),
-                  copy.deepcopy(document.core_properties._element),  # noqa: SLF001 - the part's XML, to copy
+    return _Blank(language, blank_package(document),
                   *(styles[name].style_id for name in ("Title", "Heading 2", "Table Grid")))
 
 
@@ -131,9 +99,7 @@ _blank_document: _Blank | None = None
 
 
 def _blank(language: str) -> _Blank:
-    """The blank document of ``language``. python-docx reads its whole default template for each new document and
-    compresses every part of it again for each file, its styles (800 KB of XML) among them; here that is done
-    once a language, and a form writes only its own two parts."""
+    """The blank document of ``language``, made when a form of another language (or none) was made last."""
     global _blank_document  # noqa: PLW0603 - one per process, for the language a build worker is on
     if _blank_document is None or _blank_document.language != language:
         # a build worker takes one language after another: only the current one's is kept
@@ -141,92 +107,8 @@ def _blank(language: str) -> _Blank:
     return _blank_document
 
 
-class _Body:
-    """The body of one form, written as WordprocessingML elements in the order and form python-docx gives them
-    (its ``add_paragraph``, ``add_run``, ``add_table`` and ``add_row``), without the look-ups python-docx makes
-    for each property it sets: the schema's order of a run's properties is written out here."""
-
-    def __init__(self, body: Any) -> None:
-        self._body = body
-        self._end = body[-1]  # the section's properties stay the body's last element
-
-    def block(self, element: Any) -> Any:
-        self._end.addprevious(element)
-        return element
-
-    @staticmethod
-    def paragraph(text: str = "", style: str = "", before: int = 0) -> Any:
-        """A ``w:p``: its paragraph properties (style, space before it in twentieths of a point), then a run of
-        ``text`` when there is one (python-docx's ``add_paragraph(text)``)."""
-        p = OxmlElement("w:p")
-        if style or before:
-            properties = SubElement(p, qn("w:pPr"))
-            if style:
-                SubElement(properties, qn("w:pStyle")).set(qn("w:val"), style)
-            if before:
-                SubElement(properties, qn("w:spacing")).set(qn("w:before"), str(before))
-        if text:
-            _Body.run(p, text)
-        return p
-
-    @staticmethod
-    def run(paragraph: Any, text: str, bold: bool = False, italic: bool = False, color: str = "",
-            half_points: int = 0) -> Any:
-        """A ``w:r`` with ``text`` (python-docx turns a tab or line break into its element), last in
-        ``paragraph``; its properties in the schema's order (b, i, color, sz)."""
-        r = OxmlElement("w:r")
-        r.text = text
-        if bold or italic or color or half_points:
-            properties = OxmlElement("w:rPr")
-            if bold:
-                SubElement(properties, qn("w:b"))
-            if italic:
-                SubElement(properties, qn("w:i"))
-            if color:
-                SubElement(properties, qn("w:color")).set(qn("w:val"), color)
-            if half_points:
-                SubElement(properties, qn("w:sz")).set(qn("w:val"), str(half_points))
-            r.insert(0, properties)
-        paragraph.append(r)
-        return r
-
-    @staticmethod
-    def table(style: str) -> Any:
-        """A centred two-column table in ``style``, its grid in :data:`COLUMN_WIDTHS`."""
-        tbl = OxmlElement("w:tbl")
-        properties = SubElement(tbl, qn("w:tblPr"))
-        SubElement(properties, qn("w:tblStyle")).set(qn("w:val"), style)
-        width = SubElement(properties, qn("w:tblW"))
-        width.set(qn("w:type"), "auto")
-        width.set(qn("w:w"), "0")
-        SubElement(properties, qn("w:jc")).set(qn("w:val"), "center")
-        look = SubElement(properties, qn("w:tblLook"))
-        for name, value in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
-                            ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0")):
-            look.set(qn(f"w:{name}"), value)
-        grid = SubElement(tbl, qn("w:tblGrid"))
-        for column in COLUMN_WIDTHS:
-            SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(column.twips))
-        return tbl
-
-    @staticmethod
-    def row(table: Any) -> list[Any]:
-        """A new last row of ``table``: its two cells, each with the grid's width and one empty paragraph."""
-        tr = SubElement(table, qn("w:tr"))
-        cells = []
-        for column in COLUMN_WIDTHS:
-            tc = SubElement(tr, qn("w:tc"))
-            width = SubElement(SubElement(tc, qn("w:tcPr")), qn("w:tcW"))
-            width.set(qn("w:type"), "dxa")
-            width.set(qn("w:w"), str(column.twips))
-            SubElement(tc, qn("w:p"))
-            cells.append(tc)
-        return cells
-
-
 def _help_line(cell: Any, text: str) -> None:
-    paragraph = SubElement(cell, qn("w:p"))
-    _Body.run(paragraph, text, italic=True, color="555555", half_points=16)
+    run(add_paragraph(cell), text, italic=True, color="555555", half_points=16)
 
 
 def _answer(cell: Any, field: TemplateField, translate: Translate, value: str) -> None:
@@ -234,15 +116,14 @@ def _answer(cell: Any, field: TemplateField, translate: Translate, value: str) -
     first = cell[-1]  # the cell's empty paragraph
     if field.type in ("choice", "multichoice"):
         for index, option in enumerate(field.options):
-            paragraph = first if index == 0 else SubElement(cell, qn("w:p"))
-            _Body.run(paragraph, f"{BOX} {translate(option.label)}")
+            run(first if index == 0 else add_paragraph(cell), f"{BOX} {translate(option.label)}")
     elif field.type == "checkbox":
-        _Body.run(first, BOX)
+        run(first, BOX)
     elif value:
-        _Body.run(first, value)
+        run(first, value)
     elif field.type in ("textarea", "identifiers"):
-        SubElement(cell, qn("w:p"))
-        SubElement(cell, qn("w:p"))
+        add_paragraph(cell)
+        add_paragraph(cell)
 
 
 def build_docx(template: Template, language: str, translate: Translate, label: Label,
@@ -250,31 +131,30 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
     """The blank form of ``template`` in ``language``, as the bytes of a .docx file."""
     prefill = prefill or Prefill()
     blank = _blank(language)
-    root = copy.deepcopy(blank.document)
-    body = _Body(root[0])
+    document = blank.package.new_document()
     title = translate(template.title)
 
-    kind = body.block(_Body.paragraph())
-    _Body.run(kind, label(document_kind(template)), bold=True, half_points=18)  # no upper(): wrong for Turkish
-    body.block(_Body.paragraph(title, style=blank.title_style))  # add_heading(title, level=0)
+    # no upper() of the kind: wrong for Turkish and Georgian
+    run(add_block(document, paragraph()), label(document_kind(template)), bold=True, half_points=18)
+    add_block(document, paragraph(title, style=blank.title_style))  # add_heading(title, level=0)
     if template.study_copy:
-        _Body.run(body.block(_Body.paragraph()), label("forms.study_copy"), bold=True, color="A00000")
-    basis = body.block(_Body.paragraph())
-    _Body.run(basis, legal_basis_text(dataset, template, label), italic=True)
+        run(add_block(document, paragraph()), label("forms.study_copy"), bold=True, color="A00000")
+    basis = add_block(document, paragraph())
+    run(basis, legal_basis_text(dataset, template, label), italic=True)
     domestic = prefill.values.get(template.legal_basis.domestic or "")
     if domestic:
-        _Body.run(basis, "; " + label("forms.domestic") + ": " + domestic, italic=True)
-    body.block(_Body.paragraph(label("forms.docx_instructions")))
-    body.block(_Body.paragraph(label("forms.required_note")))
+        run(basis, "; " + label("forms.domestic") + ": " + domestic, italic=True)
+    add_block(document, paragraph(label("forms.docx_instructions")))
+    add_block(document, paragraph(label("forms.required_note")))
 
     for section in template.sections:
-        body.block(_Body.paragraph(translate(section.title), style=blank.heading_style))  # add_heading(level=2)
-        # the columns' widths in the table's grid (what LibreOffice and Google Docs lay out) and in each cell
-        # (what Word lays out)
-        table = body.block(_Body.table(blank.grid_style))
+        add_block(document, paragraph(translate(section.title), style=blank.heading_style))  # add_heading(level=2)
+        # the columns' widths in the table's grid (what LibreOffice and Google Docs lay out), which each new row
+        # gives its cells (what Word lays out)
+        grid = add_block(document, table(blank.grid_style, COLUMN_WIDTHS))
         for f in section.fields:
-            left, right = _Body.row(table)
-            _Body.run(left[-1], translate(f.label) + (" *" if f.required else ""), bold=True)
+            left, right = row(grid)
+            run(left[-1], translate(f.label) + (" *" if f.required else ""), bold=True)
             if f.help:
                 _help_line(left, translate(f.help))
             if f.example:
@@ -283,22 +163,17 @@ def build_docx(template: Template, language: str, translate: Translate, label: L
             _answer(right, f, translate, value)
 
     if template.document_notes:
-        body.block(_Body.paragraph())
+        add_block(document, paragraph())
         for note in template.document_notes:
-            body.block(_Body.paragraph(translate(note)))
-    _Body.run(body.block(_Body.paragraph(before=720)), "_" * 40 + "\n" + label("forms.js.signature"))  # 36 pt
+            add_block(document, paragraph(translate(note)))
+    signature = add_block(document, paragraph(before=720))  # 36 pt
+    run(signature, "_" * 40 + "\n" + label("forms.js.signature"))
 
-    core = copy.deepcopy(blank.core)
-    properties = CoreProperties(core)
-    properties.title = title
-    properties.language = language
-    properties.subject = translate(template.summary)
-
-    buffer = io.BytesIO(blank.package)
-    with zipfile.ZipFile(buffer, "a") as package:  # the blank's parts stay as they were compressed
-        package.writestr(_zip_entry(DOCUMENT_PART), serialize_part_xml(root))
-        package.writestr(_zip_entry(CORE_PART), serialize_part_xml(core))
-    return buffer.getvalue()
+    core = blank.package.new_core()
+    core.title = title
+    core.language = language
+    core.subject = translate(template.summary)
+    return blank.package.save(document, core)
 
 
 #: the ``ui.yaml`` labels :func:`build_docx` prints besides the document's kind (part of :func:`document_key`;
@@ -307,9 +182,10 @@ LABELS = ("forms.study_copy", "forms.domestic", "forms.docx_instructions", "form
           "forms.js.signature")
 
 
-#: this module and the version of python-docx (whose default template every document starts from), as this
-#: process imported them (a file saved while a build runs is not the code that writes)
-_code_digest = code_digest([Path(__file__)], f"python-docx={metadata.version('python-docx')}")
+#: this module, the package writer and the version of python-docx (whose default template every document starts
+#: from), as this process imported them (a file saved while a build runs is not the code that writes)
+_code_digest = code_digest([Path(__file__), Path(docx_package.__file__)],
+                           f"python-docx={metadata.version('python-docx')}")
 
 
 def _strings(value: Any) -> Iterator[str]:
