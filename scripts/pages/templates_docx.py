@@ -7,9 +7,9 @@ is written into its cells.
 
 python-docx makes one blank document a language (A4, the language, the Normal style); each form is that blank's
 package with a body and core properties of its own (:mod:`scripts.pages.docx_package`). Made with python-docx's
-API from start to end, the 15 forms of a language took 0.35 to 0.6 s of CPU (timed apart: 25 to 40 ms a form, a
+API from start to end, the 15 forms of a language took 0.37 to 0.60 s of CPU (timed apart: 25 to 40 ms a form, a
 copy of the whole blank document and every part compressed again among it); made this way, about 0.1 s (5 ms a
-form, the blank once).
+form, and 0.03 s for the blank, once).
 
 When the build keeps documents between builds (``ctx.documents``), each one is stored under
 :func:`document_key`, a digest of everything it prints, and written again only when that changes.
