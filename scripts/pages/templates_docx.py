@@ -69,6 +69,7 @@ def _a4(document: DocumentObject) -> None:
 #: the widths of a form's two columns: the field's name and help, and the answer (17 cm between A4's margins)
 COLUMN_WIDTHS = (Cm(6.5), Cm(10.5))
 
+
 @dataclass(frozen=True)
 class _Blank:
     """An empty A4 document whose text is in one language, in the forms' Normal style, made once per language
