@@ -84,6 +84,60 @@ def test_the_key_changes_with_the_writer(monkeypatch: pytest.MonkeyPatch) -> Non
     assert document_key(TEMPLATES[0], "en", ctx.translate, ctx.label, Prefill(), DATASET) != base
 
 
+#: the modules of ``scripts`` the writers import that are not digested into the key, and why each one may stay out:
+#: what the writer takes from it is in the key already
+NOT_DIGESTED = {
+    "scripts.files": "it digests the key itself (code_digest) and writes nothing of a document",
+    "scripts.pages.base": "Page: the page that lists the document, not the document",
+    "scripts.pages.context": "RenderContext: its translations and labels are in the key as printed",
+    "scripts.pages.routes": "where the document is published, not what it holds",
+    "scripts.pages.templates_forms": "the templates listed, and the kind and legal basis line: in the key as printed",
+    "scripts.pages.templates_prefill": "the prefill: its values are in the key",
+    # the model's: they decide what a template may hold, and what it holds is in the key (model_dump)
+    "scripts.data.markup": "the markup rules a template's texts must meet",
+    "scripts.data.models.base": "the shared field types and the base record",
+}
+
+
+def test_the_key_reads_every_module_the_writers_import() -> None:
+    """The key digests the writers' code (:data:`templates_docx.WRITERS`). A module of ``scripts`` they import is
+    one of them, or listed above with the reason it may stay out: a new helper of the writer fails here until it
+    is one or the other, else its change would leave stale documents."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    written = {path.resolve() for path in templates_docx.WRITERS}
+    assert all(path.is_file() for path in written)
+    for path in written:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("scripts"):
+                names = [node.module] if node.module != "scripts.pages" else [f"scripts.pages.{a.name}"
+                                                                              for a in node.names]
+                for module in names:
+                    file = ROOT / (module.replace(".", "/") + ".py")
+                    assert file.resolve() in written or module in NOT_DIGESTED, \
+                        f"{path.name} imports {module}, which the key neither reads nor accounts for"
+
+
+@pytest.mark.parametrize("writer", [path.name for path in templates_docx.WRITERS])
+def test_an_edit_of_each_writer_changes_the_key(writer: str, tmp_path: Path) -> None:
+    """The digest the key holds is of the writers' bytes: an edit of any one of them (the package writer too)
+    gives another digest, so every stored document is written again."""
+    from scripts.files import code_digest
+
+    copies = []
+    for path in templates_docx.WRITERS:
+        copy = tmp_path / f"{len(copies)}-{path.name}"
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    before = code_digest(copies, "python-docx=1")
+    assert before == code_digest(templates_docx.WRITERS, "python-docx=1")  # the same bytes, the same digest
+    edited = copies[[path.name for path in templates_docx.WRITERS].index(writer)]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert code_digest(copies, "python-docx=1") != before
+
+
 def test_the_store_writes_once_per_key_and_keeps_one_file_per_document(tmp_path: Path) -> None:
     store = DocumentStore(tmp_path / "documents")
     made: list[str] = []
