@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.files import code_digest
 from scripts.i18n.translator import load_translator
 from scripts.pages import templates_docx
 from scripts.pages.context import RenderContext
@@ -99,6 +100,15 @@ NOT_DIGESTED = {
 }
 
 
+def test_the_key_names_the_libraries_and_the_python_that_write() -> None:
+    import sys
+    from importlib import metadata
+
+    assert set(templates_docx.WRITER_VERSIONS) == {f"python-docx={metadata.version('python-docx')}",
+                                                   f"lxml={metadata.version('lxml')}", sys.version}
+    assert templates_docx._code_digest == code_digest(templates_docx.WRITERS, *templates_docx.WRITER_VERSIONS)
+
+
 def test_the_key_reads_every_module_the_writers_import() -> None:
     """The key digests the writers' code (:data:`templates_docx.WRITERS`). A module of ``scripts`` they import is
     one of them, or listed above with the reason it may stay out: a new helper of the writer fails here until it
@@ -124,8 +134,6 @@ def test_the_key_reads_every_module_the_writers_import() -> None:
 def test_an_edit_of_each_writer_changes_the_key(writer: str, tmp_path: Path) -> None:
     """The digest the key holds is of the writers' bytes: an edit of any one of them (the package writer too)
     gives another digest, so every stored document is written again."""
-    from scripts.files import code_digest
-
     copies = []
     for path in templates_docx.WRITERS:
         copy = tmp_path / f"{len(copies)}-{path.name}"

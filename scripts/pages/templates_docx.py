@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -188,9 +189,12 @@ LABELS = ("forms.study_copy", "forms.domestic", "forms.docx_instructions", "form
 #: what the key holds already (tests/test_docx_store.py checks the list)
 WRITERS = (Path(__file__), Path(docx_package.__file__),
            Path(__file__).resolve().parents[1] / "data" / "models" / "templates.py")
-#: the writers and the version of python-docx (whose default template every document starts from), as this process
-#: imported them (a file saved while a build runs is not the code that writes)
-_code_digest = code_digest(WRITERS, f"python-docx={metadata.version('python-docx')}")
+#: what writes besides them: python-docx (whose default template every document starts from), lxml (which
+#: serializes the parts) and Python (whose zlib compresses them)
+WRITER_VERSIONS = (f"python-docx={metadata.version('python-docx')}", f"lxml={metadata.version('lxml')}", sys.version)
+#: the writers and those versions, as this process imported them (a file saved while a build runs is not the code
+#: that writes)
+_code_digest = code_digest(WRITERS, *WRITER_VERSIONS)
 
 
 def _strings(value: Any) -> Iterator[str]:
