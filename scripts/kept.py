@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 from scripts.files import replace_whole
+from scripts.paper.book import book_date
+from scripts.paper.render import renderer_inputs
 from scripts.settings import Settings
 from scripts.staging.inputs import git_commit, inputs_digest
 
@@ -29,15 +31,18 @@ def language_digests(config_file: Path, base: dict, settings: Settings, codes: l
                      root: str) -> dict[str, str]:
     """Each language's digest of everything its build reads (``base``: the configuration as MkDocs reads it,
     environment variables resolved). Every language's depends on all of the shared inputs: a change to any of
-    them rebuilds every language."""
+    them rebuilds every language. With the PDFs, so do what renders them (the libraries, the system's text layout
+    libraries and the fonts: :func:`~scripts.paper.render.renderer_inputs`) and the date they print (the last
+    commit's, or today's outside a git checkout: :func:`~scripts.paper.book.book_date`)."""
     config_file = Path(config_file).resolve()
     folders = [settings.data_dir, config_file.parent / str(base.get("docs_dir") or "docs")]
     custom = (base.get("theme") or {}).get("custom_dir") if isinstance(base.get("theme"), dict) else None
     if isinstance(custom, str):
         folders.append(config_file.parent / custom)
     hooks = [config_file.parent / str(h) for h in base.get("hooks") or [] if isinstance(h, str)]  # MkDocs runs them
+    paper = "" if settings.no_paper else f"{renderer_inputs()}\0{book_date()}"
     options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), git_commit(config_file.parent),
-               sys.version, repr(base))
+               sys.version, repr(base), paper)
     common = inputs_digest(folders, [config_file, *hooks], options)
     return {code: hashlib.sha256(f"{common}\0{code}".encode()).hexdigest() for code in codes}
 

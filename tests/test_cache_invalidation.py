@@ -545,8 +545,61 @@ def test_the_pdf_key_changes_with_the_html_the_css_the_forms_weasyprint_and_the_
     assert render.cache_key(html, css, False) != before
     monkeypatch.undo()
     assert render.cache_key(html, css, False) == before
-    monkeypatch.setattr("importlib.metadata.version", lambda name: "0.0-other")  # another WeasyPrint
-    assert render.cache_key(html, css, False) != before
+    for name in ("renderer_libraries", "system_libraries"):  # another WeasyPrint or library of it; another Pango
+        monkeypatch.setattr(render, name, lambda: "changed")
+        assert render.cache_key(html, css, False) != before
+        monkeypatch.undo()
+    assert render.cache_key(html, css, False) == before
+
+
+def test_the_pdf_renderer_is_weasyprint_with_every_library_it_requires_and_the_system_text_libraries() -> None:
+    """What lays out, subsets fonts for and compresses a PDF: WeasyPrint's requirements all the way down, with the
+    extras it asks for (fonttools' woff: brotli), Python, and the system's Pango and HarfBuzz it loads."""
+    import sys
+    from importlib import metadata
+
+    from scripts.paper import render
+
+    libraries = render.renderer_libraries().splitlines()
+    assert libraries[0] == sys.version
+    for name in ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cffi", "pycparser", "brotli"):
+        assert f"{name}=={metadata.version(name)}" in libraries, name
+    assert not any(line.startswith(("pytest==", "sphinx==", "furo==")) for line in libraries)  # extras not asked
+    assert render._requirement('fonttools[woff] >=4.59.2') == ("fonttools", {"woff"}, None)
+    assert render._requirement('ruff ; extra == "test"') == ("ruff", set(), "test")
+    system = render.system_libraries()
+    assert "libpango-1.0" in system and "libharfbuzz" in system, system
+
+
+@pytest.mark.parametrize("change", ["fonts", "libraries", "system libraries", "date"])
+def test_with_the_pdfs_a_language_is_built_again_when_what_renders_them_or_their_date_changes(
+        change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A language kept from the previous site keeps its PDFs (scripts.kept): the languages' digests hold what
+    renders them and the date they print (outside a git checkout, today's), but only when PDFs are built."""
+    from scripts import kept
+    from scripts.paper import render
+    from scripts.settings import Settings
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\n", encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setattr(kept, "git_commit", lambda folder: "")  # outside a git checkout: the date is today's
+    monkeypatch.setattr(kept, "book_date", lambda: "2026-12-06")
+
+    def digests(no_paper: bool) -> dict[str, str]:
+        return kept.language_digests(config, {"site_name": "T"}, Settings(data_dir=data, no_paper=no_paper),
+                                     ["en", "fr"], "en")
+
+    with_pdfs, without = digests(False), digests(True)
+    if change == "date":
+        monkeypatch.setattr(kept, "book_date", lambda: "2026-12-07")  # the next day
+    else:
+        name = {"fonts": "installed_fonts", "libraries": "renderer_libraries",
+                "system libraries": "system_libraries"}[change]
+        monkeypatch.setattr(render, name, lambda: "changed")
+    assert digests(False)["en"] != with_pdfs["en"] and digests(False)["fr"] != with_pdfs["fr"]
+    assert digests(True) == without  # no PDFs: nothing of theirs counts
 
 
 def test_a_pdf_is_rendered_again_only_when_what_it_prints_changed(tmp_path: Path, fake_render: list[str]) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
+import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -71,11 +74,79 @@ def installed_fonts() -> str:
     return "\n".join(lines)
 
 
-def cache_key(html: str, css: list[str], forms: bool) -> str:
-    from importlib import metadata
+def _requirement(text: str) -> tuple[str, set[str], str | None]:
+    """A requirement line of a distribution's metadata (``fonttools[woff] >=4.59 ; extra == "test"``): the name,
+    the extras it asks for, and the extra of the requiring distribution it is needed for (None: always)."""
+    spec, _, marker = text.partition(";")
+    found = re.match(r"\s*([A-Za-z0-9._-]+)\s*(?:\[([^\]]*)\])?", spec)
+    extras = {extra.strip() for extra in (found.group(2) or "").split(",") if extra.strip()} if found else set()
+    only_for = re.search(r"extra\s*==\s*['\"]([^'\"]+)['\"]", marker)
+    return (found.group(1) if found else ""), extras, (only_for.group(1) if only_for else None)
 
+
+@functools.cache
+def renderer_libraries() -> str:
+    """Python's version, and WeasyPrint with every installed library it requires, all the way down (with the
+    extras asked for: fonttools' ``woff``), as ``name==version`` lines: they lay out, subset the fonts of and
+    compress every PDF. Read once per process."""
+    versions: dict[str, str] = {}
+    visited: set[tuple[str, frozenset[str]]] = set()
+    todo = [("weasyprint", frozenset[str]())]
+    while todo:
+        name, extras = todo.pop()
+        key = re.sub(r"[-_.]+", "-", name).lower()
+        if not key or (key, extras) in visited:
+            continue
+        visited.add((key, extras))
+        try:
+            distribution = metadata.distribution(name)
+        except metadata.PackageNotFoundError:  # an optional one that is not installed
+            continue
+        versions[key] = distribution.version
+        for line in distribution.requires or []:
+            required, wanted, only_for = _requirement(line)
+            if only_for is None or only_for in extras:
+                todo.append((required, frozenset(wanted)))
+    return "\n".join([sys.version, *(f"{name}=={version}" for name, version in sorted(versions.items()))])
+
+
+#: Where the system keeps shared libraries (with Debian's multiarch folders below them), and the ones WeasyPrint
+#: lays text out with through cffi: Pango, HarfBuzz (shaping), fontconfig and FreeType.
+LIBRARY_FOLDERS = (Path("/usr/lib"), Path("/usr/local/lib"), Path("/lib"), Path("/usr/lib64"))
+TEXT_LIBRARIES = ("libpango-1.0", "libpangoft2-1.0", "libharfbuzz", "libfontconfig", "libfreetype")
+
+
+@functools.cache
+def system_libraries() -> str:
+    """The system's text layout libraries (:data:`TEXT_LIBRARIES`: path, size, modification time), read once per
+    process: a system upgrade that replaces one renders the PDFs again."""
+    lines = []
+    for folder in LIBRARY_FOLDERS:
+        try:
+            below = [folder, *sorted(folder.glob("*-linux-gnu"))]
+        except OSError:
+            continue
+        for where in below:
+            for name in TEXT_LIBRARIES:
+                for path in sorted(where.glob(name + "*")):
+                    try:
+                        stat = path.stat()
+                    except OSError:
+                        continue
+                    lines.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    return "\n".join(lines)
+
+
+def renderer_inputs() -> str:
+    """What every PDF depends on besides its HTML, its styles and whether it has form fields: the libraries that
+    render it (:func:`renderer_libraries`), the system's text layout libraries (:func:`system_libraries`) and the
+    fonts (:func:`installed_fonts`)."""
+    return "\n\0".join((renderer_libraries(), system_libraries(), installed_fonts()))
+
+
+def cache_key(html: str, css: list[str], forms: bool) -> str:
     digest = hashlib.sha256()
-    for part in (metadata.version("weasyprint"), installed_fonts(), str(forms), *css, html):
+    for part in (renderer_inputs(), str(forms), *css, html):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:24]
