@@ -119,6 +119,7 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     jobs = settings.jobs or min(len(codes), os.cpu_count() or 1)
     previous_handlers = _interrupt_on_signals()
     try:
+        digests_taken = time.time_ns()
         digests = {} if settings.no_cache else kept.language_digests(config_file, base, settings, codes, default)
         previous = kept.previous_record(site_dir, CACHE) if digests else {}
         reused = kept.reuse_unchanged(site_dir, default, parts, digests, previous)
@@ -154,7 +155,8 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         kept.forget(site_dir, CACHE)
         prints = {code: kept.fingerprint(folder) for code, folder in parts.items()}
         status = _assemble(site_dir, default, parts, fresh, old, results, quiet)
-        if status == 0:
+        # an edit saved and undone while the languages were built gives the same digests: the site may hold it
+        if status == 0 and digests and not kept.inputs_changed_since(digests_taken, config_file, base, settings):
             # a language kept from the previous site keeps the time it took then
             seconds = {r.language: took[r.language] if r.reused else round(r.seconds, 3) for r in results
                        if not r.reused or r.language in took}

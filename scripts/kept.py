@@ -19,7 +19,7 @@ from scripts.files import replace_whole
 from scripts.paper.book import book_date
 from scripts.paper.render import renderer_inputs
 from scripts.settings import Settings
-from scripts.staging.inputs import git_commit, inputs_digest
+from scripts.staging.inputs import CODE, changed_since, git_commit, inputs_digest
 
 
 def forget(site_dir: Path, cache: Path) -> None:
@@ -35,16 +35,31 @@ def language_digests(config_file: Path, base: dict, settings: Settings, codes: l
     libraries and the fonts: :func:`~scripts.paper.render.renderer_inputs`) and the date they print (the last
     commit's, or today's outside a git checkout: :func:`~scripts.paper.book.book_date`)."""
     config_file = Path(config_file).resolve()
+    folders, files = _input_files(config_file, base, settings)
+    paper = "" if settings.no_paper else f"{renderer_inputs()}\0{book_date()}"
+    options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), git_commit(config_file.parent),
+               sys.version, repr(base), paper)
+    common = inputs_digest(folders, files, options)
+    return {code: hashlib.sha256(f"{common}\0{code}".encode()).hexdigest() for code in codes}
+
+
+def _input_files(config_file: Path, base: dict, settings: Settings) -> tuple[list[Path], list[Path]]:
+    """The folders and files of the project a language's digest reads (the ``scripts`` package besides)."""
     folders = [settings.data_dir, config_file.parent / str(base.get("docs_dir") or "docs")]
     custom = (base.get("theme") or {}).get("custom_dir") if isinstance(base.get("theme"), dict) else None
     if isinstance(custom, str):
         folders.append(config_file.parent / custom)
     hooks = [config_file.parent / str(h) for h in base.get("hooks") or [] if isinstance(h, str)]  # MkDocs runs them
-    paper = "" if settings.no_paper else f"{renderer_inputs()}\0{book_date()}"
-    options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), git_commit(config_file.parent),
-               sys.version, repr(base), paper)
-    common = inputs_digest(folders, [config_file, *hooks], options)
-    return {code: hashlib.sha256(f"{common}\0{code}".encode()).hexdigest() for code in codes}
+    return folders, [config_file, *hooks]
+
+
+def inputs_changed_since(taken_ns: int, config_file: Path, base: dict, settings: Settings) -> bool:
+    """Whether any file the digests read may have been written since ``taken_ns`` (when they were taken): the
+    site just built may then hold an edit that was undone meanwhile, and must not be recorded under digests
+    that say it does not. Every file and folder of the project's inputs counts; of the ``scripts`` package, its
+    files (Python writes its compiled files into new folders there while a build runs)."""
+    folders, files = _input_files(Path(config_file).resolve(), base, settings)
+    return changed_since(taken_ns, folders, files) or changed_since(taken_ns, [CODE], suffixes=("",))
 
 
 def _record_file(site_dir: Path, cache: Path) -> Path:

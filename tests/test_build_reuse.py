@@ -90,6 +90,43 @@ def test_a_hooks_file_of_the_configuration_is_an_input(tree, monkeypatch: pytest
     assert after["en"] != before["en"] and after["fr"] != before["fr"]
 
 
+@pytest.mark.parametrize("undone", ["data", "hand-written page", "configuration", "code", "data file added"])
+def test_an_edit_undone_while_the_languages_are_built_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              undone: str) -> None:
+    """The digests after the edit is undone are the ones taken before, but the languages may have been built from
+    the edit: the inputs' change times tell, and the build then records nothing (scripts.build.build_site)."""
+    import time
+
+    from scripts import kept
+
+    data, docs, code = tmp_path / "data", tmp_path / "docs", tmp_path / "code"
+    for folder in (data, docs, code):
+        folder.mkdir()
+    (data / "site.yaml").write_text("title: T\n", encoding="utf-8")
+    (docs / "about.md").write_text("# About\n", encoding="utf-8")
+    (code / "build.py").write_text("X = 1\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\n", encoding="utf-8")
+    monkeypatch.setattr(kept, "CODE", code)
+    settings, base = Settings(data_dir=data), {"site_name": "T"}
+    time.sleep(0.05)  # the files above are older than the digests, by more than the clock's lag
+    taken = time.time_ns()
+    assert not kept.inputs_changed_since(taken, config, base, settings)
+    (code / "__pycache__").mkdir()
+    (code / "__pycache__" / "build.cpython-311.pyc").write_bytes(b"\0")  # Python compiling: not an edit
+    assert not kept.inputs_changed_since(taken, config, base, settings)
+    if undone == "data file added":
+        (data / "extra.yaml").write_text("id: extra\n", encoding="utf-8")
+        (data / "extra.yaml").unlink()
+    else:
+        path = {"data": data / "site.yaml", "hand-written page": docs / "about.md", "configuration": config,
+                "code": code / "build.py"}[undone]
+        before = path.read_bytes()
+        path.write_bytes(before + b"\n")
+        path.write_bytes(before)
+    assert kept.inputs_changed_since(taken, config, base, settings)
+
+
 # ---- the build itself: a project copy in English and French, without PDFs ----------------------------------
 
 @pytest.fixture(scope="module")
@@ -153,6 +190,22 @@ def test_an_unchanged_rebuild_keeps_every_language_and_a_change_builds_again(pro
 
     # without the caches nothing is kept
     assert "unchanged" not in _build(project, capsys, no_cache=True)
+
+
+@pytest.mark.site
+def test_a_build_during_which_an_input_was_written_records_nothing(project: Path, capsys,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit saved and undone while the languages were built (seen by the change times, tested above): the site
+    is in place, but no record says what it was built from, so the next build keeps no language from it."""
+    from scripts import build, kept
+
+    seen: list[int] = []
+    monkeypatch.setattr(kept, "inputs_changed_since", lambda taken, *args: seen.append(taken) or True)
+    _build(project, capsys)
+    assert seen and (project / "site" / "fr" / "index.html").is_file()
+    assert kept.previous_record(project / "site", build.CACHE) == {}
+    monkeypatch.undo()
+    assert "unchanged" not in _build(project, capsys)
 
 
 @pytest.mark.site

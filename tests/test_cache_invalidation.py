@@ -271,6 +271,47 @@ def test_pages_generated_while_an_input_changed_are_not_kept(tmp_path: Path, dat
     assert cache.cached_pages(folder, "pages-ka-", key(data), lambda: "new pages") == "new pages"
 
 
+@pytest.mark.parametrize("undone", ["a data file", "a catalog", "a page template", "a data file added"])
+def test_an_edit_saved_and_undone_while_pages_are_generated_keeps_no_pages(data: Path, code: Path,
+                                                                          undone: str) -> None:
+    """After the edit is undone the bytes are as they were, so the digest is the one taken before; but the pages
+    may have been generated from the edit. The files' change times tell: nothing is kept."""
+    import time
+
+    cache = pages_cache()
+    time.sleep(0.05)  # the copies of the data and the code were made just now: older than the digest, by more
+    sources = cache.sources_digest(data)  # than the clock's lag
+    assert cache.sources_unchanged(data, sources)  # nothing happened
+    (code / "__pycache__").mkdir(exist_ok=True)
+    (code / "__pycache__" / "build.cpython-311.pyc").write_bytes(b"\0")  # Python compiling: not an edit
+    assert cache.sources_unchanged(data, sources)
+    if undone == "a data file added":
+        (data / "extra.yaml").write_text("id: extra\n", encoding="utf-8")
+        (data / "extra.yaml").unlink()
+    else:
+        path = {"a data file": data / "guidelines.yaml", "a catalog": data / "locales" / "fr.po",
+                "a page template": code / "pages" / "templates" / "measure.md.j2"}[undone]
+        before = path.read_bytes()
+        path.write_bytes(before + b"\n")
+        path.write_bytes(before)
+    assert cache._sources(data) == sources  # the same bytes: the same digest
+    assert not cache.sources_unchanged(data, sources)
+
+
+def test_pages_are_not_kept_under_a_digest_this_process_did_not_take(data: Path, code: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the digest was taken is known only to the process that took it (and the workers it forks): another
+    one cannot tell an edit undone since, so it keeps nothing."""
+    import time
+
+    cache = pages_cache()
+    time.sleep(0.05)
+    sources = cache.sources_digest(data)
+    assert cache.sources_unchanged(data, sources)
+    monkeypatch.setattr(cache, "_TAKEN", {})
+    assert not cache.sources_unchanged(data, sources)
+
+
 @pytest.mark.parametrize("moment", ["right after the data is read", "while hand-written pages are resolved"])
 def test_the_stage_takes_its_key_before_it_reads_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          moment: str) -> None:

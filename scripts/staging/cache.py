@@ -27,7 +27,7 @@ from scripts.files import discard, files_below, process_running, replace_whole
 from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog
 from scripts.i18n.translator import ReadCatalog, read_with_statuses
 from scripts.pages.template_cache import TEMPLATES
-from scripts.staging.inputs import CODE, files_digest, running_environment
+from scripts.staging.inputs import CODE, changed_since, files_digest, running_environment
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 
@@ -161,22 +161,42 @@ def keep_compiled_templates(cache_dir: Path | None) -> None:
     TEMPLATES.keep_in(folder)
 
 
-def sources_digest(data_dir: Path) -> str:
-    """A digest of everything page generation reads, other than what a build passes it: every file of the data
-    folder (catalogs included), the ``.py`` and ``.j2`` files of the ``scripts`` package, Python's version and
-    the installed libraries (:func:`~scripts.staging.inputs.running_environment`: Babel writes the dates, Jinja2
-    and python-docx the pages and forms). Take it before reading any of them: see :func:`cached_pages`."""
+#: when this process last took each :func:`sources_digest` (:func:`time.time_ns`), for :func:`sources_unchanged`
+_TAKEN: dict[str, int] = {}
+
+
+def _sources(data_dir: Path) -> str:
     digest = hashlib.sha256(running_environment().encode())
     files_digest(digest, Path(data_dir))
     files_digest(digest, _CODE, (".py", ".j2"))
     return digest.hexdigest()
 
 
+def sources_digest(data_dir: Path) -> str:
+    """A digest of everything page generation reads, other than what a build passes it: every file of the data
+    folder (catalogs included), the ``.py`` and ``.j2`` files of the ``scripts`` package, Python's version and
+    the installed libraries (:func:`~scripts.staging.inputs.running_environment`: Babel writes the dates, Jinja2
+    and python-docx the pages and forms). Take it before reading any of them: see :func:`cached_pages`. The time
+    it was taken is noted (in this process, and in the workers it forks) for :func:`sources_unchanged`."""
+    taken = time.time_ns()
+    sources = _sources(data_dir)
+    _TAKEN[sources] = taken
+    return sources
+
+
 def sources_unchanged(data_dir: Path, sources: str) -> bool:
     """Whether nothing generated pages are made from changed since :func:`sources_digest` gave ``sources``, and
     the code on disk is still the code this process runs (:func:`running_code_on_disk`): pages generated
-    meanwhile may then be kept under the key ``sources`` made (:func:`cached_pages`, :func:`settle_pending`)."""
-    return sources_digest(data_dir) == sources and running_code_on_disk()
+    meanwhile may then be kept under the key ``sources`` made (:func:`cached_pages`, :func:`settle_pending`).
+
+    The same digest is not enough: an edit saved and undone while the pages were generated gives it again, with
+    pages made from the edit. So no file or folder may have been written since the digest was taken
+    (:func:`~scripts.staging.inputs.changed_since`); when this process does not know when (it did not take it),
+    nothing is kept."""
+    taken = _TAKEN.get(sources)
+    return (taken is not None and _sources(data_dir) == sources and running_code_on_disk()
+            and not changed_since(taken, [Path(data_dir)])
+            and not changed_since(taken, [_CODE], suffixes=(".py", ".j2")))
 
 
 def pages_key(data_dir: Path, *parts: object, sources: str | None = None) -> str:

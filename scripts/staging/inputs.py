@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -80,6 +81,47 @@ def git_commit(folder: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     return result.stdout.strip() if result.returncode == 0 else ""
+
+
+#: how much earlier than the clock a change may be stamped: the system stamps a file's change time with a clock
+#: that may lag the one :func:`time.time_ns` reads by one timer tick (at most 10 ms)
+STAMP_LAG_NS = 20_000_000
+
+
+def latest_change(folders: Iterable[Path], files: Iterable[Path] = (), suffixes: tuple[str, ...] | None = None) -> int:
+    """The latest change time (nanoseconds) of ``files`` and of every folder and file below ``folders``: a file
+    written, or added to or removed from a folder, since a digest was taken, even if it was put back as it was
+    (a digest of the bytes alone would then be the same). With ``suffixes``, only the files below ``folders``
+    whose names end in one of them count (no folder: Python writes its compiled files beside the code).
+    ``__pycache__`` folders are left out, as the digests leave them out."""
+    latest = 0
+    paths = [Path(path) for path in files]
+    for folder in folders:
+        entered: set[str] = set()
+        for root, dirs, names in os.walk(folder, followlinks=True):
+            real = os.path.realpath(root)
+            if real in entered:
+                dirs[:] = []
+                continue
+            entered.add(real)
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            if suffixes is None:
+                paths.append(Path(root))
+            paths.extend(Path(root, name) for name in names if suffixes is None or name.endswith(suffixes))
+    for path in paths:
+        for follow in (False, True):  # a link itself, and what it points to
+            try:
+                latest = max(latest, os.stat(path, follow_symlinks=follow).st_ctime_ns)
+            except OSError:
+                continue
+    return latest
+
+
+def changed_since(taken_ns: int, folders: Iterable[Path], files: Iterable[Path] = (),
+                  suffixes: tuple[str, ...] | None = None) -> bool:
+    """Whether anything :func:`latest_change` looks at may have been written after ``taken_ns`` (the time a
+    digest of it was taken, from :func:`time.time_ns`); a change stamped just before it counts too."""
+    return latest_change(folders, files, suffixes) >= taken_ns - STAMP_LAG_NS
 
 
 def inputs_digest(folders: Iterable[Path], files: Iterable[Path], options: object) -> str:
