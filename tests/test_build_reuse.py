@@ -77,6 +77,7 @@ def test_a_hooks_file_of_the_configuration_is_an_input(tree, monkeypatch: pytest
 
     data, config, _ = tree
     monkeypatch.setattr(kept, "git_commit", lambda folder: "")
+    monkeypatch.setattr(kept, "book_date", lambda: "2026-12-06")  # with PDFs, their date (a git call) counts too
     hooks = config.parent / "my_hooks.py"
     hooks.write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown\n", encoding="utf-8")
     base = {"site_name": "T", "hooks": ["my_hooks.py"]}
