@@ -593,6 +593,29 @@ def test_the_pdf_key_changes_with_the_html_the_css_the_forms_weasyprint_and_the_
     assert render.cache_key(html, css, False) == before
 
 
+def test_the_pdf_key_reads_each_local_image_by_its_bytes_not_its_address(tmp_path: Path) -> None:
+    """The paper code gives WeasyPrint each image of a page by its absolute address in the language's site
+    folder, whose name changes with every build: the key holds the image's bytes instead."""
+    from scripts.paper import render
+
+    first, second = tmp_path / ".site.en-101" / "img", tmp_path / ".site.en-202" / "img"
+    for folder in (first, second):
+        folder.mkdir(parents=True)
+        (folder / "map of cooperation.png").write_bytes(b"PNG one")
+
+    def page(folder: Path) -> str:
+        return f'<p>A map</p><img alt="" src="{(folder / "map of cooperation.png").as_uri()}">'
+
+    css = [render.stylesheet("paper.css")]
+    before = render.cache_key(page(first), css, False)
+    assert render.cache_key(page(second), css, False) == before  # another build, the same image
+    (second / "map of cooperation.png").write_bytes(b"PNG two")
+    assert render.cache_key(page(second), css, False) != before  # the image edited under the same name
+    edited = render.cache_key(page(second), css, False)
+    (second / "map of cooperation.png").unlink()
+    assert render.cache_key(page(second), css, False) not in (before, edited)  # gone: neither one
+
+
 def test_the_pdf_renderer_is_weasyprint_with_every_library_it_requires_and_the_system_text_libraries() -> None:
     """What lays out, subsets fonts for and compresses a PDF: WeasyPrint's requirements all the way down, with the
     extras it asks for (fonttools' woff: brotli), Python, and the system's Pango and HarfBuzz it loads."""

@@ -7,8 +7,10 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass
+from html import unescape
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
@@ -144,9 +146,27 @@ def renderer_inputs() -> str:
     return "\n\0".join((renderer_libraries(), system_libraries(), installed_fonts()))
 
 
+#: an image of a page as the paper code gives it to WeasyPrint: a local file, by its absolute address
+_LOCAL_IMAGE = re.compile(r'src="(file://[^"]*)"')
+
+
+def _keyed_html(html: str) -> str:
+    """``html`` as the key reads it: each local image by the digest of its bytes, not by its address. The bytes
+    may change under the same name, and the address changes with every build (the language's temporary site
+    folder)."""
+    def by_bytes(match: re.Match) -> str:
+        path = Path(unquote(urlsplit(unescape(match.group(1))).path))
+        try:
+            return f'src="sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}"'
+        except OSError:
+            return f'src="missing:{path.name}"'
+
+    return _LOCAL_IMAGE.sub(by_bytes, html)
+
+
 def cache_key(html: str, css: list[str], forms: bool) -> str:
     digest = hashlib.sha256()
-    for part in (renderer_inputs(), str(forms), *css, html):
+    for part in (renderer_inputs(), str(forms), *css, _keyed_html(html)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:24]
