@@ -78,6 +78,9 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # compiled templates read from the previous build's (a cold build compiles every one)
     keep_compiled_templates(None if settings.no_cache else CACHE)
+    # before any digest of the inputs is taken: a file written after this may be in the site, though the digests
+    # do not show it (kept.inputs_changed_since, when the site is recorded)
+    digests_taken = time.time_ns()
     # what the generated pages are made from, taken once for every language before the data is read
     # (scripts.staging.cache.cached_pages)
     sources = None if settings.no_cache else sources_digest(settings.data_dir)
@@ -119,7 +122,6 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     jobs = settings.jobs or min(len(codes), os.cpu_count() or 1)
     previous_handlers = _interrupt_on_signals()
     try:
-        digests_taken = time.time_ns()
         digests = {} if settings.no_cache else kept.language_digests(config_file, base, settings, codes, default)
         previous = kept.previous_record(site_dir, CACHE) if digests else {}
         reused = kept.reuse_unchanged(site_dir, default, parts, digests, previous)
@@ -155,8 +157,13 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         kept.forget(site_dir, CACHE)
         prints = {code: kept.fingerprint(folder) for code, folder in parts.items()}
         status = _assemble(site_dir, default, parts, fresh, old, results, quiet)
-        # an edit saved and undone while the languages were built gives the same digests: the site may hold it
-        if status == 0 and digests and not kept.inputs_changed_since(digests_taken, config_file, base, settings):
+        # an input written after the digests were taken (an edit, even one undone since: the same digests) may
+        # or may not be in the site: not recorded, so the next build builds every language again
+        written = status == 0 and bool(digests) and kept.inputs_changed_since(digests_taken, config_file, base,
+                                                                             settings)
+        if written and not quiet:
+            print("An input was written while the site was built: the next build builds every language again.")
+        if status == 0 and digests and not written:
             # a language kept from the previous site keeps the time it took then
             seconds = {r.language: took[r.language] if r.reused else round(r.seconds, 3) for r in results
                        if not r.reused or r.language in took}
