@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scripts.files import replace_whole
 from scripts.paper.book import book_date
-from scripts.paper.render import renderer_inputs
+from scripts.paper.render import installed_fonts, system_libraries
 from scripts.settings import Settings
 from scripts.staging.inputs import CODE, changed_since, git_commit, inputs_digest
 
@@ -31,14 +31,17 @@ def language_digests(config_file: Path, base: dict, settings: Settings, codes: l
                      root: str) -> dict[str, str]:
     """Each language's digest of everything its build reads (``base``: the configuration as MkDocs reads it,
     environment variables resolved). Every language's depends on all of the shared inputs: a change to any of
-    them rebuilds every language. With the PDFs, so do what renders them (the libraries, the system's text layout
-    libraries and the fonts: :func:`~scripts.paper.render.renderer_inputs`) and the date they print (the last
-    commit's, or today's outside a git checkout: :func:`~scripts.paper.book.book_date`)."""
+    them rebuilds every language. With the PDFs, so do what renders them besides the libraries (which are in the
+    digest already): the system's text layout libraries and the fonts (:func:`~scripts.paper.render.system_libraries`,
+    :func:`~scripts.paper.render.installed_fonts`); and, outside a git checkout, the date they print (today's:
+    :func:`~scripts.paper.book.book_date`; in a checkout it is the last commit's, which the commit decides)."""
     config_file = Path(config_file).resolve()
     folders, files = _input_files(config_file, base, settings)
-    paper = "" if settings.no_paper else f"{renderer_inputs()}\0{book_date()}"
-    options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), git_commit(config_file.parent),
-               sys.version, repr(base), paper)
+    commit = git_commit(config_file.parent)
+    paper = "" if settings.no_paper else "\0".join((system_libraries(), installed_fonts(),
+                                                    "" if commit else book_date()))
+    options = (tuple(codes), root, settings.no_paper, str(settings.paper_cache), commit, sys.version, repr(base),
+               paper)
     common = inputs_digest(folders, files, options)
     return {code: hashlib.sha256(f"{common}\0{code}".encode()).hexdigest() for code in codes}
 

@@ -635,13 +635,13 @@ def test_the_pdf_renderer_is_weasyprint_with_every_library_it_requires_and_the_s
     assert "libpango-1.0" in system and "libharfbuzz" in system, system
 
 
-@pytest.mark.parametrize("change", ["fonts", "libraries", "system libraries", "date"])
+@pytest.mark.parametrize("change", ["fonts", "system libraries", "date outside git"])
 def test_with_the_pdfs_a_language_is_built_again_when_what_renders_them_or_their_date_changes(
         change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A language kept from the previous site keeps its PDFs (scripts.kept): the languages' digests hold what
-    renders them and the date they print (outside a git checkout, today's), but only when PDFs are built."""
+    """A language kept from the previous site keeps its PDFs (scripts.kept): with PDFs, the languages' digests
+    hold what renders them besides the libraries (in every digest already: test_build_reuse.py) and, outside a
+    git checkout, the date they print (today's); without PDFs, none of it."""
     from scripts import kept
-    from scripts.paper import render
     from scripts.settings import Settings
 
     config = tmp_path / "mkdocs.yml"
@@ -656,14 +656,30 @@ def test_with_the_pdfs_a_language_is_built_again_when_what_renders_them_or_their
                                      ["en", "fr"], "en")
 
     with_pdfs, without = digests(False), digests(True)
-    if change == "date":
+    if change == "date outside git":
         monkeypatch.setattr(kept, "book_date", lambda: "2026-12-07")  # the next day
     else:
-        name = {"fonts": "installed_fonts", "libraries": "renderer_libraries",
-                "system libraries": "system_libraries"}[change]
-        monkeypatch.setattr(render, name, lambda: "changed")
+        monkeypatch.setattr(kept, {"fonts": "installed_fonts", "system libraries": "system_libraries"}[change],
+                            lambda: "changed")
     assert digests(False)["en"] != with_pdfs["en"] and digests(False)["fr"] != with_pdfs["fr"]
     assert digests(True) == without  # no PDFs: nothing of theirs counts
+
+
+def test_in_a_git_checkout_the_pdfs_date_is_the_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a checkout the PDFs print the last commit's date, which the commit in the digest decides: the date is
+    not asked for (a git call less in every build)."""
+    from scripts import kept
+    from scripts.settings import Settings
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\n", encoding="utf-8")
+    monkeypatch.setattr(kept, "git_commit", lambda folder: "0123abcd")
+
+    def not_asked() -> str:
+        raise AssertionError("book_date was called in a git checkout")
+
+    monkeypatch.setattr(kept, "book_date", not_asked)
+    kept.language_digests(config, {"site_name": "T"}, Settings(data_dir=tmp_path), ["en"], "en")
 
 
 def test_a_pdf_is_rendered_again_only_when_what_it_prints_changed(tmp_path: Path, fake_render: list[str]) -> None:

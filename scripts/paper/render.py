@@ -112,31 +112,35 @@ def renderer_libraries() -> str:
     return "\n".join([sys.version, *(f"{name}=={version}" for name, version in sorted(versions.items()))])
 
 
-#: Where the system keeps shared libraries (with Debian's multiarch folders below them), and the ones WeasyPrint
-#: lays text out with through cffi: Pango, HarfBuzz (shaping), fontconfig and FreeType.
+#: Where a Debian or Ubuntu system keeps shared libraries (with its multiarch folders below them: x86_64-linux-gnu,
+#: arm-linux-gnueabihf...), and the ones WeasyPrint lays text out with through cffi: Pango, HarfBuzz (shaping),
+#: fontconfig and FreeType. Elsewhere (Homebrew, conda, Nix, a library path of one's own) they may not be found:
+#: the key then holds none of them, and a system upgrade there does not render the PDFs again.
 LIBRARY_FOLDERS = (Path("/usr/lib"), Path("/usr/local/lib"), Path("/lib"), Path("/usr/lib64"))
 TEXT_LIBRARIES = ("libpango-1.0", "libpangoft2-1.0", "libharfbuzz", "libfontconfig", "libfreetype")
 
 
 @functools.cache
 def system_libraries() -> str:
-    """The system's text layout libraries (:data:`TEXT_LIBRARIES`: path, size, modification time), read once per
-    process: a system upgrade that replaces one renders the PDFs again."""
-    lines = []
+    """The system's text layout libraries (:data:`TEXT_LIBRARIES` in :data:`LIBRARY_FOLDERS`: real path, size,
+    modification time; each file once), read once per process: a system upgrade that replaces one renders the
+    PDFs again."""
+    found: dict[str, str] = {}
     for folder in LIBRARY_FOLDERS:
         try:
-            below = [folder, *sorted(folder.glob("*-linux-gnu"))]
+            below = [folder, *sorted(folder.glob("*-linux-gnu*"))]
         except OSError:
             continue
         for where in below:
             for name in TEXT_LIBRARIES:
                 for path in sorted(where.glob(name + "*")):
                     try:
-                        stat = path.stat()
+                        real = path.resolve()
+                        stat = real.stat()
                     except OSError:
                         continue
-                    lines.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
-    return "\n".join(lines)
+                    found[str(real)] = f"{real}\t{stat.st_size}\t{stat.st_mtime_ns}"
+    return "\n".join(found[key] for key in sorted(found))
 
 
 def renderer_inputs() -> str:
