@@ -121,19 +121,25 @@ def test_the_key_reads_every_module_the_writers_import() -> None:
     assert all(path.is_file() for path in written)
     for path in written:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("scripts"):
+            assert not (isinstance(node, ast.ImportFrom) and node.level), f"{path.name}: a relative import"
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names if alias.name.startswith("scripts.")]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("scripts"):
                 names = [node.module] if node.module != "scripts.pages" else [f"scripts.pages.{a.name}"
                                                                               for a in node.names]
-                for module in names:
-                    file = ROOT / (module.replace(".", "/") + ".py")
-                    assert file.resolve() in written or module in NOT_DIGESTED, \
-                        f"{path.name} imports {module}, which the key neither reads nor accounts for"
+            else:
+                continue
+            for module in names:
+                file = ROOT / (module.replace(".", "/") + ".py")
+                assert file.resolve() in written or module in NOT_DIGESTED, \
+                    f"{path.name} imports {module}, which the key neither reads nor accounts for"
 
 
 @pytest.mark.parametrize("writer", [path.name for path in templates_docx.WRITERS])
 def test_an_edit_of_each_writer_changes_the_key(writer: str, tmp_path: Path) -> None:
-    """The digest the key holds is of the writers' bytes: an edit of any one of them (the package writer too)
-    gives another digest, so every stored document is written again."""
+    """The digest the key holds is :func:`code_digest` of the writers (the test above): an edit of any one of
+    them (the package writer and the model too) gives another digest, so every stored document is written
+    again (``test_the_key_changes_with_the_writer``)."""
     copies = []
     for path in templates_docx.WRITERS:
         copy = tmp_path / f"{len(copies)}-{path.name}"

@@ -25,7 +25,7 @@ def register(sub) -> None:  # noqa: ANN001
 
 
 def run(args) -> int:  # noqa: ANN001
-    # imported here: every other command leaves the benchmark's modules unread (about 30 ms at each start)
+    # imported here: every other command leaves the benchmark's modules unread (about 20 ms at each start)
     from scripts.benchmark.run import RESULTS, run_benchmark
     from scripts.benchmark.table import render
     from scripts.benchmark.targets import report

@@ -26,7 +26,7 @@ def register(sub) -> None:  # noqa: ANN001 - argparse's private type
 
 
 def run(args) -> int:  # noqa: ANN001
-    # imported here: every other command leaves html5lib unread (about 20 ms at each start)
+    # imported here: every other command leaves html5lib unread (about 10 ms at each start)
     from scripts.compare.pages import PageError, compare_sites
 
     missing = [str(folder) for folder in (args.old, args.new) if not folder.is_dir()]

@@ -83,8 +83,11 @@ def git_commit(folder: Path) -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
-#: how much earlier than the clock a change may be stamped: the system stamps a file's change time with a clock
-#: that may lag the one :func:`time.time_ns` reads by one timer tick (at most 10 ms)
+#: how much earlier than the clock a change may be stamped: Linux stamps a file's change time with a clock that
+#: may lag the one :func:`time.time_ns` reads by one timer tick (at most 10 ms). The check assumes that, and a
+#: local file system with fine time stamps (ext4, XFS, Btrfs): on one that stamps in steps of seconds (FAT,
+#: HFS+), on a network mount stamped by another machine's clock, or on Windows (where ``st_ctime`` is when a file
+#: was made), an edit undone during a build may go unseen, as it did before the check
 STAMP_LAG_NS = 20_000_000
 
 
