@@ -66,13 +66,15 @@ class LanguageResult:
 
 
 def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_CONFIG,
-               root_language: str | None = None) -> int:
+               root_language: str | None = None, keep: bool = True) -> int:
     """Build the site into ``site_dir`` with ``settings``. Returns a process exit status: 0 when the new site is
     in place.
 
     ``settings.languages`` limits the build to some of site.yaml's languages (the default language is always
     built: it is the site's root); ``settings.jobs`` is the number of languages built at a time (default: one per
-    core); ``root_language`` puts another language than the default one at the root (a country edition's first)."""
+    core); ``root_language`` puts another language than the default one at the root (a country edition's first);
+    ``keep``: whether a later build may keep languages of this site (:mod:`scripts.kept`). An edition builds from a
+    temporary configuration no later build has, so nothing of it could be kept: False takes no digests at all."""
     site_dir = Path(site_dir).resolve()
     quiet, languages = settings.quiet, list(settings.languages)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -122,7 +124,8 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
     jobs = settings.jobs or min(len(codes), os.cpu_count() or 1)
     previous_handlers = _interrupt_on_signals()
     try:
-        digests = {} if settings.no_cache else kept.language_digests(config_file, base, settings, codes, default)
+        digests = ({} if settings.no_cache or not keep
+                   else kept.language_digests(config_file, base, settings, codes, default))
         previous = kept.previous_record(site_dir, CACHE) if digests else {}
         reused = kept.reuse_unchanged(site_dir, default, parts, digests, previous)
         took = kept.build_seconds(previous)

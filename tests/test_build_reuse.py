@@ -369,3 +369,32 @@ def test_the_record_keeps_each_languages_time_and_ignores_what_is_not_one(tmp_pa
     for damaged in ('{"seconds": [1, 2]}', "[1, 2]", "not json"):
         record.write_text(damaged, encoding="utf-8")
         assert times() == {} and kept.previous_record(site, cache) in ({}, {"seconds": [1, 2]})
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_an_edition_takes_no_digests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: bool) -> None:
+    """An edition builds from a temporary configuration that no later build has, so no language of it could be
+    kept: its build takes no digests (``keep=False``), and records nothing. The project's build takes them."""
+    from scripts import build, kept
+    from scripts.editions import build as editions
+
+    class Stop(Exception):
+        pass
+
+    def digests(*args: object) -> dict[str, str]:
+        raise Stop("digests taken")
+
+    def languages(*args: object, **kwargs: object) -> list:
+        raise Stop("languages built")
+
+    monkeypatch.setattr(kept, "language_digests", digests)
+    monkeypatch.setattr(build, "_build_languages", languages)
+    settings = Settings(data_dir=ROOT / "guidelines_data", languages=("fr",), no_paper=True, quiet=True)
+    with pytest.raises(Stop) as stopped:
+        build.build_site(tmp_path / "site", settings, keep=keep)
+    assert str(stopped.value) == ("digests taken" if keep else "languages built")
+
+    given: dict[str, object] = {}
+    monkeypatch.setattr(editions, "build_site", lambda *args, **kwargs: given.update(kwargs) or 0)
+    editions._run_build(tmp_path / "edition", tmp_path / "mkdocs.yml", settings, ["fr", "en"])
+    assert given == {"root_language": "fr", "keep": False}

@@ -109,7 +109,7 @@ def _run_build(site_dir: Path, config_file: Path, settings: Settings, languages:
     only if the build fails."""
     # the edition opens in its first language: that one is the root, the others in <code>/
     return build_site(site_dir, replace(settings, languages=tuple(languages)), config_file,
-                      root_language=languages[0]), ""
+                      root_language=languages[0], keep=False), ""
 
 
 def report(result: EditionResult, stream=sys.stdout) -> None:  # noqa: ANN001
