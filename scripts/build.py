@@ -162,11 +162,10 @@ def build_site(site_dir: Path, settings: Settings, config_file: Path = DEFAULT_C
         status = _assemble(site_dir, default, parts, fresh, old, results, quiet)
         # an input written after the digests were taken (an edit, even one undone since: the same digests) may
         # or may not be in the site: not recorded, so the next build builds every language again
-        written = status == 0 and bool(digests) and kept.inputs_changed_since(digests_taken, config_file, base,
-                                                                             settings)
-        if written and not quiet:
-            print("An input was written while the site was built: the next build builds every language again.")
-        if status == 0 and digests and not written:
+        if status == 0 and digests and kept.inputs_changed_since(digests_taken, config_file, base, settings):
+            if not quiet:
+                print("An input was written while the site was built: the next build builds every language again.")
+        elif status == 0 and digests:
             # a language kept from the previous site keeps the time it took then
             seconds = {r.language: took[r.language] if r.reused else round(r.seconds, 3) for r in results
                        if not r.reused or r.language in took}
