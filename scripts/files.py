@@ -29,6 +29,19 @@ def files_below(folder: Path) -> Iterator[tuple[str, Path]]:
     folders are left out."""
     folder = Path(folder)
     found: list[tuple[str, Path]] = []
+    for root, names in folders_below(folder):
+        for name in names:
+            path = Path(root, name)
+            if path.is_file():
+                found.append((path.relative_to(folder).as_posix(), path))
+    found.sort(key=lambda item: item[0])
+    return iter(found)
+
+
+def folders_below(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    """``folder`` and every folder below it, as :func:`files_below` walks them, each as (its path, the names of
+    what is in it that is not a folder, links to files included): links to folders followed, a folder reached a
+    second time not entered again, ``__pycache__`` left out, in name order."""
     entered: set[str] = set()
     for root, dirs, names in os.walk(folder, followlinks=True):
         real = os.path.realpath(root)
@@ -37,12 +50,7 @@ def files_below(folder: Path) -> Iterator[tuple[str, Path]]:
             continue
         entered.add(real)
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in names:
-            path = Path(root, name)
-            if path.is_file():
-                found.append((path.relative_to(folder).as_posix(), path))
-    found.sort(key=lambda item: item[0])
-    return iter(found)
+        yield root, names
 
 
 def replace_whole(path: Path, content: bytes | Callable[[BinaryIO], object]) -> bool:

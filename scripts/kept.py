@@ -62,7 +62,7 @@ def inputs_changed_since(taken_ns: int, config_file: Path, base: dict, settings:
     that say it does not. Every file and folder of the project's inputs counts; of the ``scripts`` package, its
     files (Python writes its compiled files into new folders there while a build runs)."""
     folders, files = _input_files(Path(config_file).resolve(), base, settings)
-    return changed_since(taken_ns, folders, files) or changed_since(taken_ns, [CODE], suffixes=("",))
+    return changed_since(taken_ns, folders, files) or changed_since(taken_ns, [CODE], with_folders=False)
 
 
 def _record_file(site_dir: Path, cache: Path) -> Path:

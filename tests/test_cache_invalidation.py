@@ -184,26 +184,26 @@ def test_the_libraries_are_named_as_their_full_metadata_names_them(tmp_path: Pat
     blank line that ends the headers) says ``Name:`` again."""
     from importlib import metadata
 
-    from scripts.staging import inputs
+    from scripts import environment
 
     full = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions() if d.metadata["Name"]})
-    assert inputs.libraries().splitlines() == full
+    assert environment.libraries().splitlines() == full
     info = tmp_path / "demo-1.0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: demo\nSummary: a demo\nVersion: 1.0\n\n"
                                    "Name: not-this\nVersion: 9\n", encoding="utf-8")
     distribution = metadata.PathDistribution(info)
-    assert inputs._name_and_version(distribution) == (distribution.metadata["Name"], distribution.version)
-    assert inputs._name_and_version(distribution) == ("demo", "1.0")
+    assert environment._name_and_version(distribution) == (distribution.metadata["Name"], distribution.version)
+    assert environment._name_and_version(distribution) == ("demo", "1.0")
 
 
 def test_the_installed_libraries_are_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The libraries a process runs with: one that is upgraded while it runs is not imported again."""
-    from scripts.staging import inputs
+    from scripts import environment
 
-    first = inputs.running_environment()
-    monkeypatch.setattr(inputs, "libraries", lambda: "changed==1")
-    assert inputs.running_environment() == first
+    first = environment.running_environment()
+    monkeypatch.setattr(environment, "libraries", lambda: "changed==1")
+    assert environment.running_environment() == first
 
 
 # Hand-written pages: the key holds the list of the ones a language lacks, never their content
@@ -586,7 +586,7 @@ def test_the_pdf_key_changes_with_the_html_the_css_the_forms_weasyprint_and_the_
     assert render.cache_key(html, css, False) != before
     monkeypatch.undo()
     assert render.cache_key(html, css, False) == before
-    for name in ("renderer_libraries", "system_libraries"):  # another WeasyPrint or library of it; another Pango
+    for name in ("running_environment", "system_libraries"):  # another WeasyPrint or library of it; another Pango
         monkeypatch.setattr(render, name, lambda: "changed")
         assert render.cache_key(html, css, False) != before
         monkeypatch.undo()
@@ -616,23 +616,19 @@ def test_the_pdf_key_reads_each_local_image_by_its_bytes_not_its_address(tmp_pat
     assert render.cache_key(page(second), css, False) not in (before, edited)  # gone: neither one
 
 
-def test_the_pdf_renderer_is_weasyprint_with_every_library_it_requires_and_the_system_text_libraries() -> None:
-    """What lays out, subsets fonts for and compresses a PDF: WeasyPrint's requirements all the way down, with the
-    extras it asks for (fonttools' woff: brotli), Python, and the system's Pango and HarfBuzz it loads."""
+def test_the_pdf_renderer_is_python_every_library_and_the_system_text_libraries() -> None:
+    """What lays out, subsets fonts for and compresses a PDF: Python and every installed library (WeasyPrint and
+    all it requires among them, as every cache names them), and the system's Pango and HarfBuzz it loads."""
     import sys
     from importlib import metadata
 
     from scripts.paper import render
 
-    libraries = render.renderer_libraries().splitlines()
-    assert libraries[0] == sys.version
-    for name in ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cffi", "pycparser", "brotli"):
-        assert f"{name}=={metadata.version(name)}" in libraries, name
-    assert not any(line.startswith(("pytest==", "sphinx==", "furo==")) for line in libraries)  # extras not asked
-    assert render._requirement('fonttools[woff] >=4.59.2') == ("fonttools", {"woff"}, None)
-    assert render._requirement('ruff ; extra == "test"') == ("ruff", set(), "test")
-    system = render.system_libraries()
-    assert "libpango-1.0" in system and "libharfbuzz" in system, system
+    inputs = render.renderer_inputs()
+    assert sys.version in inputs
+    for name in ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "brotli"):
+        assert f"{metadata.distribution(name).metadata['Name']}=={metadata.version(name)}" in inputs, name
+    assert "libpango-1.0" in inputs and "libharfbuzz" in inputs and "DejaVuSans" in inputs
 
 
 @pytest.mark.parametrize("change", ["fonts", "system libraries", "date outside git"])

@@ -5,15 +5,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import sys
 from dataclasses import dataclass
 from html import unescape
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
+from scripts.environment import running_environment
 from scripts.files import discard, files_below, replace_whole
 
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -76,42 +75,6 @@ def installed_fonts() -> str:
     return "\n".join(lines)
 
 
-def _requirement(text: str) -> tuple[str, set[str], str | None]:
-    """A requirement line of a distribution's metadata (``fonttools[woff] >=4.59 ; extra == "test"``): the name,
-    the extras it asks for, and the extra of the requiring distribution it is needed for (None: always)."""
-    spec, _, marker = text.partition(";")
-    found = re.match(r"\s*([A-Za-z0-9._-]+)\s*(?:\[([^\]]*)\])?", spec)
-    extras = {extra.strip() for extra in (found.group(2) or "").split(",") if extra.strip()} if found else set()
-    only_for = re.search(r"extra\s*==\s*['\"]([^'\"]+)['\"]", marker)
-    return (found.group(1) if found else ""), extras, (only_for.group(1) if only_for else None)
-
-
-@functools.cache
-def renderer_libraries() -> str:
-    """Python's version, and WeasyPrint with every installed library it requires, all the way down (with the
-    extras asked for: fonttools' ``woff``), as ``name==version`` lines: they lay out, subset the fonts of and
-    compress every PDF. Read once per process."""
-    versions: dict[str, str] = {}
-    visited: set[tuple[str, frozenset[str]]] = set()
-    todo = [("weasyprint", frozenset[str]())]
-    while todo:
-        name, extras = todo.pop()
-        key = re.sub(r"[-_.]+", "-", name).lower()
-        if not key or (key, extras) in visited:
-            continue
-        visited.add((key, extras))
-        try:
-            distribution = metadata.distribution(name)
-        except metadata.PackageNotFoundError:  # an optional one that is not installed
-            continue
-        versions[key] = distribution.version
-        for line in distribution.requires or []:
-            required, wanted, only_for = _requirement(line)
-            if only_for is None or only_for in extras:
-                todo.append((required, frozenset(wanted)))
-    return "\n".join([sys.version, *(f"{name}=={version}" for name, version in sorted(versions.items()))])
-
-
 #: Where a Debian or Ubuntu system keeps shared libraries (with its multiarch folders below them: x86_64-linux-gnu,
 #: arm-linux-gnueabihf...), and the ones WeasyPrint lays text out with through cffi: Pango, HarfBuzz (shaping),
 #: fontconfig and FreeType. Elsewhere (Homebrew, conda, Nix, a library path of one's own) they may not be found:
@@ -144,10 +107,11 @@ def system_libraries() -> str:
 
 
 def renderer_inputs() -> str:
-    """What every PDF depends on besides its HTML, its styles and whether it has form fields: the libraries that
-    render it (:func:`renderer_libraries`), the system's text layout libraries (:func:`system_libraries`) and the
-    fonts (:func:`installed_fonts`)."""
-    return "\n\0".join((renderer_libraries(), system_libraries(), installed_fonts()))
+    """What every PDF depends on besides its HTML, its styles and whether it has form fields: Python and the
+    installed libraries (:func:`~scripts.environment.running_environment`: WeasyPrint and all it requires, as every
+    cache of the build names them), the system's text layout libraries (:func:`system_libraries`) and the fonts
+    (:func:`installed_fonts`)."""
+    return "\n\0".join((running_environment(), system_libraries(), installed_fonts()))
 
 
 #: an image of a page as the paper code gives it to WeasyPrint: a local file, by its absolute address

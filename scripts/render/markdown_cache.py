@@ -60,7 +60,7 @@ from scripts.render.page_helper import PageHelper, spare_core
 from scripts.render.search_index import sections as divide_sections
 from scripts.render.security import clean_content
 from scripts.staging.cache import running_key
-from scripts.staging.inputs import running_environment
+from scripts.environment import running_environment
 
 #: under ``mkdocs``: MkDocs' log (and what ``--strict`` counts) takes it in
 log = logging.getLogger("mkdocs.render.markdown_cache")

@@ -27,7 +27,8 @@ from scripts.files import discard, files_below, process_running, replace_whole
 from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog
 from scripts.i18n.translator import ReadCatalog, read_with_statuses
 from scripts.pages.template_cache import TEMPLATES
-from scripts.staging.inputs import CODE, changed_since, files_digest, running_environment
+from scripts.environment import running_environment
+from scripts.staging.inputs import CODE, changed_since, files_digest
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 
@@ -175,7 +176,7 @@ def _sources(data_dir: Path) -> str:
 def sources_digest(data_dir: Path) -> str:
     """A digest of everything page generation reads, other than what a build passes it: every file of the data
     folder (catalogs included), the ``.py`` and ``.j2`` files of the ``scripts`` package, Python's version and
-    the installed libraries (:func:`~scripts.staging.inputs.running_environment`: Babel writes the dates, Jinja2
+    the installed libraries (:func:`~scripts.environment.running_environment`: Babel writes the dates, Jinja2
     and python-docx the pages and forms). Take it before reading any of them: see :func:`cached_pages`. The time
     it was taken is noted (in this process, and in the workers it forks) for :func:`sources_unchanged`."""
     taken = time.time_ns()
@@ -196,7 +197,7 @@ def sources_unchanged(data_dir: Path, sources: str) -> bool:
     taken = _TAKEN.get(sources)
     return (taken is not None and _sources(data_dir) == sources and running_code_on_disk()
             and not changed_since(taken, [Path(data_dir)])
-            and not changed_since(taken, [_CODE], suffixes=(".py", ".j2")))
+            and not changed_since(taken, [_CODE], suffixes=(".py", ".j2"), with_folders=False))
 
 
 def pages_key(data_dir: Path, *parts: object, sources: str | None = None) -> str:

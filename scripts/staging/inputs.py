@@ -10,16 +10,14 @@ file is part of the digest: a needless rebuild costs seconds, a stale page misle
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import subprocess
-import sys
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 
-from scripts.files import files_below
+from scripts.environment import running_environment
+from scripts.files import files_below, folders_below
 
 CODE = Path(__file__).resolve().parents[1]  # the scripts package
 
@@ -44,35 +42,6 @@ def folder_digest(digest: "hashlib._Hash", folder: Path) -> None:
     files_digest(digest, folder)
 
 
-def libraries() -> str:
-    """Every installed distribution and its version, as ``Name==version`` lines."""
-    found = sorted({f"{name}=={version}" for name, version in map(_name_and_version, metadata.distributions())
-                    if name})
-    return "\n".join(found)
-
-
-def _name_and_version(distribution: metadata.Distribution) -> tuple[str | None, str | None]:
-    """The ``Name`` and ``Version`` fields of a distribution's metadata (what ``distribution.metadata["Name"]``
-    and ``distribution.version`` give), read from the header lines alone: parsing the whole file as an email
-    message, as ``metadata`` does, took most of a build's first 0.05 s with 80 libraries installed."""
-    text = distribution.read_text("METADATA") or distribution.read_text("PKG-INFO") or ""
-    name = version = None
-    for line in text.splitlines():
-        if not line:  # the end of the header lines
-            break
-        if name is None and line.startswith("Name:"):
-            name = line[len("Name:"):].strip()
-        elif version is None and line.startswith("Version:"):
-            version = line[len("Version:"):].strip()
-    return name, version
-
-
-@functools.cache
-def running_environment() -> str:
-    """Python's version and :func:`libraries`, read once per process: the ones this process runs with."""
-    return f"{sys.version}\n{libraries()}"
-
-
 def git_commit(folder: Path) -> str:
     """The commit checked out where ``folder`` is, or "" outside a git checkout."""
     try:
@@ -91,26 +60,20 @@ def git_commit(folder: Path) -> str:
 STAMP_LAG_NS = 20_000_000
 
 
-def latest_change(folders: Iterable[Path], files: Iterable[Path] = (), suffixes: tuple[str, ...] | None = None) -> int:
-    """The latest change time (nanoseconds) of ``files`` and of every folder and file below ``folders``: a file
-    written, or added to or removed from a folder, since a digest was taken, even if it was put back as it was
-    (a digest of the bytes alone would then be the same). With ``suffixes``, only the files below ``folders``
-    whose names end in one of them count (no folder: Python writes its compiled files beside the code).
-    ``__pycache__`` folders are left out, as the digests leave them out."""
+def latest_change(folders: Iterable[Path], files: Iterable[Path] = (), suffixes: tuple[str, ...] = ("",),
+                  with_folders: bool = True) -> int:
+    """The latest change time (nanoseconds) of ``files`` and of what is below ``folders``: every file whose name
+    ends in one of ``suffixes`` and, ``with_folders``, every folder. A file written, or added to or removed from a
+    folder, since a digest was taken shows here even if it was put back as it was (a digest of the bytes alone
+    would then be the same). Without the folders for code: Python makes its ``__pycache__`` folders beside it
+    while a build runs (they are left out, as the digests leave them out: :func:`~scripts.files.folders_below`)."""
     latest = 0
     paths = [Path(path) for path in files]
     for folder in folders:
-        entered: set[str] = set()
-        for root, dirs, names in os.walk(folder, followlinks=True):
-            real = os.path.realpath(root)
-            if real in entered:
-                dirs[:] = []
-                continue
-            entered.add(real)
-            dirs[:] = [d for d in dirs if d != "__pycache__"]
-            if suffixes is None:
+        for root, names in folders_below(folder):
+            if with_folders:
                 paths.append(Path(root))
-            paths.extend(Path(root, name) for name in names if suffixes is None or name.endswith(suffixes))
+            paths.extend(Path(root, name) for name in names if name.endswith(suffixes))
     for path in paths:
         for follow in (False, True):  # a link itself, and what it points to
             try:
@@ -120,11 +83,11 @@ def latest_change(folders: Iterable[Path], files: Iterable[Path] = (), suffixes:
     return latest
 
 
-def changed_since(taken_ns: int, folders: Iterable[Path], files: Iterable[Path] = (),
-                  suffixes: tuple[str, ...] | None = None) -> bool:
+def changed_since(taken_ns: int, folders: Iterable[Path], files: Iterable[Path] = (), suffixes: tuple[str, ...] = ("",),
+                  with_folders: bool = True) -> bool:
     """Whether anything :func:`latest_change` looks at may have been written after ``taken_ns`` (the time a
     digest of it was taken, from :func:`time.time_ns`); a change stamped just before it counts too."""
-    return latest_change(folders, files, suffixes) >= taken_ns - STAMP_LAG_NS
+    return latest_change(folders, files, suffixes, with_folders) >= taken_ns - STAMP_LAG_NS
 
 
 def inputs_digest(folders: Iterable[Path], files: Iterable[Path], options: object) -> str:
