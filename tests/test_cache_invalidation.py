@@ -26,9 +26,11 @@ an entry for the same key.)
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -888,6 +890,86 @@ def test_the_key_of_this_projects_environments_names_no_object_of_this_process()
     for environment in (theme, ours):
         settings = _compile_settings(environment, "main.html")
         assert not re.search(r"#\d|0x[0-9a-f]{6}", settings), settings
+
+
+def _hooks_module(path: Path, body: str) -> ModuleType:
+    """``path`` written with a filter ``shout`` and imported as MkDocs imports a file of ``hooks``: from its path,
+    as a module of no package, again at each call."""
+    path.write_text(f"def shout(value):\n    return {body}\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("hooks", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_filter_edited_between_builds_outside_the_scripts_package_gets_code_of_its_own(tmp_path: Path) -> None:
+    """A filter of a ``hooks`` file is outside the code the folder's key digests: its name, file and line stay the
+    same when its body is edited, and Jinja2 wrote its result on constants into the compiled code. The next
+    process reads back only code compiled with the same function's code."""
+    hooks, template = tmp_path / "hooks.py", {"page.j2": "{{ 'x' | shout }} {{ x | shout }}"}
+    first = _Counting()
+    first.keep_in(tmp_path / "compiled")
+    assert _render(first, template, filters={"shout": _hooks_module(hooks, "value.upper() + '!'").shout}) == "X! X!"
+    later = _Counting()  # the next build, after the file was edited
+    later.keep_in(tmp_path / "compiled")
+    assert _render(later, template, filters={"shout": _hooks_module(hooks, "value + '?'").shout}) == "x? X?"
+    assert len(later.compiled) == 1
+    unchanged = _Counting()  # and the one after it, with the file as it is: read back
+    unchanged.keep_in(tmp_path / "compiled")
+    assert _render(unchanged, template, filters={"shout": _hooks_module(hooks, "value + '?'").shout}) == "x? X?"
+    assert unchanged.compiled == []
+
+
+def test_a_functions_code_is_named_alike_in_every_process() -> None:
+    """The key names a function's code by text that does not depend on the process: a set among its constants
+    (string hashing, and so a set's order, changes from process to process) is named in sorted order."""
+    from scripts.pages.template_cache import _canonical, _code_digest
+
+    def member(value):  # noqa: ANN001, ANN202 - compiled with a frozenset constant
+        return value in {"alpha", "beta", "gamma", "delta"}
+
+    constants = [const for const in member.__code__.co_consts if isinstance(const, frozenset)]
+    assert constants, "the test needs a set among the constants"
+    text = _canonical(member.__code__)
+    assert "{'alpha','beta','delta','gamma'}" in text
+    assert _code_digest(member.__code__) == _code_digest(member.__code__)
+
+    def other(value):  # noqa: ANN001, ANN202 - the same but for one name
+        return value in {"alpha", "beta", "gamma", "epsilon"}
+
+    assert _code_digest(other.__code__) != _code_digest(member.__code__)
+
+
+_KEY_OF_THE_ENVIRONMENTS = """
+import hashlib
+from pathlib import Path
+from mkdocs.config import load_config
+from scripts.data import load_dataset
+from scripts.i18n.translator import load_translator
+from scripts.pages.context import RenderContext
+from scripts.pages.template_cache import _code_digest, _compile_settings
+def member(value):
+    return value in {"alpha", "beta", "gamma", "delta", "epsilon", "zeta"}
+dataset = load_dataset(DATA)
+theme = load_config("mkdocs.yml").theme.get_env()
+ours = RenderContext(dataset, "fr", load_translator(Path(DATA), "fr", dataset.site.default_language)).env
+print(hashlib.sha256((_compile_settings(theme, "main.html") + _compile_settings(ours, "x.md.j2")).encode()).hexdigest(),
+      _code_digest(member.__code__))
+"""
+
+
+@pytest.mark.slow  # two processes of their own, with other string hashing
+def test_the_key_of_this_projects_environments_is_the_same_in_every_process() -> None:
+    """What names the filters and tests of the theme's environment and ours (their code included) is the same
+    in two processes whose string hashing differs, and so is a function's code with a set among its constants:
+    otherwise no build could read back the templates the last one compiled."""
+    keys = set()
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", f"DATA = {str(DATA)!r}\n" + _KEY_OF_THE_ENVIRONMENTS],
+                              cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True,
+                              check=True)
+        keys.add(done.stdout.strip())
+    assert len(keys) == 1 and len(next(iter(keys)).split()) == 2, keys
 
 
 def test_a_damaged_or_foreign_file_on_disk_is_compiled_again(tmp_path: Path) -> None:

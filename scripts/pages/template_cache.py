@@ -16,7 +16,9 @@ What a compiled template depends on, and where each is in the key:
   settings, the policies, ``finalize``, and the filters and tests: how each is called (with the context, the
   evaluation context, the environment or none), since the compiler writes the call into the code, and which
   function each is, unless it takes the context, since the compiler runs it on constant arguments and writes the
-  result into the code;
+  result into the code. A function is named by its code too (:func:`_code_digest`): one edited between two builds
+  in a file outside the ``scripts`` package, whose code is not in the folder's key (a file of ``mkdocs.yml``'s
+  ``hooks``), gets code of its own. Only the function's own code counts, not what it calls;
 - the compiler itself, and the Python that runs the code (marshal's format): the folder on disk is chosen by the
   caller under a digest of Python's version, every installed library and the running code of the ``scripts``
   package (:func:`scripts.staging.cache.template_folder`).
@@ -31,7 +33,7 @@ import hashlib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any
 
 import jinja2
@@ -56,7 +58,8 @@ def _function(function: Any, depth: int = 0) -> str:
     if kind.endswith("context") and not kind.endswith("eval_context"):
         return kind  # never run while compiling: the same code for any function of that name
     code = getattr(function, "__code__", None)
-    parts = [kind, _name(function), f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""]
+    parts = [kind, _name(function),
+             f"{code.co_filename}:{code.co_firstlineno}:{_code_digest(code)}" if code is not None else ""]
     owner = getattr(function, "__self__", None)
     if owner is not None and not isinstance(owner, ModuleType):
         parts.append(f"#{id(owner)}")
@@ -66,6 +69,37 @@ def _function(function: Any, depth: int = 0) -> str:
         except ValueError:  # an empty cell
             parts.append("-")
     return " ".join(parts)
+
+
+#: each code object's digest, kept with the object (its identity is not reused while it is kept): a key names the
+#: same filters for every template of an environment
+_CODE_DIGESTS: dict[int, tuple[CodeType, str]] = {}
+
+
+def _canonical(value: Any) -> str:
+    """A constant of compiled code as text that is the same in every process: a set (``x in {"a", "b"}`` compiles
+    to one) in sorted order, since string hashing, and so the order of a set, changes from process to process."""
+    if isinstance(value, CodeType):
+        parts = [value.co_code.hex(), repr(value.co_names), repr(value.co_varnames), repr(value.co_freevars),
+                 repr(value.co_cellvars), repr((value.co_argcount, value.co_posonlyargcount,
+                                                value.co_kwonlyargcount, value.co_flags))]
+        return "code(" + ",".join(parts + [_canonical(const) for const in value.co_consts]) + ")"
+    if isinstance(value, (frozenset, set)):
+        return "{" + ",".join(sorted(_canonical(item) for item in value)) + "}"
+    if isinstance(value, tuple):
+        return "(" + ",".join(_canonical(item) for item in value) + ")"
+    return repr(value)
+
+
+def _code_digest(code: CodeType) -> str:
+    """What a function does, as its compiled code says: its instructions, names and constants (its nested
+    functions' too), the same in the next process of the same source."""
+    known = _CODE_DIGESTS.get(id(code))
+    if known is not None and known[0] is code:
+        return known[1]
+    digest = hashlib.sha256(_canonical(code).encode()).hexdigest()[:16]
+    _CODE_DIGESTS[id(code)] = (code, digest)
+    return digest
 
 
 def _held(value: Any, depth: int) -> str:
