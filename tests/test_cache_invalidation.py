@@ -618,6 +618,40 @@ def test_the_pdf_key_reads_each_local_image_by_its_bytes_not_its_address(tmp_pat
     assert render.cache_key(page(second), css, False) not in (before, edited)  # gone: neither one
 
 
+@pytest.mark.slow  # WeasyPrint finds Pango through ldconfig, a process
+def test_a_pdf_shows_an_image_edited_under_its_name_and_is_kept_while_only_the_address_changes(
+        tmp_path: Path) -> None:
+    """Rendered by WeasyPrint and read back as a reader's viewer would show it: the image in the PDF is the one
+    the page shows now. Three builds, each in a site folder of its own: a red map; the same map (the PDF is
+    copied from the cache, not rendered); the map edited to blue under the same name (rendered again)."""
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from scripts.paper import render
+
+    cache = render.PaperCache(tmp_path / "cache")
+    css = [render.stylesheet("paper.css")]
+
+    def build(number: int, colour: tuple[int, int, int]) -> tuple[bool, tuple[int, int, int]]:
+        folder = tmp_path / f".site.en-{number}" / "img"
+        folder.mkdir(parents=True)
+        picture = io.BytesIO()
+        Image.new("RGB", (40, 20), colour).save(picture, "PNG")
+        (folder / "map.png").write_bytes(picture.getvalue())
+        html = f'<html><body><h1>Map</h1><img alt="" src="{(folder / "map.png").as_uri()}"></body></html>'
+        target = tmp_path / f"map-{number}.pdf"
+        rendered = render.write_pdf(html, target, "map", folder.parent.as_uri() + "/", css, cache=cache)
+        (shown,) = PdfReader(target).pages[0].images
+        return rendered, shown.image.convert("RGB").getpixel((5, 5))
+
+    red, blue = (200, 0, 0), (0, 0, 200)
+    assert build(1, red) == (True, red)
+    assert build(2, red) == (False, red)  # another build's folder, the same bytes: copied from the cache
+    assert build(3, blue) == (True, blue)  # edited under the same name: rendered again, and it shows
+
+
 def test_the_pdf_renderer_is_python_every_library_and_the_system_text_libraries() -> None:
     """What lays out, subsets fonts for and compresses a PDF: Python and every installed library (WeasyPrint and
     all it requires among them, as every cache names them), and the system's Pango and HarfBuzz it loads."""
