@@ -954,6 +954,33 @@ def test_a_filter_edited_between_builds_outside_the_scripts_package_gets_code_of
     assert unchanged.compiled == []
 
 
+def _extension_module(path: Path, replacement: str) -> ModuleType:
+    """``path`` written with a Jinja2 extension ``Swap`` that rewrites every template's source while it is
+    parsed (so the compiled code holds what it wrote), imported from its path as a ``hooks`` file is."""
+    path.write_text("import jinja2.ext\n\n\nclass Swap(jinja2.ext.Extension):\n"
+                    "    def preprocess(self, source, name, filename=None):\n"
+                    f"        return source.replace('old', {replacement!r})\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("hooks", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_extension_edited_between_builds_outside_the_scripts_package_gets_code_of_its_own(
+        tmp_path: Path) -> None:
+    hooks, template = tmp_path / "hooks.py", {"page.j2": "old {{ x }}"}
+    first = _Counting()
+    first.keep_in(tmp_path / "compiled")
+    assert _render(first, template, extensions=[_extension_module(hooks, "one").Swap]) == "one X"
+    later = _Counting()  # the next build, after the extension was edited
+    later.keep_in(tmp_path / "compiled")
+    assert _render(later, template, extensions=[_extension_module(hooks, "two").Swap]) == "two X"
+    unchanged = _Counting()
+    unchanged.keep_in(tmp_path / "compiled")
+    assert _render(unchanged, template, extensions=[_extension_module(hooks, "two").Swap]) == "two X"
+    assert unchanged.compiled == []
+
+
 def test_a_functions_code_is_named_alike_in_every_process() -> None:
     """The key names a function's code by text that does not depend on the process: a set among its constants
     (string hashing, and so a set's order, changes from process to process) is named in sorted order."""

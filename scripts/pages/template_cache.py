@@ -18,7 +18,8 @@ What a compiled template depends on, and where each is in the key:
   function each is, unless it takes the context, since the compiler runs it on constant arguments and writes the
   result into the code. A function is named by its code too (:func:`_code_digest`): one edited between two builds
   in a file outside the ``scripts`` package, whose code is not in the folder's key (a file of ``mkdocs.yml``'s
-  ``hooks``), gets code of its own. Only the function's own code counts, not what it calls;
+  ``hooks``), gets code of its own; so does an extension, named by the code of its class. Only the function's
+  own code counts, not what it calls;
 - the compiler itself, and the Python that runs the code (marshal's format): the folder on disk is chosen by the
   caller under a digest of Python's version, every installed library and the running code of the ``scripts``
   package (:func:`scripts.staging.cache.template_folder`).
@@ -102,6 +103,28 @@ def _code_digest(code: CodeType) -> str:
     return digest
 
 
+#: each class's name and code, kept with the class
+_CLASSES: dict[int, tuple[type, str]] = {}
+
+
+def _class(cls: type) -> str:
+    """A Jinja2 extension's class, as the compiler sees it: its name and the code of every function of it and of
+    the classes it derives from (an extension parses and rewrites templates: an edited one writes other code)."""
+    known = _CLASSES.get(id(cls))
+    if known is not None and known[0] is cls:
+        return known[1]
+    codes = []
+    for owner in cls.__mro__[:-1]:  # not object
+        for attribute, value in sorted(vars(owner).items()):
+            function = getattr(value, "__func__", value)  # a classmethod or staticmethod: the function it wraps
+            code = getattr(function, "__code__", None)
+            if isinstance(code, CodeType):
+                codes.append(f"{_name(owner)}.{attribute}:{_code_digest(code)}")
+    named = f"{_name(cls)}[{' '.join(codes)}]"
+    _CLASSES[id(cls)] = (cls, named)
+    return named
+
+
 def _held(value: Any, depth: int) -> str:
     """A value a function's closure holds, named as stably as it is: constants by value, modules, classes and
     functions by name, anything else (state) by identity."""
@@ -136,7 +159,7 @@ def _compile_settings(environment: jinja2.Environment, name: str | None) -> str:
         environment.trim_blocks, environment.lstrip_blocks, environment.newline_sequence,
         environment.keep_trailing_newline, environment.optimized, environment.is_async,
         bool(escape(name)) if callable(escape) else bool(escape),
-        sorted((key, _name(type(extension))) for key, extension in environment.extensions.items()),
+        sorted((key, _class(type(extension))) for key, extension in environment.extensions.items()),
         getattr(environment, "newstyle_gettext", None),  # the i18n extension reads it as it parses {% trans %}
         _value(environment.policies),  # tojson, truncate, urlize and trimmed {% trans %} read them as they compile
         None if environment.finalize is None else _function(environment.finalize),
