@@ -26,7 +26,6 @@ an entry for the same key.)
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import re
 import shutil
@@ -926,62 +925,88 @@ def test_the_key_of_this_projects_environments_names_no_object_of_this_process()
         assert not re.search(r"#\d|0x[0-9a-f]{6}", settings), settings
 
 
-def _hooks_module(path: Path, body: str) -> ModuleType:
-    """``path`` written with a filter ``shout`` and imported as MkDocs imports a file of ``hooks``: from its path,
-    as a module of no package, again at each call."""
-    path.write_text(f"def shout(value):\n    return {body}\n", encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("hooks", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def _hooks(path: Path, source: str) -> ModuleType:
+    """``path`` written with ``source`` and run as a module of its own, as MkDocs runs a file of ``hooks``: from its
+    path, outside any package. Run from the source itself, not from a ``.pyc``: Python tells a ``.pyc`` stale by
+    the source's size and its time in whole seconds, and these edits keep the size within a second."""
+    path.write_text(source, encoding="utf-8")
+    module = ModuleType("hooks")
+    module.__file__ = str(path)
+    exec(compile(source, str(path), "exec"), module.__dict__)  # noqa: S102 - the test's own source
     return module
 
 
-def test_a_filter_edited_between_builds_outside_the_scripts_package_gets_code_of_its_own(tmp_path: Path) -> None:
-    """A filter of a ``hooks`` file is outside the code the folder's key digests: its name, file and line stay the
-    same when its body is edited, and Jinja2 wrote its result on constants into the compiled code. The next
-    process reads back only code compiled with the same function's code."""
-    hooks, template = tmp_path / "hooks.py", {"page.j2": "{{ 'x' | shout }} {{ x | shout }}"}
-    first = _Counting()
-    first.keep_in(tmp_path / "compiled")
-    assert _render(first, template, filters={"shout": _hooks_module(hooks, "value.upper() + '!'").shout}) == "X! X!"
-    later = _Counting()  # the next build, after the file was edited
-    later.keep_in(tmp_path / "compiled")
-    assert _render(later, template, filters={"shout": _hooks_module(hooks, "value + '?'").shout}) == "x? X?"
-    assert len(later.compiled) == 1
-    unchanged = _Counting()  # and the one after it, with the file as it is: read back
-    unchanged.keep_in(tmp_path / "compiled")
-    assert _render(unchanged, template, filters={"shout": _hooks_module(hooks, "value + '?'").shout}) == "x? X?"
-    assert unchanged.compiled == []
+_SWAP = "import jinja2.ext\n\n\nclass Swap(jinja2.ext.Extension):\n"
+
+#: a file of ``hooks`` as it is and after an edit, and what the template shows with each: a filter Jinja2 runs on
+#: a constant while compiling (its body, a default argument, a value of its module, a partial's argument), and an
+#: extension that rewrites the template's source while it is parsed (its method, a value of its class, a property)
+_EDITS = {
+    "filter body": ("def shout(value):\n    return value + '!'\n", "def shout(value):\n    return value + '?'\n"),
+    "default argument": ("def shout(value, end='!'):\n    return value + end\n",
+                         "def shout(value, end='?'):\n    return value + end\n"),
+    "value of its module": ("END = '!'\n\n\ndef shout(value):\n    return value + END\n",
+                            "END = '?'\n\n\ndef shout(value):\n    return value + END\n"),
+    "partial": ("import functools\n\n\ndef add(value, end):\n    return value + end\n\n\n"
+                "shout = functools.partial(add, end='!')\n",
+                "import functools\n\n\ndef add(value, end):\n    return value + end\n\n\n"
+                "shout = functools.partial(add, end='?')\n"),
+    "extension method": (_SWAP + "    def preprocess(self, source, name, filename=None):\n"
+                         "        return source.replace('old', '!')\n",
+                         _SWAP + "    def preprocess(self, source, name, filename=None):\n"
+                         "        return source.replace('old', '?')\n"),
+    "extension value": (_SWAP + "    NEW = '!'\n\n    def preprocess(self, source, name, filename=None):\n"
+                        "        return source.replace('old', self.NEW)\n",
+                        _SWAP + "    NEW = '?'\n\n    def preprocess(self, source, name, filename=None):\n"
+                        "        return source.replace('old', self.NEW)\n"),
+    "extension property": (_SWAP + "    @property\n    def new(self):\n        return '!'\n\n"
+                           "    def preprocess(self, source, name, filename=None):\n"
+                           "        return source.replace('old', self.new)\n",
+                           _SWAP + "    @property\n    def new(self):\n        return '?'\n\n"
+                           "    def preprocess(self, source, name, filename=None):\n"
+                           "        return source.replace('old', self.new)\n"),
+}
 
 
-def _extension_module(path: Path, replacement: str) -> ModuleType:
-    """``path`` written with a Jinja2 extension ``Swap`` that rewrites every template's source while it is
-    parsed (so the compiled code holds what it wrote), imported from its path as a ``hooks`` file is."""
-    path.write_text("import jinja2.ext\n\n\nclass Swap(jinja2.ext.Extension):\n"
-                    "    def preprocess(self, source, name, filename=None):\n"
-                    f"        return source.replace('old', {replacement!r})\n", encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("hooks", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.mark.parametrize("edit", list(_EDITS))
+def test_a_hooks_file_edited_between_builds_gets_templates_compiled_anew(tmp_path: Path, edit: str) -> None:
+    """A filter or an extension of a ``hooks`` file is outside the code the folder's key digests: its name, file
+    and line stay the same when it is edited, and what Jinja2 compiled with it (a filter's result on a constant,
+    an extension's rewriting) is in the compiled code. The next process reads back only code compiled with the
+    same filter or extension."""
+    before, after = _EDITS[edit]
+    hooks = tmp_path / "hooks.py"
+    extension = edit.startswith("extension")
+
+    def build(source: str) -> tuple[str, _Counting]:
+        cache = _Counting()
+        cache.keep_in(tmp_path / "compiled")
+        module = _hooks(hooks, source)
+        if extension:
+            return _render(cache, {"page.j2": "old {{ x }}"}, extensions=[module.Swap]), cache
+        return _render(cache, {"page.j2": "{{ 'x' | shout }} {{ x | shout }}"}, filters={"shout": module.shout}), cache
+
+    assert build(before)[0] == ("! X" if extension else "x! X!")
+    shown, later = build(after)  # the next build, after the edit
+    assert shown == ("? X" if extension else "x? X?") and len(later.compiled) == 1
+    shown, unchanged = build(after)  # and the one after it, with the file as it is: read back
+    assert shown == ("? X" if extension else "x? X?") and unchanged.compiled == []
 
 
-def test_an_extension_edited_between_builds_outside_the_scripts_package_gets_code_of_its_own(
-        tmp_path: Path) -> None:
-    hooks, template = tmp_path / "hooks.py", {"page.j2": "old {{ x }}"}
-    first = _Counting()
-    first.keep_in(tmp_path / "compiled")
-    assert _render(first, template, extensions=[_extension_module(hooks, "one").Swap]) == "one X"
-    later = _Counting()  # the next build, after the extension was edited
-    later.keep_in(tmp_path / "compiled")
-    assert _render(later, template, extensions=[_extension_module(hooks, "two").Swap]) == "two X"
-    unchanged = _Counting()
-    unchanged.keep_in(tmp_path / "compiled")
-    assert _render(unchanged, template, extensions=[_extension_module(hooks, "two").Swap]) == "two X"
-    assert unchanged.compiled == []
+def test_a_filter_replaced_in_an_environment_is_named_anew() -> None:
+    """An environment's filters are named once while they are the same functions: one replaced later (an
+    ``on_env`` event may) is named again, and a template loaded after it is compiled with it."""
+    cache = _Counting()
+    environment = jinja2.Environment(loader=jinja2.DictLoader({"page.j2": "{{ 'x' | mark }}"}), bytecode_cache=cache)
+    environment.filters["mark"] = lambda value: f"[{value}]"
+    assert environment.get_template("page.j2").render() == "[x]"
+    environment.filters["mark"] = lambda value: f"<{value}>"
+    environment.cache.clear()  # loaded again, from the bytecode cache
+    assert environment.get_template("page.j2").render() == "<x>"
+    assert len(cache.compiled) == 2
 
 
-def test_a_functions_code_is_named_alike_in_every_process() -> None:
+def test_a_set_in_a_functions_code_is_named_in_sorted_order() -> None:
     """The key names a function's code by text that does not depend on the process: a set among its constants
     (string hashing, and so a set's order, changes from process to process) is named in sorted order."""
     from scripts.pages.template_cache import _canonical, _code_digest
@@ -999,6 +1024,15 @@ def test_a_functions_code_is_named_alike_in_every_process() -> None:
         return value in {"alpha", "beta", "gamma", "epsilon"}
 
     assert _code_digest(other.__code__) != _code_digest(member.__code__)
+
+
+def test_a_method_of_a_string_is_named_by_the_string() -> None:
+    """A filter may be a method of a constant (Jinja2 runs ``", ".join`` on constants too): named by the
+    constant it belongs to, the same in every process."""
+    from scripts.pages.template_cache import _function
+
+    assert _function(", ".join) != _function("-".join)
+    assert not re.search(r"#\d", _function(", ".join))
 
 
 _KEY_OF_THE_ENVIRONMENTS = """

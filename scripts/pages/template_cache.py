@@ -16,10 +16,13 @@ What a compiled template depends on, and where each is in the key:
   settings, the policies, ``finalize``, and the filters and tests: how each is called (with the context, the
   evaluation context, the environment or none), since the compiler writes the call into the code, and which
   function each is, unless it takes the context, since the compiler runs it on constant arguments and writes the
-  result into the code. A function is named by its code too (:func:`_code_digest`): one edited between two builds
-  in a file outside the ``scripts`` package, whose code is not in the folder's key (a file of ``mkdocs.yml``'s
-  ``hooks``), gets code of its own; so does an extension, named by the code of its class. Only the function's
-  own code counts, not what it calls;
+  result into the code. A function is named by its compiled code (:func:`_code_digest`), its default arguments,
+  the plain values of its module its code names and what its closure holds; a ``functools.partial`` by its
+  function and arguments; an extension by its class's functions and plain values (:func:`_class`). So one edited
+  between two builds in a file outside the ``scripts`` package, whose code is not in the folder's key (a file of
+  ``mkdocs.yml``'s ``hooks``), gets code of its own. Not covered: what a function calls (another function's
+  code), a value of its module that is not plain (a dictionary) or that the running code changes after the
+  function was first named, and a class a closure holds (named by its name);
 - the compiler itself, and the Python that runs the code (marshal's format): the folder on disk is chosen by the
   caller under a digest of Python's version, every installed library and the running code of the ``scripts``
   package (:func:`scripts.staging.cache.template_folder`).
@@ -30,11 +33,14 @@ only not kept.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from types import CodeType, ModuleType
+from types import (BuiltinFunctionType, CodeType, MethodDescriptorType, MethodWrapperType, ModuleType,
+                   WrapperDescriptorType)
 from typing import Any
 
 import jinja2
@@ -51,19 +57,34 @@ def _function(function: Any, depth: int = 0) -> str:
     """A filter, a test or ``finalize`` as the compiler sees it: how Jinja2 calls it (with the context, the
     evaluation context, the environment, or with the value alone: the ``jinja_pass_arg`` marker) and, unless it
     takes the context, which function it is: Jinja2 then runs it on constant arguments while compiling and writes
-    the result into the code. A function is named by its module, name and place in its file, and by what its
-    closure holds (Jinja2 wraps many filters in one): the same in the next process of the same code. State of its
-    own (a bound method's object, a closure holding a mutable value) is named by its identity in this process, so
-    its environments' templates are not shared on disk."""
+    the result into the code. A function is named by its module, name and place in its file, its compiled code
+    (:func:`_code_digest`), its default arguments, the plain values of its module that its code names, and what its
+    closure holds (Jinja2 wraps many filters in one): the same in the next process of the same code. A
+    ``functools.partial`` is named by its function and arguments. State of its own (a bound method's object, a
+    callable object, a closure holding a mutable value) is named by its identity in this process, so its
+    environments' templates are not shared on disk."""
     kind = str(getattr(function, "jinja_pass_arg", ""))
     if kind.endswith("context") and not kind.endswith("eval_context"):
         return kind  # never run while compiling: the same code for any function of that name
+    if isinstance(function, functools.partial):
+        arguments = [_held(value, depth) for value in function.args]
+        arguments += [f"{key}={_held(value, depth)}" for key, value in sorted(function.keywords.items())]
+        return " ".join([kind, "functools.partial", _held(function.func, depth), *arguments])
     code = getattr(function, "__code__", None)
-    parts = [kind, _name(function),
-             f"{code.co_filename}:{code.co_firstlineno}:{_code_digest(code)}" if code is not None else ""]
+    parts = [kind, _name(function)]
+    if isinstance(code, CodeType):
+        parts.append(f"{code.co_filename}:{code.co_firstlineno}:{_code_digest(code)}")
+        parts += [_held(value, depth) for value in getattr(function, "__defaults__", None) or ()]
+        parts += [f"{key}={_held(value, depth)}"
+                  for key, value in sorted((getattr(function, "__kwdefaults__", None) or {}).items())]
+        module = getattr(function, "__globals__", {})
+        parts += [f"{name}={_canonical(module[name])}" for name in _code_names(code)
+                  if name in module and _literal(module[name])]
+    elif not isinstance(function, _NATIVE):
+        parts.append(f"#{id(function)}")  # an object with a __call__ of its own: state
     owner = getattr(function, "__self__", None)
     if owner is not None and not isinstance(owner, ModuleType):
-        parts.append(f"#{id(owner)}")
+        parts.append(_canonical(owner) if _literal(owner) else f"#{id(owner)}")  # ", ".join holds ", "
     for cell in getattr(function, "__closure__", None) or ():
         try:
             parts.append(_held(cell.cell_contents, depth))
@@ -72,18 +93,33 @@ def _function(function: Any, depth: int = 0) -> str:
     return " ".join(parts)
 
 
-#: each code object's digest, kept with the object (its identity is not reused while it is kept): a key names the
-#: same filters for every template of an environment
-_CODE_DIGESTS: dict[int, tuple[CodeType, str]] = {}
+#: what a code object is named by (:func:`_code_digest`) and the names it and its nested code read, kept with the
+#: object (its identity is not reused while it is kept): a key names the same filters for every template
+_CODE_DIGESTS: dict[int, tuple[CodeType, str, tuple[str, ...]]] = {}
+
+#: callables without Python code that hold no state of their own but what ``__self__`` names: classes, functions
+#: and methods written in C
+_NATIVE = (type, BuiltinFunctionType, MethodWrapperType, WrapperDescriptorType, MethodDescriptorType)
+#: the kinds of value named by what they hold (:func:`_literal`)
+_PLAIN = (type(None), bool, int, float, complex, str, bytes)
+
+
+def _literal(value: Any) -> bool:
+    """Whether ``value`` is a plain value, or a tuple or set of them: named by what it holds."""
+    if isinstance(value, _PLAIN):
+        return True
+    return isinstance(value, (tuple, frozenset, set)) and all(_literal(item) for item in value)
 
 
 def _canonical(value: Any) -> str:
-    """A constant of compiled code as text that is the same in every process: a set (``x in {"a", "b"}`` compiles
-    to one) in sorted order, since string hashing, and so the order of a set, changes from process to process."""
+    """A constant of compiled code, or a plain value, as text that is the same in every process: a set
+    (``x in {"a", "b"}`` compiles to one) in sorted order, since string hashing, and so the order of a set,
+    changes from process to process."""
     if isinstance(value, CodeType):
-        parts = [value.co_code.hex(), repr(value.co_names), repr(value.co_varnames), repr(value.co_freevars),
-                 repr(value.co_cellvars), repr((value.co_argcount, value.co_posonlyargcount,
-                                                value.co_kwonlyargcount, value.co_flags))]
+        parts = [value.co_code.hex(), getattr(value, "co_exceptiontable", b"").hex(), value.co_name,
+                 getattr(value, "co_qualname", ""), repr(value.co_names), repr(value.co_varnames),
+                 repr(value.co_freevars), repr(value.co_cellvars),
+                 repr((value.co_argcount, value.co_posonlyargcount, value.co_kwonlyargcount, value.co_flags))]
         return "code(" + ",".join(parts + [_canonical(const) for const in value.co_consts]) + ")"
     if isinstance(value, (frozenset, set)):
         return "{" + ",".join(sorted(_canonical(item) for item in value)) + "}"
@@ -92,15 +128,32 @@ def _canonical(value: Any) -> str:
     return repr(value)
 
 
+def _names_read(code: CodeType) -> tuple[str, ...]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            names.update(_names_read(const))
+    return tuple(sorted(names))
+
+
+def _known(code: CodeType) -> tuple[CodeType, str, tuple[str, ...]]:
+    known = _CODE_DIGESTS.get(id(code))
+    if known is None or known[0] is not code:
+        known = (code, hashlib.sha256(_canonical(code).encode()).hexdigest()[:16], _names_read(code))
+        _CODE_DIGESTS[id(code)] = known
+    return known
+
+
 def _code_digest(code: CodeType) -> str:
     """What a function does, as its compiled code says: its instructions, names and constants (its nested
-    functions' too), the same in the next process of the same source."""
-    known = _CODE_DIGESTS.get(id(code))
-    if known is not None and known[0] is code:
-        return known[1]
-    digest = hashlib.sha256(_canonical(code).encode()).hexdigest()[:16]
-    _CODE_DIGESTS[id(code)] = (code, digest)
-    return digest
+    functions' too), the same in the next process of the same source. Not its default arguments, which the
+    function holds (:func:`_function` names them)."""
+    return _known(code)[1]
+
+
+def _code_names(code: CodeType) -> tuple[str, ...]:
+    """The names ``code`` and its nested code read (of its module, of objects), sorted."""
+    return _known(code)[2]
 
 
 #: each class's name and code, kept with the class
@@ -108,28 +161,41 @@ _CLASSES: dict[int, tuple[type, str]] = {}
 
 
 def _class(cls: type) -> str:
-    """A Jinja2 extension's class, as the compiler sees it: its name and the code of every function of it and of
-    the classes it derives from (an extension parses and rewrites templates: an edited one writes other code)."""
+    """A Jinja2 extension's class, as the compiler sees it: its name, every function of it and of the classes it
+    derives from (methods, properties, static and class methods; by :func:`_function`) and their plain values
+    (``tags``, ``priority``): an extension parses and rewrites templates, and an edited one writes other code."""
     known = _CLASSES.get(id(cls))
     if known is not None and known[0] is cls:
         return known[1]
-    codes = []
+    parts = []
     for owner in cls.__mro__[:-1]:  # not object
         for attribute, value in sorted(vars(owner).items()):
-            function = getattr(value, "__func__", value)  # a classmethod or staticmethod: the function it wraps
-            code = getattr(function, "__code__", None)
-            if isinstance(code, CodeType):
-                codes.append(f"{_name(owner)}.{attribute}:{_code_digest(code)}")
-    named = f"{_name(cls)}[{' '.join(codes)}]"
+            if attribute in ("__doc__", "__module__", "__qualname__"):
+                continue
+            if isinstance(value, property):
+                functions = [value.fget, value.fset, value.fdel]
+            elif isinstance(value, functools.cached_property):
+                functions = [value.func]
+            else:
+                functions = [getattr(value, "__func__", value)]  # a classmethod or staticmethod: what it wraps
+            for function in functions:
+                if isinstance(getattr(function, "__code__", None), CodeType):
+                    parts.append(f"{_name(owner)}.{attribute}:{_function(function)}")
+            if _literal(value):
+                parts.append(f"{_name(owner)}.{attribute}={_canonical(value)}")
+    named = f"{_name(cls)}[{' '.join(parts)}]"
     _CLASSES[id(cls)] = (cls, named)
     return named
 
 
 def _held(value: Any, depth: int) -> str:
-    """A value a function's closure holds, named as stably as it is: constants by value, modules, classes and
-    functions by name, anything else (state) by identity."""
-    if value is None or isinstance(value, (bool, int, float, str, bytes, Enum)):
-        return repr(value)
+    """A value a function holds (its closure, its default arguments, a partial's arguments), named as stably as it
+    is: plain values and compiled expressions by value, modules, classes and functions by name, anything else
+    (state) by identity."""
+    if _literal(value) or isinstance(value, Enum):
+        return _canonical(value)
+    if isinstance(value, re.Pattern):  # a compiled expression, as a default argument often holds one
+        return f"re.compile({value.pattern!r}, {value.flags})"
     if isinstance(value, (ModuleType, type)):
         return _name(value)
     if callable(value) and depth < 4:
@@ -144,6 +210,28 @@ def _value(value: Any) -> str:
     if isinstance(value, dict):
         return repr(sorted((key, _value(item)) for key, item in value.items()))
     return repr(value)
+
+
+#: the attribute of an environment where :func:`_functions` keeps what it named (with the environment, so it lives
+#: as long as the environment does: in ``serve``, every rebuild makes new ones)
+_NAMED = "_guidelines_named_functions"
+
+
+def _functions(environment: jinja2.Environment, kind: str) -> list[tuple[str, str]]:
+    """The ``kind`` (``filters`` or ``tests``) of ``environment``, each by :func:`_function`, sorted by name: named
+    once while they are the same function objects, not at every template the environment loads. What a function
+    holds is named as it was when it was first named (a value of its module that the running code changes later
+    is not seen); a function edited between builds is another object."""
+    functions = getattr(environment, kind)
+    identity = tuple((key, id(value)) for key, value in functions.items())
+    named = environment.__dict__.setdefault(_NAMED, {})
+    known = named.get(kind)
+    if known is None or known[1] != identity:
+        # the functions are kept with what names them: none of their identities is another object's meanwhile
+        known = (tuple(functions.values()), identity,
+                 sorted((key, _function(value)) for key, value in functions.items()))
+        named[kind] = known
+    return known[2]
 
 
 def _compile_settings(environment: jinja2.Environment, name: str | None) -> str:
@@ -164,8 +252,8 @@ def _compile_settings(environment: jinja2.Environment, name: str | None) -> str:
         _value(environment.policies),  # tojson, truncate, urlize and trimmed {% trans %} read them as they compile
         None if environment.finalize is None else _function(environment.finalize),
         _name(environment.code_generator_class),
-        sorted((key, _function(value)) for key, value in environment.filters.items()),
-        sorted((key, _function(value)) for key, value in environment.tests.items()),
+        _functions(environment, "filters"),
+        _functions(environment, "tests"),
     )
     return repr(settings)
 
