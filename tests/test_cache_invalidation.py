@@ -25,6 +25,7 @@ an entry for the same key.)
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import re
@@ -32,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import time
+from enum import Enum
 from pathlib import Path
 from types import ModuleType
 
@@ -1004,6 +1006,72 @@ def test_a_filter_replaced_in_an_environment_is_named_anew() -> None:
     environment.cache.clear()  # loaded again, from the bytecode cache
     assert environment.get_template("page.j2").render() == "<x>"
     assert len(cache.compiled) == 2
+
+
+class _Colour(Enum):
+    RED = object()  # a value whose repr holds an address
+
+
+def test_functions_of_common_shapes_are_named_without_anything_of_this_process() -> None:
+    """Filters as libraries and hooks files write them: a class method of a class (markupsafe's ``Markup.escape``),
+    a cached function, a ``staticmethod`` object, an Enum default, a set among the policies. Each is named by what
+    it is, with no identity or address (which would differ in the next process, so no build would read back what
+    the last one compiled), and two that differ are named apart."""
+    from markupsafe import Markup
+
+    from scripts.pages.template_cache import _function, _value
+
+    def shade(value, colour=_Colour.RED):  # noqa: ANN001, ANN202
+        return f"{value}{colour.name}"
+
+    named = [_function(Markup.escape), _function(int.from_bytes), _function(functools.cache(str.upper)),
+             _function(staticmethod(shade)), _function(shade), _value({"urlize.extra_schemes": {"ftp:", "irc:", "x:"}})]
+    for name in named:
+        assert not re.search(r"#\d|0x[0-9a-f]{6}", name), name
+    assert _function(functools.cache(str.upper)) != _function(functools.cache(str.lower))
+    assert _function(staticmethod(shade)) == _function(shade)
+    assert "'ftp:','irc:','x:'" in named[-1]
+
+
+def test_a_template_whose_environment_cannot_be_named_is_compiled_and_never_kept(tmp_path: Path) -> None:
+    """A filter that cannot be named (its ``__code__`` raises) costs compiling, not the build: the template is
+    compiled each time and nothing of it is kept, in memory or on disk."""
+    class Odd:
+        @property
+        def __code__(self):  # noqa: ANN204
+            raise RuntimeError("no code to show")
+
+        def __call__(self, value: str) -> str:
+            return f"odd {value}"
+
+    cache = _Counting()
+    cache.keep_in(tmp_path / "compiled")
+    template = {"page.j2": "{{ 'x' | odd }}"}
+    assert _render(cache, template, filters={"odd": Odd()}) == "odd x"
+    assert _render(cache, template, filters={"odd": Odd()}) == "odd x"
+    assert len(cache.compiled) == 2
+    assert not (tmp_path / "compiled").exists() or not any((tmp_path / "compiled").iterdir())
+    assert cache._store == {}
+
+
+def test_what_names_code_and_classes_does_not_keep_them_alive() -> None:
+    """``serve`` runs a hooks file again at every rebuild: its old code and classes go when nothing else holds
+    them, not kept by what named them."""
+    import gc
+    import weakref
+
+    from scripts.pages import template_cache
+
+    namespace: dict = {}
+    exec(compile("import jinja2.ext\nclass Gone(jinja2.ext.Extension):\n    def f(self):\n        return 1\n",  # noqa: S102
+                 "hooks.py", "exec"), namespace)
+    template_cache._class(namespace["Gone"])
+    code = namespace["Gone"].f.__code__
+    assert namespace["Gone"] in template_cache._CLASSES and code in template_cache._CODE_DIGESTS
+    gone, gone_code = weakref.ref(namespace["Gone"]), weakref.ref(code)
+    del namespace, code
+    gc.collect()
+    assert gone() is None and gone_code() is None
 
 
 def test_a_set_in_a_functions_code_is_named_in_sorted_order() -> None:

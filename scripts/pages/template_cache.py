@@ -20,9 +20,13 @@ What a compiled template depends on, and where each is in the key:
   the plain values of its module its code names and what its closure holds; a ``functools.partial`` by its
   function and arguments; an extension by its class's functions and plain values (:func:`_class`). So one edited
   between two builds in a file outside the ``scripts`` package, whose code is not in the folder's key (a file of
-  ``mkdocs.yml``'s ``hooks``), gets code of its own. Not covered: what a function calls (another function's
-  code), a value of its module that is not plain (a dictionary) or that the running code changes after the
-  function was first named, and a class a closure holds (named by its name);
+  ``mkdocs.yml``'s ``hooks``), gets code of its own. A cached function (``functools.cache``) is named by what it
+  wraps, a class method by its class, an Enum by its name. Not covered: what a function calls (another function's
+  code), a value of its module that is not plain (a dictionary, a set) or that the running code changes after the
+  function was first named, and a class a closure holds (named by its name). What holds state of its own (a
+  callable object, ``singledispatch``'s registry, nesting deeper than four) is named by its identity: correct, but
+  not shared with the next process. An environment that cannot be named at all (a function whose ``__code__``
+  raises) has its templates compiled each time and never kept;
 - the compiler itself, and the Python that runs the code (marshal's format): the folder on disk is chosen by the
   caller under a digest of Python's version, every installed library and the running code of the ``scripts``
   package (:func:`scripts.staging.cache.template_folder`).
@@ -36,6 +40,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import secrets
+import weakref
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -66,6 +72,8 @@ def _function(function: Any, depth: int = 0) -> str:
     kind = str(getattr(function, "jinja_pass_arg", ""))
     if kind.endswith("context") and not kind.endswith("eval_context"):
         return kind  # never run while compiling: the same code for any function of that name
+    function = getattr(function, "__func__", function) if isinstance(function, (staticmethod, classmethod)) \
+        else function
     if isinstance(function, functools.partial):
         arguments = [_held(value, depth) for value in function.args]
         arguments += [f"{key}={_held(value, depth)}" for key, value in sorted(function.keywords.items())]
@@ -80,11 +88,15 @@ def _function(function: Any, depth: int = 0) -> str:
         module = getattr(function, "__globals__", {})
         parts += [f"{name}={_canonical(module[name])}" for name in _code_names(code)
                   if name in module and _literal(module[name])]
+    elif callable(getattr(function, "__wrapped__", None)) and hasattr(function, "cache_info"):
+        parts.append(_held(function.__wrapped__, depth))  # functools.cache, lru_cache: what they wrap
     elif not isinstance(function, _NATIVE):
         parts.append(f"#{id(function)}")  # an object with a __call__ of its own: state
     owner = getattr(function, "__self__", None)
     if owner is not None and not isinstance(owner, ModuleType):
-        parts.append(_canonical(owner) if _literal(owner) else f"#{id(owner)}")  # ", ".join holds ", "
+        # ", ".join holds ", "; Markup.escape, a class method, its class
+        parts.append(_canonical(owner) if _literal(owner) else _name(owner) if isinstance(owner, type)
+                     else f"#{id(owner)}")
     for cell in getattr(function, "__closure__", None) or ():
         try:
             parts.append(_held(cell.cell_contents, depth))
@@ -93,9 +105,9 @@ def _function(function: Any, depth: int = 0) -> str:
     return " ".join(parts)
 
 
-#: what a code object is named by (:func:`_code_digest`) and the names it and its nested code read, kept with the
-#: object (its identity is not reused while it is kept): a key names the same filters for every template
-_CODE_DIGESTS: dict[int, tuple[CodeType, str, tuple[str, ...]]] = {}
+#: what a code object is named by (:func:`_code_digest`) and the names it and its nested code read, for as long as
+#: the code exists (a ``serve`` loads edited code again and again: the old is not kept alive here)
+_CODE_DIGESTS: weakref.WeakKeyDictionary[CodeType, tuple[str, tuple[str, ...]]] = weakref.WeakKeyDictionary()
 
 #: callables without Python code that hold no state of their own but what ``__self__`` names: classes, functions
 #: and methods written in C
@@ -105,10 +117,11 @@ _PLAIN = (type(None), bool, int, float, complex, str, bytes)
 
 
 def _literal(value: Any) -> bool:
-    """Whether ``value`` is a plain value, or a tuple or set of them: named by what it holds."""
+    """Whether ``value`` is a plain value, or a tuple or frozen set of them: named by what it holds (a set or a
+    list, which the running code may fill, is not)."""
     if isinstance(value, _PLAIN):
         return True
-    return isinstance(value, (tuple, frozenset, set)) and all(_literal(item) for item in value)
+    return isinstance(value, (tuple, frozenset)) and all(_literal(item) for item in value)
 
 
 def _canonical(value: Any) -> str:
@@ -136,11 +149,11 @@ def _names_read(code: CodeType) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def _known(code: CodeType) -> tuple[CodeType, str, tuple[str, ...]]:
-    known = _CODE_DIGESTS.get(id(code))
-    if known is None or known[0] is not code:
-        known = (code, hashlib.sha256(_canonical(code).encode()).hexdigest()[:16], _names_read(code))
-        _CODE_DIGESTS[id(code)] = known
+def _known(code: CodeType) -> tuple[str, tuple[str, ...]]:
+    known = _CODE_DIGESTS.get(code)
+    if known is None:
+        known = (hashlib.sha256(_canonical(code).encode()).hexdigest()[:16], _names_read(code))
+        _CODE_DIGESTS[code] = known
     return known
 
 
@@ -148,25 +161,25 @@ def _code_digest(code: CodeType) -> str:
     """What a function does, as its compiled code says: its instructions, names and constants (its nested
     functions' too), the same in the next process of the same source. Not its default arguments, which the
     function holds (:func:`_function` names them)."""
-    return _known(code)[1]
+    return _known(code)[0]
 
 
 def _code_names(code: CodeType) -> tuple[str, ...]:
     """The names ``code`` and its nested code read (of its module, of objects), sorted."""
-    return _known(code)[2]
+    return _known(code)[1]
 
 
-#: each class's name and code, kept with the class
-_CLASSES: dict[int, tuple[type, str]] = {}
+#: each class's name and code, for as long as the class exists
+_CLASSES: weakref.WeakKeyDictionary[type, str] = weakref.WeakKeyDictionary()
 
 
 def _class(cls: type) -> str:
     """A Jinja2 extension's class, as the compiler sees it: its name, every function of it and of the classes it
     derives from (methods, properties, static and class methods; by :func:`_function`) and their plain values
     (``tags``, ``priority``): an extension parses and rewrites templates, and an edited one writes other code."""
-    known = _CLASSES.get(id(cls))
-    if known is not None and known[0] is cls:
-        return known[1]
+    known = _CLASSES.get(cls)
+    if known is not None:
+        return known
     parts = []
     for owner in cls.__mro__[:-1]:  # not object
         for attribute, value in sorted(vars(owner).items()):
@@ -184,7 +197,7 @@ def _class(cls: type) -> str:
             if _literal(value):
                 parts.append(f"{_name(owner)}.{attribute}={_canonical(value)}")
     named = f"{_name(cls)}[{' '.join(parts)}]"
-    _CLASSES[id(cls)] = (cls, named)
+    _CLASSES[cls] = named
     return named
 
 
@@ -192,7 +205,9 @@ def _held(value: Any, depth: int) -> str:
     """A value a function holds (its closure, its default arguments, a partial's arguments), named as stably as it
     is: plain values and compiled expressions by value, modules, classes and functions by name, anything else
     (state) by identity."""
-    if _literal(value) or isinstance(value, Enum):
+    if isinstance(value, Enum):
+        return f"{_name(type(value))}.{value.name}"
+    if _literal(value):
         return _canonical(value)
     if isinstance(value, re.Pattern):  # a compiled expression, as a default argument often holds one
         return f"re.compile({value.pattern!r}, {value.flags})"
@@ -209,6 +224,8 @@ def _value(value: Any) -> str:
         return _function(value)
     if isinstance(value, dict):
         return repr(sorted((key, _value(item)) for key, item in value.items()))
+    if isinstance(value, (set, frozenset)) and all(_literal(item) for item in value):
+        return _canonical(frozenset(value))  # a set's order changes from process to process
     return repr(value)
 
 
@@ -258,6 +275,10 @@ def _compile_settings(environment: jinja2.Environment, name: str | None) -> str:
     return repr(settings)
 
 
+#: the key of a template whose environment could not be named (:func:`_compile_settings` raised): compiled, not kept
+_UNNAMED = "unnamed-"
+
+
 class TemplateCache(jinja2.BytecodeCache):
     """Jinja2's bytecode cache: in memory, and in a folder on disk once :meth:`keep_in` names one."""
 
@@ -271,7 +292,11 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
                    source: str) -> Bucket:
-        key = hashlib.sha256("\0".join((name, filename or "", _compile_settings(environment, name))).encode())
+        try:
+            settings = _compile_settings(environment, name)
+        except Exception:  # noqa: BLE001 - a function that cannot be named: compiled each time, never kept
+            return Bucket(environment, f"{_UNNAMED}{secrets.token_hex(16)}", self.get_source_checksum(source))
+        key = hashlib.sha256("\0".join((name, filename or "", settings)).encode())
         bucket = Bucket(environment, key.hexdigest(), self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket
@@ -298,6 +323,8 @@ class TemplateCache(jinja2.BytecodeCache):
             self._store[bucket.key] = data
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key.startswith(_UNNAMED):
+            return
         data = bucket.bytecode_to_string()
         self._store[bucket.key] = data
         path = self._file(bucket)
