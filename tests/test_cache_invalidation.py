@@ -824,6 +824,28 @@ def test_compiled_templates_are_read_back_from_disk_by_the_next_process(tmp_path
     assert len(memory_only.compiled) == 1  # a cold build compiles
 
 
+def test_every_environment_of_a_process_runs_the_code_read_or_compiled_once(tmp_path: Path) -> None:
+    """Each language's build makes new environments: a template the process has read back or compiled is not
+    read from disk or unmarshalled again, the very code object is run (a forked worker inherits it)."""
+    folder = tmp_path / "compiled"
+    writer = TemplateCache()
+    writer.keep_in(folder)
+    _render(writer, {"page.j2": "one {{ x }}"})
+    cache = _Counting()  # another process
+    cache.keep_in(folder)
+
+    def code(templates: dict[str, str]) -> object:
+        environment = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=cache)
+        template = environment.get_template("page.j2")
+        assert template.render(x="X") == templates["page.j2"].replace("{{ x }}", "X")
+        return template.root_render_func.__code__
+
+    first = code({"page.j2": "one {{ x }}"})
+    assert cache.compiled == []  # read back from disk
+    shutil.rmtree(folder)
+    assert code({"page.j2": "one {{ x }}"}) is first and cache.compiled == []  # neither read nor compiled again
+    assert code({"page.j2": "two {{ x }}"}) is not first and len(cache.compiled) == 1  # another source: compiled
+
 def test_a_template_edited_between_builds_is_compiled_again(tmp_path: Path) -> None:
     first = _Counting()
     first.keep_in(tmp_path / "compiled")

@@ -234,19 +234,19 @@ def _value(value: Any) -> str:
 _NAMED = "_guidelines_named_functions"
 
 
-def _functions(environment: jinja2.Environment, kind: str) -> list[tuple[str, str]]:
-    """The ``kind`` (``filters`` or ``tests``) of ``environment``, each by :func:`_function`, sorted by name: named
-    once while they are the same function objects, not at every template the environment loads. What a function
-    holds is named as it was when it was first named (a value of its module that the running code changes later
-    is not seen); a function edited between builds is another object."""
+def _functions(environment: jinja2.Environment, kind: str) -> str:
+    """The ``kind`` (``filters`` or ``tests``) of ``environment``, each by :func:`_function`, sorted by name, as
+    text: named once while they are the same function objects, not at every template the environment loads. What
+    a function holds is named as it was when it was first named (a value of its module that the running code
+    changes later is not seen); a function edited between builds is another object."""
     functions = getattr(environment, kind)
-    identity = tuple((key, id(value)) for key, value in functions.items())
+    identity = (tuple(functions), tuple(map(id, functions.values())))
     named = environment.__dict__.setdefault(_NAMED, {})
     known = named.get(kind)
     if known is None or known[1] != identity:
         # the functions are kept with what names them: none of their identities is another object's meanwhile
         known = (tuple(functions.values()), identity,
-                 sorted((key, _function(value)) for key, value in functions.items()))
+                 repr(sorted((key, _function(value)) for key, value in functions.items())))
         named[kind] = known
     return known[2]
 
@@ -269,10 +269,8 @@ def _compile_settings(environment: jinja2.Environment, name: str | None) -> str:
         _value(environment.policies),  # tojson, truncate, urlize and trimmed {% trans %} read them as they compile
         None if environment.finalize is None else _function(environment.finalize),
         _name(environment.code_generator_class),
-        _functions(environment, "filters"),
-        _functions(environment, "tests"),
     )
-    return repr(settings)
+    return "\0".join((repr(settings), _functions(environment, "filters"), _functions(environment, "tests")))
 
 
 #: the key of a template whose environment could not be named (:func:`_compile_settings` raised): compiled, not kept
@@ -283,7 +281,10 @@ class TemplateCache(jinja2.BytecodeCache):
     """Jinja2's bytecode cache: in memory, and in a folder on disk once :meth:`keep_in` names one."""
 
     def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
+        # key -> (the source's checksum, the compiled code): code objects are immutable, so every environment of
+        # the process that loads the template runs the same one (no file read or unmarshalling again; a forked
+        # worker inherits what its parent compiled or read)
+        self._store: dict[str, tuple[str, CodeType]] = {}
         self.folder: Path | None = None
 
     def keep_in(self, folder: Path | None) -> None:
@@ -305,28 +306,26 @@ class TemplateCache(jinja2.BytecodeCache):
         return None if self.folder is None else self.folder / f"{bucket.key}.jinja"
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)  # Jinja2 leaves the code out when the source's checksum differs
-            if bucket.code is not None:
-                return
+        kept = self._store.get(bucket.key)
+        if kept is not None and kept[0] == bucket.checksum:  # a source whose checksum differs is compiled again
+            bucket.code = kept[1]
+            return
         path = self._file(bucket)
         if path is None:
             return
         try:
-            data = path.read_bytes()
-            bucket.bytecode_from_string(data)
+            bucket.bytecode_from_string(path.read_bytes())  # Jinja2 leaves the code out when the checksum differs
         except Exception:  # noqa: BLE001 - missing, unreadable or damaged: compiled again
             bucket.reset()
             return
         if bucket.code is not None:
-            self._store[bucket.key] = data
+            self._store[bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         if bucket.key.startswith(_UNNAMED):
             return
         data = bucket.bytecode_to_string()
-        self._store[bucket.key] = data
+        self._store[bucket.key] = (bucket.checksum, bucket.code)
         path = self._file(bucket)
         if path is not None:
             replace_whole(path, data)  # only a cache: if it cannot be written, the next process compiles
