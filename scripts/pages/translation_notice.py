@@ -28,23 +28,37 @@ HEADING = re.compile(r"^# .*$", re.MULTILINE)
 
 @dataclass
 class PageReport:
-    """What one page shows, by status (each distinct English string counted once)."""
+    """What one page shows that a notice speaks of: each passage shown in English, by status (each distinct
+    English string counted once, in the order the page first asked for it), and whether anything translated but
+    not reviewed shows (a notice says only that there is some: once one is found, the others are not looked for)."""
 
     path: str
     uses: dict[str, Status] = field(default_factory=dict)
+    unreviewed: bool = False
 
     def add(self, uses: Iterable[Use], content: str) -> None:
         for use in uses:
             # A string translated on the way but not shown on this page (computed for a later page) does
             # not count here.
-            if use.shown.strip() and use.shown.strip() in content:
-                self.uses[use.english] = use.status
+            if use.status.in_english:
+                if use.english not in self.uses and _shown(use, content):
+                    self.uses[use.english] = use.status
+            elif use.status is Status.UNREVIEWED and not self.unreviewed:
+                self.unreviewed = _shown(use, content)
 
     def count(self, status: Status) -> int:
+        """How many distinct passages of ``status`` (missing or outdated) the page shows in English."""
+        if not status.in_english:
+            raise ValueError(f"a page report counts only what is shown in English, not {status.value!r} passages")
         return sum(1 for s in self.uses.values() if s is status)
 
     def english(self) -> list[tuple[str, Status]]:
-        return [(text, s) for text, s in self.uses.items() if s.in_english]
+        return list(self.uses.items())
+
+
+def _shown(use: Use, content: str) -> bool:
+    shown = use.shown.strip()
+    return bool(shown) and shown in content
 
 
 def notice(report: PageReport, label: Callable[[str], str], here: str,
@@ -57,7 +71,7 @@ def notice(report: PageReport, label: Callable[[str], str], here: str,
     link = posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
     status_link = f"[{label('i18n.notice.status_link')}]({link})"
     missing, outdated = report.count(Status.MISSING), report.count(Status.OUTDATED)
-    unreviewed = report.count(Status.UNREVIEWED)
+    unreviewed = report.unreviewed
     if missing or outdated:
         lines = [f'!!! warning "{_quote(label("i18n.notice.english_title"))}"', ""]
         body = []
