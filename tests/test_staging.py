@@ -12,6 +12,7 @@ import pytest
 from scripts.build import DEFAULT_CONFIG
 from scripts.data.dataset import DEFAULT_DATA_DIR
 from scripts.render.mkdocs_config import HOOKS, derived_config, read_config
+from scripts.staging.site_config import Tagged, load_site_config, write_config
 from scripts.staging.stage import StagingError, stage_language
 from scripts.staging.write import MANIFEST, NOTICES, Written, write_tree
 
@@ -112,6 +113,11 @@ def test_the_derived_mkdocs_configuration_is_plain_mkdocs(french, base, tmp_path
     assert config["extra"]["alternate"] == french.alternate
     # the notices the hooks convert apart: written beside the pages, where the configuration says
     assert config["extra"]["guidelines_render"]["notices"] == str(tmp_path / "fr" / NOTICES)
+    # the file written for MkDocs (and for people to read) holds exactly these settings, !ENV tags as written
+    read = load_site_config(write_config({**config, "tagged": Tagged("!ENV", ["GUIDELINES_X", "a " * 80])},
+                                         tmp_path / "mkdocs.yml"))
+    tagged = read.pop("tagged")
+    assert read == config and (tagged.tag, tagged.value) == ("!ENV", ["GUIDELINES_X", "a " * 80])
 
 
 def test_the_notices_are_written_beside_the_pages_or_into_them(french, tmp_path):
