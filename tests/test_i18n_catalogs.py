@@ -248,6 +248,24 @@ def test_notice_is_quiet_when_all_is_reviewed_and_short_when_only_unreviewed() -
     assert notice(report, label, "guidelines/1.md") == text
 
 
+def test_a_page_report_lists_what_shows_in_english_and_only_whether_unreviewed_text_shows() -> None:
+    from scripts.i18n.translator import Use
+    from scripts.pages.translation_notice import PageReport
+
+    report = PageReport("guidelines/1.md")
+    page = "# Objet\nRésumé. Scope. Purpose"
+    report.add([Use("Summary", "Résumé", Status.UNREVIEWED), Use("Scope", "Scope", Status.MISSING),
+                Use("Aim", "Aim", Status.OUTDATED), Use("Purpose", "Purpose", Status.OUTDATED),
+                Use("Heading", "Objet", Status.REVIEWED)], page)
+    assert report.english() == [("Scope", Status.MISSING), ("Purpose", Status.OUTDATED)]  # "Aim" is not shown
+    assert (report.count(Status.MISSING), report.count(Status.OUTDATED), report.unreviewed) == (1, 1, True)
+    with pytest.raises(ValueError, match="unreviewed"):
+        report.count(Status.UNREVIEWED)  # a notice says only that there is some
+    hidden = PageReport("guidelines/2.md")
+    hidden.add([Use("Summary", "Résumé", Status.UNREVIEWED), Use("  ", "  ", Status.MISSING)], "# Objet")
+    assert (hidden.english(), hidden.unreviewed) == ([], False)
+
+
 def test_a_language_without_catalog_is_all_english_and_says_so(minimal_data: Path) -> None:
     dataset = load_dataset(minimal_data)
     translator = load_translator(minimal_data, "de", "en")
