@@ -106,9 +106,11 @@ def fill_finished(html: str, names: Mapping[str, str], where: str) -> str:
 
 
 #: a mark's two characters as a template or a writer may have written them otherwise: as JSON (``\\ue000``), as a
-#: character reference, URL-encoded (``%EE%80%80``); each looked for only where its first characters occur
-_WRITTEN = (("\\u", re.compile(r"\\u[eE]00[01]")), ("&#", re.compile(r"&#(?:5734[45]|[xX][eE]00[01]);")),
-            ("%", re.compile(r"%(?:EE|ee)%80%8[01]")))
+#: character reference, URL-encoded (``%EE%80%80``); each looked for only where one of its beginnings occurs (most
+#: pages hold ``\\u`` in their scripts' JSON)
+_WRITTEN = ((("\\ue00", "\\uE00"), re.compile(r"\\u[eE]00[01]")),
+            (("&#",), re.compile(r"&#(?:5734[45]|[xX][eE]00[01]);")),
+            (("%",), re.compile(r"%(?:EE|ee)%80%8[01]")))
 
 
 def left_over(text: str, where: str) -> None:
@@ -117,8 +119,8 @@ def left_over(text: str, where: str) -> None:
     at = next((text.find(character) for character in (OPEN, CLOSE) if character in text), -1)
     length = 1
     if at < 0:
-        for start, pattern in _WRITTEN:
-            found = pattern.search(text) if start in text else None
+        for starts, pattern in _WRITTEN:
+            found = pattern.search(text) if any(start in text for start in starts) else None
             if found:
                 at, length = found.start(), len(found.group(0))
                 break
