@@ -318,17 +318,18 @@ class TemplateCache(jinja2.BytecodeCache):
         except Exception:  # noqa: BLE001 - missing, unreadable or damaged: compiled again
             bucket.reset()
             return
-        if bucket.code is not None:
-            self._store[bucket.key] = (bucket.checksum, bucket.code)
+        if not isinstance(bucket.code, CodeType):  # what unmarshals to something else is not a template's code
+            bucket.reset()
+            return
+        self._store[bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         if bucket.key.startswith(_UNNAMED):
             return
-        data = bucket.bytecode_to_string()
         self._store[bucket.key] = (bucket.checksum, bucket.code)
         path = self._file(bucket)
-        if path is not None:
-            replace_whole(path, data)  # only a cache: if it cannot be written, the next process compiles
+        if path is not None:  # marshalled only to be written: the process itself keeps the code object
+            replace_whole(path, bucket.bytecode_to_string())  # only a cache: if not written, the next compiles
 
 
 #: shared by every Jinja2 environment of the build in this process
