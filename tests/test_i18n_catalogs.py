@@ -254,13 +254,15 @@ def test_a_page_report_lists_what_shows_in_english_and_only_whether_unreviewed_t
 
     report = PageReport("guidelines/1.md")
     page = "# Objet\nRésumé. Scope. Purpose"
-    report.add([Use("Summary", "Résumé", Status.UNREVIEWED), Use("Scope", "Scope", Status.MISSING),
-                Use("Aim", "Aim", Status.OUTDATED), Use("Purpose", "Purpose", Status.OUTDATED),
-                Use("Heading", "Objet", Status.REVIEWED)], page)
-    assert report.english() == [("Scope", Status.MISSING), ("Purpose", Status.OUTDATED)]  # "Aim" is not shown
+    report.add([Use("Purpose", "Purpose", Status.OUTDATED), Use("Summary", "Résumé", Status.UNREVIEWED),
+                Use("Aim", "Aim", Status.OUTDATED), Use("Scope", "Scope", Status.MISSING),
+                Use("Hidden", "Caché", Status.UNREVIEWED), Use("Heading", "Objet", Status.REVIEWED)], page)
+    # in the order the page asked for them; "Aim" is not shown; an unreviewed passage not shown changes nothing
+    assert report.english() == [("Purpose", Status.OUTDATED), ("Scope", Status.MISSING)]
     assert (report.count(Status.MISSING), report.count(Status.OUTDATED), report.unreviewed) == (1, 1, True)
-    with pytest.raises(ValueError, match="unreviewed"):
-        report.count(Status.UNREVIEWED)  # a notice says only that there is some
+    for status in (Status.UNREVIEWED, Status.REVIEWED):
+        with pytest.raises(ValueError, match=status.value):
+            report.count(status)  # a notice says only whether there is some unreviewed text
     hidden = PageReport("guidelines/2.md")
     hidden.add([Use("Summary", "Résumé", Status.UNREVIEWED), Use("  ", "  ", Status.MISSING)], "# Objet")
     assert (hidden.english(), hidden.unreviewed) == ([], False)

@@ -37,6 +37,8 @@ class PageReport:
     unreviewed: bool = False
 
     def add(self, uses: Iterable[Use], content: str) -> None:
+        """``uses``: what the page asked for (:meth:`Translator.take`: each English string once, with its one
+        status); ``content``: the page as it reads."""
         for use in uses:
             # A string translated on the way but not shown on this page (computed for a later page) does
             # not count here.
