@@ -89,7 +89,7 @@ def test_anything_of_a_mark_left_in_finished_html_fails_naming_the_page(left: st
     """As it is, as JSON, as a character reference or URL-encoded; a page's scripts hold other ``\\u`` escapes."""
     from scripts.render.names import left_over
 
-    page = '<script>{"a": "\\u00e9 \\ue0ff"}</script><p>&#57346; %EE%80%82 &amp;</p>'
+    page = '<script>{"a": "\\u00e9 \\ue0ff \\ue002 \\uE00f"}</script><p>&#57346; %EE%80%82 &amp;</p>'
     left_over(page, "guidelines/m-1.md")  # near misses: nothing of a mark
     with pytest.raises(PluginError, match="guidelines/m-1.md still holds a mark"):
         left_over(page.replace("&amp;", left), "guidelines/m-1.md")

@@ -114,10 +114,14 @@ def test_the_derived_mkdocs_configuration_is_plain_mkdocs(french, base, tmp_path
     # the notices the hooks convert apart: written beside the pages, where the configuration says
     assert config["extra"]["guidelines_render"]["notices"] == str(tmp_path / "fr" / NOTICES)
     # the file written for MkDocs (and for people to read) holds exactly these settings, !ENV tags as written
-    read = load_site_config(write_config({**config, "tagged": Tagged("!ENV", ["GUIDELINES_X", "a " * 80])},
+    tagged = {"list": Tagged("!ENV", ["GUIDELINES_X", "a " * 80]), "scalar": Tagged("!ENV", "GUIDELINES_Y"),
+              "name": Tagged("tag:yaml.org,2002:python/name:json.dumps", ""),
+              "mapping": Tagged("!ENV", {"key": "värde 😀", "next": "a\x85b"})}
+    read = load_site_config(write_config({**config, "extra": {**config["extra"], "emoji": "😀 ☃"}, **tagged},
                                          tmp_path / "mkdocs.yml"))
-    tagged = read.pop("tagged")
-    assert read == config and (tagged.tag, tagged.value) == ("!ENV", ["GUIDELINES_X", "a " * 80])
+    assert {name: (read[name].tag, read.pop(name).value) for name in tagged} == {
+        name: (value.tag, value.value) for name, value in tagged.items()}
+    assert read == {**config, "extra": {**config["extra"], "emoji": "😀 ☃"}}
 
 
 def test_the_notices_are_written_beside_the_pages_or_into_them(french, tmp_path):
