@@ -12,7 +12,7 @@ import pytest
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from scripts.render.live_reload import POLL_SECONDS, ChangeObserver, event_watching_server
+from scripts.render.live_reload import BUILD_DELAY, POLL_SECONDS, ChangeObserver, event_watching_server
 
 
 class Count(FileSystemEventHandler):
@@ -175,6 +175,8 @@ def test_the_server_keeps_what_mkdocs_set_and_watches_with_events(tmp_path: Path
     assert new.builder is builder and new.root == old.root and new.mount_path == "/sub/"
     assert new.error_handler(404) == b"custom"
     assert isinstance(new.observer, ChangeObserver) and new.observer.native
+    # it builds sooner after the last change than MkDocs' server (the events of one save come together)
+    assert new.build_delay == BUILD_DELAY and 0 < BUILD_DELAY < old.build_delay
     assert str(tmp_path) in new._watched_paths
     assert old.socket.fileno() == -1, "the replaced server's socket was left open"
     new.server_close()

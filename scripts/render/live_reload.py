@@ -27,6 +27,11 @@ log = logging.getLogger("mkdocs.plugins.guidelines")
 
 #: how often polled paths are read (MkDocs' own interval)
 POLL_SECONDS = 0.5
+#: how long the server waits after the last change before it builds (MkDocs waits 0.1 s). The changes of one save
+#: (an editor writing a file, or renaming a new one over it, and setting its attributes) reach it within a few
+#: milliseconds of each other; a burst with longer gaps (a checkout of many files) starts a build sooner, and the
+#: changes that come during it start one more when it ends, as with MkDocs' delay
+BUILD_DELAY = 0.05
 #: the events of a change (a new modification time, like polling sees, included). Not the opening or closing of a
 #: file that was only read: the build reads the watched files, and each read would start another build.
 CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent, FileAttribEvent,
@@ -111,8 +116,9 @@ def event_watching_server(server: LiveReloadServer, watched: list[str], poll: bo
                                    mount_path=server.mount_path)
     replacement.observer = ChangeObserver(poll)
     replacement.error_handler = server.error_handler
-    replacement.build_delay = server.build_delay
+    replacement.build_delay = BUILD_DELAY
     server.server_close()
     for path in watched:
         replacement.watch(path)
     return replacement
+
