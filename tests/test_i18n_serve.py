@@ -80,6 +80,12 @@ def test_serve_one_language_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
         time.sleep(max(4.0, 3 * took))
         assert log.read_text(encoding="utf-8").count("Building documentation") == builds, \
             "serve kept rebuilding without an edit"
+        site = re.search(r"Building 'fr' documentation to directory: (\S+)", log.read_text(encoding="utf-8"))
+        assert site and Path(site[1]).is_dir(), log.read_text(encoding="utf-8")[-2000:]
+    # stopped (SIGTERM) as by Ctrl-C: MkDocs' server removed the site it had built in a temporary folder
+    # (scripts.render.live_reload.stop_on_terminate)
+    assert "Shutting down" in log.read_text(encoding="utf-8")
+    assert not Path(site[1]).exists()
 
 
 def test_serve_rebuilds_after_an_override_a_configuration_or_a_code_edit(tmp_path: Path) -> None:

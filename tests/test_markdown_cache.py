@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import pickle
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -408,3 +409,65 @@ def test_a_mark_without_its_notice_fails_the_build_naming_the_page(site: Site) -
     (site.root / "notices.json").write_text("{}", encoding="utf-8")
     returncode, log = site.build()
     assert returncode != 0 and "the page notes.md has a notice mark and no notice" in log, log
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> markdown_cache._Held:
+    """serve's held conversions, this test's own (written only when the test says)."""
+    holder = markdown_cache._Held()
+    monkeypatch.setattr(markdown_cache, "HELD", holder)
+    monkeypatch.setattr(markdown_cache, "IDLE_SECONDS", 0.3)
+    yield holder
+    holder.pause()
+
+
+def a_build_that_uses(path: Path, hold: bool, key: str) -> markdown_cache.ConversionCache:
+    """A build through the cache (as MkDocs' events call it) that uses one cleaned entry, ``key``."""
+    markdown_cache.start(path, hold=hold)
+    cache = markdown_cache.ACTIVE["cache"]
+    cache.used_cleaned[key] = f"<p>{key}</p>"
+    markdown_cache.finish()
+    return cache
+
+
+def stored_keys(path: Path) -> list[str]:
+    return sorted(pickle.loads(path.read_bytes())["cleaned"])
+
+
+def test_serve_takes_its_last_builds_conversions_from_memory_and_writes_them_once_idle(
+        tmp_path: Path, held: markdown_cache._Held) -> None:
+    path = tmp_path / "serve-site-en.pickle"
+    a_build_that_uses(path, True, "first")
+    assert not path.exists()  # not while the build's page may still be waited for
+    time.sleep(markdown_cache.IDLE_SECONDS + 0.5)
+    assert stored_keys(path) == ["first"]
+    path.write_bytes(b"damaged since")  # the next build does not read the file: it has what the last one used
+    markdown_cache.start(path, hold=True)
+    assert markdown_cache.ACTIVE["cache"].stored_cleaned == {"first": "<p>first</p>"}
+    markdown_cache.finish()
+    # a build without hold (python -m scripts build) reads the file and writes it as it ends
+    a_build_that_uses(path, False, "built")
+    assert stored_keys(path) == ["built"]
+
+
+def test_no_held_conversions_are_written_while_a_build_runs_and_a_failed_build_leaves_them_to_be_written(
+        tmp_path: Path, held: markdown_cache._Held) -> None:
+    path = tmp_path / "serve-site-en.pickle"
+    a_build_that_uses(path, True, "first")
+    markdown_cache.start(path, hold=True)  # the next build starts before serve was idle long enough
+    time.sleep(markdown_cache.IDLE_SECONDS + 0.5)
+    assert not path.exists()
+    markdown_cache.failed()
+    time.sleep(markdown_cache.IDLE_SECONDS + 0.5)
+    assert stored_keys(path) == ["first"]
+
+
+def test_serve_writes_what_it_holds_when_it_stops(tmp_path: Path, held: markdown_cache._Held) -> None:
+    path = tmp_path / "serve-site-en.pickle"
+    a_build_that_uses(path, True, "first")
+    a_build_that_uses(path, True, "second")  # the first was never written: the second replaces it
+    markdown_cache.write_held()
+    assert stored_keys(path) == ["second"]
+    path.unlink()
+    time.sleep(markdown_cache.IDLE_SECONDS + 0.5)
+    assert not path.exists()  # written once: nothing is left to write

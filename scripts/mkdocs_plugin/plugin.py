@@ -28,7 +28,7 @@ from scripts.pages.template_cache import TEMPLATES
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
 from scripts.render import markdown_cache, render_helper, theme_environment
-from scripts.render.live_reload import event_watching_server
+from scripts.render.live_reload import event_watching_server, stop_on_terminate
 from scripts.render.names import fill_page
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
@@ -190,6 +190,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        if command == "serve":
+            stop_on_terminate()
+
+    def on_shutdown(self) -> None:
+        markdown_cache.write_held()  # serve's conversions, held between its builds
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.page_urls = []
@@ -204,7 +209,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             use_fast_index(config, markdown_cache.search_sections)
         folder = Path(config.config_file_path or ".").resolve().parent / "build" / "cache" / "markdown"
         markdown_cache.start(markdown_cache.cache_file(folder, "serve", self.config.edition, self.build.language)
-                             if alone and not self.config.no_cache else None)
+                             if alone and not self.config.no_cache else None, hold=self.command == "serve")
 
     @event_priority(-300)
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
@@ -261,7 +266,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             log.info(report.line())
 
     def on_build_error(self, error: Exception) -> None:
-        markdown_cache.stop_helper()
+        markdown_cache.failed()
         render_helper.stop()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types

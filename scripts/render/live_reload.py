@@ -14,6 +14,8 @@ without a word). ``serve --poll`` polls from the start for those.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from typing import Any
 
 from mkdocs.livereload import LiveReloadServer
@@ -122,3 +124,14 @@ def event_watching_server(server: LiveReloadServer, watched: list[str], poll: bo
         replacement.watch(path)
     return replacement
 
+
+def _interrupt(signum: int, frame: Any) -> None:  # noqa: ARG001 - a signal handler's arguments
+    raise KeyboardInterrupt
+
+
+def stop_on_terminate() -> None:
+    """``serve`` stops on SIGTERM as on Ctrl-C (MkDocs' server then removes its temporary site, and each plugin's
+    ``on_shutdown`` runs), rather than being killed where it stands. Only from the main thread, where Python runs
+    signal handlers."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)

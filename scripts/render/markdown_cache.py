@@ -29,7 +29,9 @@ A page's translation notice, kept apart from its Markdown (:mod:`scripts.pages.n
 same way, under the page and the notice's Markdown (:func:`convert_part`); the log counts pages, not notices.
 
 The entries a language's build used are written to its file when the build ends (the others are dropped, so the
-file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit). Only
+file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit).
+``serve`` holds them in its process instead (:func:`start` with ``hold``): its next build takes them from there,
+and they are written once it has been idle for :data:`IDLE_SECONDS`, or when it stops (:func:`write_held`). Only
 plain :class:`mkdocs.structure.pages.Page` objects are converted through here; a plugin's own page class keeps its
 own ``render``.
 
@@ -45,6 +47,7 @@ import hashlib
 import json
 import logging
 import pickle
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,9 +152,11 @@ def cleaned_key(html: str) -> str:
 class ConversionCache:
     """The stored conversions (and search sections) of one language, read from ``path`` for one build."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, held: dict | None = None) -> None:
+        """``held``: what an earlier build of this process left (:meth:`content`), taken instead of the file."""
         self.path = path
-        self.stored, self.stored_sections, self.stored_cleaned = self._read(path)
+        self.stored, self.stored_sections, self.stored_cleaned = self._read(path) if held is None else \
+            self._parts(held)
         self.used: dict[str, Conversion] = {}
         self.used_sections: dict[str, list[StoredSection]] = {}
         self.used_cleaned: dict[str, str] = {}
@@ -171,10 +176,15 @@ class ConversionCache:
                 stored = pickle.load(handle)  # noqa: S301 - our own file, written below
         except Exception:  # noqa: BLE001 - none yet, or damaged: every page is converted, nothing is trusted
             return {}, {}, {}
+        return ConversionCache._parts(stored)
+
+    @staticmethod
+    def _parts(stored: Any) -> tuple[dict[str, Conversion], dict[str, list[StoredSection]], dict[str, str]]:
+        """The entries of a file's content (copies: this build adds to them, not to what it was given)."""
         if not isinstance(stored, dict) or stored.get("format") != FORMAT:
             return {}, {}, {}
         parts = [stored.get(name) for name in ("entries", "sections", "cleaned")]
-        entries, sections, cleaned = (part if isinstance(part, dict) else {} for part in parts)
+        entries, sections, cleaned = (dict(part) if isinstance(part, dict) else {} for part in parts)
         return entries, sections, cleaned
 
     @staticmethod
@@ -267,13 +277,19 @@ class ConversionCache:
             stored.update(part)
             self._added.update(part)
 
+    def content(self) -> dict:
+        """What the file is to hold: the entries this build used."""
+        return {"format": FORMAT, "entries": self.used, "sections": self.used_sections, "cleaned": self.used_cleaned}
+
     def finish(self) -> None:
         """A build ended: the entries it used are written to ``path``, replacing the others."""
-        # whole or not at all, even with another build writing it; if it cannot be written, the next build
-        # converts again
-        content = {"format": FORMAT, "entries": self.used, "sections": self.used_sections,
-                   "cleaned": self.used_cleaned}
-        replace_whole(self.path, lambda handle: pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL))
+        _write(self.path, self.content())
+
+
+def _write(path: Path, content: dict) -> None:
+    # whole or not at all, even with another build writing it; if it cannot be written, the next build converts
+    # again
+    replace_whole(path, lambda handle: pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _collects_anchor_links() -> bool:
@@ -297,13 +313,67 @@ def _apply(page: Page, stored: Conversion, files: Any) -> None:
 #: the cache of the build under way and the digest of its site (:func:`start`, :func:`site_known`, :func:`finish`)
 ACTIVE: dict[str, Any] = {}
 
+#: how long ``serve`` has been idle (no build started) before the conversions it holds are written to their file
+IDLE_SECONDS = 1.0
 
-def start(path: Path | None) -> None:
-    """A build starts whose conversions are kept in ``path`` (None: every page is converted, nothing is kept)."""
+
+class _Held:
+    """The conversions the last builds of this process left, by file, and the write that waits for the process
+    to be idle. Never written while a build runs: it may add to what it was given."""
+
+    def __init__(self) -> None:
+        self.content: dict[Path, dict] = {}
+        self.unwritten: set[Path] = set()
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+
+    def take(self, path: Path) -> dict | None:
+        """What the last build left for ``path`` (a build of it starts: nothing is written until it ends)."""
+        self.pause()
+        return self.content.get(path)
+
+    def keep(self, path: Path, content: dict) -> None:
+        """A build of ``path`` ended: ``content`` is held, and written once the process is idle."""
+        self.pause()
+        self.content[path] = content
+        self.unwritten.add(path)
+        self.resume()
+
+    def pause(self) -> None:
+        """No write starts from now on, and one under way has ended."""
+        timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.cancel()
+            timer.join()
+
+    def resume(self) -> None:
+        """What is not written yet is written after :data:`IDLE_SECONDS` (unless a build starts first)."""
+        self.pause()
+        if self.unwritten:
+            self._timer = threading.Timer(IDLE_SECONDS, self.write)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def write(self) -> None:
+        """Everything not written yet is written now."""
+        with self._lock:
+            for path in sorted(self.unwritten):
+                _write(path, self.content[path])
+            self.unwritten.clear()
+
+
+HELD = _Held()
+
+
+def start(path: Path | None, hold: bool = False) -> None:
+    """A build starts whose conversions are kept in ``path`` (None: every page is converted, nothing is kept).
+    ``hold`` (``serve``): what this process's last build of ``path`` used is taken from memory rather than read
+    from the file, and what this build uses is held for the next one, written once the process is idle."""
     stop_helper()
     ACTIVE.clear()
     if path is not None:
-        ACTIVE["cache"] = ConversionCache(path)
+        ACTIVE["cache"] = ConversionCache(path, HELD.take(path) if hold else None)
+        ACTIVE["hold"] = hold
 
 
 def site_known(config: Any, files: Any) -> None:
@@ -407,13 +477,29 @@ def finish() -> None:
     """The build's pages are all rendered: the conversions it used are kept, and the log says how many pages were
     converted and how many reused."""
     stop_helper()
-    cache = ACTIVE.pop("cache", None)
+    cache, hold = ACTIVE.pop("cache", None), ACTIVE.get("hold", False)
     ACTIVE.clear()
     if cache is not None:
-        cache.finish()
+        if hold:
+            HELD.keep(cache.path, cache.content())
+        else:
+            cache.finish()
         helped = f" ({cache.helped} of them by a second process)" if cache.helped else ""
         log.info(f"Markdown: {cache.misses + cache.helped} page(s) converted{helped}, {cache.hits} reused from "
                  "the last build")
+
+
+def failed() -> None:
+    """The build under way failed: the second process is stopped, and what is held waits to be written again."""
+    stop_helper()
+    ACTIVE.clear()
+    HELD.resume()
+
+
+def write_held() -> None:
+    """The process stops: the conversions it holds are written now."""
+    HELD.pause()
+    HELD.write()
 
 
 def cache_file(folder: Path, build: str, edition: str, language: str) -> Path:
