@@ -2,10 +2,11 @@
 and then renders part of them into their templates (scripts.render.render_helper). The site it writes is the site a
 build without either writes, file for file, and both copies did work.
 
-The builds run in this process as ``serve`` runs them (MkDocs' ``build`` after ``on_startup("serve")``), on a copy
-of the real data, after an edit of one measure heading (the edit the benchmark times) and of one interface label
-that 15 of the language's pages show (a measure's name is filled in after conversion, scripts.pages.names: alone,
-the heading's edit converts only the measure's own page again, and leaves the copy no conversion to do)."""
+The builds run in this process as ``serve`` runs them (MkDocs' ``build`` after ``on_startup("serve")``, the second
+into the first's folder), on a copy of the real data, after an edit of one measure heading (the edit the benchmark
+times) and of one interface label that 15 of the language's pages show (a measure's name is filled in after
+conversion, scripts.pages.names: alone, the heading's edit converts only the measure's own page again, and leaves the
+copy no conversion to do)."""
 
 from __future__ import annotations
 
@@ -97,7 +98,10 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
         pytest.skip("one core (or no fork): serve has no second process")
     the_copy_goes_first(monkeypatch)
     data = serve_environment
-    build(tmp_path / "warm")  # the conversions of the unedited pages are kept
+    build(tmp_path / "helped")  # the conversions of the unedited pages are kept
+    # the next build writes over this one's files (scripts.render.serve_site) and removes what it does not write
+    (tmp_path / "helped" / "guidelines" / "stray.html").write_text("left from before", encoding="utf-8")
+    time.sleep(0.1)  # as serve's builds are apart (the edit settles first)
     edit_heading(data / "guidelines.yaml", "le-strategic-cooperation", "EDITED-IN-TEST")
     ui = data / "ui.yaml"
     label = "  addressee.law-enforcement: Law enforcement\n"

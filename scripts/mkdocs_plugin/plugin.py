@@ -27,7 +27,7 @@ from scripts.pages.context import TEMPLATE_DIR, RenderContext
 from scripts.pages.template_cache import TEMPLATES
 from scripts.paper import make_paper
 from scripts.paper.render import PaperCache
-from scripts.render import markdown_cache, render_helper, theme_environment
+from scripts.render import markdown_cache, render_helper, serve_site, theme_environment
 from scripts.render.live_reload import event_watching_server, stop_on_terminate
 from scripts.render.names import fill_page
 from scripts.render.post import rewrite_search_index, write_sitemap
@@ -53,6 +53,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.page_urls: list[str] = []
         self.command = "build"
         self.dirty = False
+        self.site_dir = ""
 
     # The i18n plugin sets the language in its own on_config (priority -100); ours runs first so that the
     # search plugin (priority 0) sees the language's theme settings.
@@ -207,6 +208,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         alone = self.build is not None and self.build.alone
         if alone:  # Material's search index with the faster page splitter, as `python -m scripts build` has it
             use_fast_index(config, markdown_cache.search_sections)
+        if alone and self.command == "serve":  # written over, not emptied first (scripts.render.serve_site)
+            serve_site.build_in_place(config.site_dir)
+        self.site_dir = config.site_dir
         folder = Path(config.config_file_path or ".").resolve().parent / "build" / "cache" / "markdown"
         markdown_cache.start(markdown_cache.cache_file(folder, "serve", self.config.edition, self.build.language)
                              if alone and not self.config.no_cache else None, hold=self.command == "serve")
@@ -255,6 +259,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         rewrite_search_index(config.site_dir)
         if len(build.languages) > 1:
             write_sitemap(config.site_dir, build, self.page_urls)
+        serve_site.sweep(config.site_dir)  # what this build did not write (serve, built in place)
         if self.command == "build" and not self.config.no_paper:
             # The book and the printed pages of this language, from the pages just built (scripts.paper)
             cache = PaperCache(Path(self.config.paper_cache) if self.config.paper_cache else None,
@@ -267,6 +272,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         markdown_cache.failed()
+        if self.site_dir:
+            serve_site.failed(self.site_dir)
         render_helper.stop()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types

@@ -1,0 +1,111 @@
+"""``serve`` writes its site over the last build's instead of emptying the folder first, and removes what the build
+did not write (scripts.render.serve_site). Each test builds a small MkDocs site in this process, as MkDocs' server
+builds it (``mkdocs.commands.build.build``), twice into the same folder."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from scripts.render import serve_site
+
+
+def make_site(root: Path) -> Path:
+    docs = root / "docs"
+    (docs / "part").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nSee [the part](part/one.md).\n", encoding="utf-8")
+    (docs / "part" / "one.md").write_text("# One\n", encoding="utf-8")
+    (docs / "part" / "picture.txt").write_text("a static file\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({"site_name": "Test", "docs_dir": str(docs), "theme": {"name": "mkdocs"}}),
+                      encoding="utf-8")
+    return config
+
+
+def build_into(config: Path, site: Path, in_place: bool) -> None:
+    loaded = load_config(config_file=str(config), site_dir=str(site))
+    if in_place:
+        serve_site.build_in_place(str(site))
+    try:
+        build(loaded, serve_url="http://127.0.0.1:8000/")
+    except BaseException:
+        serve_site.failed(str(site))
+        raise
+    if in_place:
+        serve_site.sweep(str(site))
+
+
+def listing(site: Path) -> dict[str, bytes]:
+    """Every file's bytes, without the build's time (the theme prints it)."""
+    return {p.relative_to(site).as_posix(): re.sub(rb"Build Date UTC : .*", b"", p.read_bytes())
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(autouse=True)
+def _mkdocs_cleans_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a test leaves built in place does not outlive it (the module keeps each folder until its sweep)."""
+    monkeypatch.setattr(serve_site, "_IN_PLACE", {})
+
+
+def test_a_build_in_place_writes_over_each_file_and_leaves_what_an_emptied_folder_would(tmp_path: Path) -> None:
+    config = make_site(tmp_path)
+    site = tmp_path / "site"
+    build_into(config, site, in_place=True)
+    # a second name for a page: written over where it is, the page shows under both; made again, it does not
+    os.link(site / "index.html", tmp_path / "second-name.html")
+    (tmp_path / "docs" / "index.md").write_text("# Home, edited\n", encoding="utf-8")
+    # what the last build wrote and this one does not: a page removed, a file left there, a folder of them
+    (tmp_path / "docs" / "part" / "one.md").unlink()
+    (site / "stray.html").write_text("left from before", encoding="utf-8")
+    (site / "old" / "deeper").mkdir(parents=True)
+    (site / "old" / "deeper" / "file.txt").write_text("left from before", encoding="utf-8")
+    (site / ".kept").write_text("hidden at the top: MkDocs leaves it too", encoding="utf-8")
+    (site / "part" / ".stale").write_text("hidden below: MkDocs removes it with its folder", encoding="utf-8")
+    time.sleep(serve_site.STAMP_LAG_NS / 1e9 * 2)  # as serve's builds are apart (the edit settles first)
+    build_into(config, site, in_place=True)
+
+    clean = tmp_path / "clean"
+    build_into(config, clean, in_place=False)
+    assert listing(site) == {**listing(clean), ".kept": b"hidden at the top: MkDocs leaves it too"}
+    assert not (site / "old").exists() and not (site / "part" / "one").exists()
+    # written over where it was, not made again (that is what is saved)
+    assert b"Home, edited" in (tmp_path / "second-name.html").read_bytes()
+
+
+def test_a_folder_not_built_in_place_is_emptied_by_mkdocs_as_before(tmp_path: Path) -> None:
+    config = make_site(tmp_path)
+    site, other = tmp_path / "site", tmp_path / "other"
+    build_into(config, other, in_place=False)
+    (other / "stray.html").write_text("left from before", encoding="utf-8")
+    os.link(other / "index.html", tmp_path / "second-name.html")
+    (tmp_path / "docs" / "index.md").write_text("# Home, edited\n", encoding="utf-8")
+    serve_site.build_in_place(str(site))  # another folder is built in place meanwhile
+    build_into(config, other, in_place=False)
+    assert not (other / "stray.html").exists()
+    assert b"Home, edited" in (other / "index.html").read_bytes()
+    assert b"Home, edited" not in (tmp_path / "second-name.html").read_bytes()  # made again
+    assert serve_site.sweep(str(other)) == 0  # never built in place: nothing of it is swept
+
+
+def test_a_failed_build_empties_the_folder_and_the_next_one_builds(tmp_path: Path) -> None:
+    # where the last build wrote a file, this one must write a folder (and the reverse): writing over fails
+    config = make_site(tmp_path)
+    site = tmp_path / "site"
+    build_into(config, site, in_place=True)
+    (site / ".kept").write_text("hidden", encoding="utf-8")
+    (site / "index.html").unlink()
+    (site / "index.html").mkdir()  # in the way of the page
+    (site / "index.html" / "x").write_text("", encoding="utf-8")
+    with pytest.raises(IsADirectoryError):
+        build_into(config, site, in_place=True)
+    assert sorted(p.name for p in site.iterdir()) == [".kept"]
+    assert serve_site.sweep(str(site)) == 0  # the failed build is forgotten
+    build_into(config, site, in_place=True)
+    assert (site / "index.html").is_file() and (site / "part" / "one" / "index.html").is_file()
