@@ -3,6 +3,9 @@ or not at all, with removing the entries it replaces (the caches and records tha
 removing a folder whole (the previous site, once a build has replaced it), and telling whether the build that
 left a temporary file is still running.
 
+A file's digest is remembered in the process that took it (:func:`file_digest`), under what the system says of
+the file, so that a long-lived process (``serve``) reads again only the files that changed.
+
 A build may stop half-way, and two builds may write the same file at once: whoever reads the file must find
 either the old content or the new, never a mix. So the content goes to a temporary file beside it, which then
 replaces it in one step (``os.replace``).
@@ -15,10 +18,47 @@ import hashlib
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
+
+
+#: how long ago a file must have last changed for its digest to be remembered: longer than the step of the
+#: coarsest change times of a common file system (2 s), so that a later write cannot carry the same time
+SETTLED_NS = 2_000_000_000
+#: path -> (the file's device, inode, size, modification and change times; the digest of its bytes)
+_DIGESTS: dict[str, tuple[tuple[int, int, int, int, int], bytes]] = {}
+
+
+def _status(path: Path) -> tuple[int, int, int, int, int]:
+    stat = os.stat(path)
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+
+
+def file_digest(path: Path) -> bytes:
+    """The SHA-256 digest of the bytes of the file at ``path`` (following links); raises ``OSError`` as reading it
+    does.
+
+    It is read again only when what the system says of it changed since it was last read in this process: every
+    write (and every change of its times) sets a file's change time to the clock's time, which no program can set
+    back, so a file whose change time, inode, size and modification time are the same was not written. A digest is
+    remembered only once the file's last change is :data:`SETTLED_NS` old (a write within the same tick of a coarse
+    clock could keep the time), and only where the change time is one (POSIX: on Windows it is when the file was
+    made)."""
+    key = str(path)
+    now = time.time_ns()
+    before = _status(path)
+    known = _DIGESTS.get(key)
+    if known is not None and known[0] == before:
+        return known[1]
+    digest = hashlib.sha256(Path(path).read_bytes()).digest()
+    if os.name == "posix" and before[4] < now - SETTLED_NS and _status(path) == before:
+        _DIGESTS[key] = (before, digest)
+    else:
+        _DIGESTS.pop(key, None)
+    return digest
 
 
 def files_below(folder: Path) -> Iterator[tuple[str, Path]]:

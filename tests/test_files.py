@@ -1,12 +1,17 @@
-"""``scripts.files``: a file kept between builds is written whole or not at all; a folder removed whole."""
+"""``scripts.files``: a file kept between builds is written whole or not at all; a folder removed whole; a file's
+digest is read again only when the file was written."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
 
+from scripts import files
 from scripts.files import replace_whole
 
 
@@ -102,3 +107,60 @@ def test_remove_tree_removes_every_folder_below_and_never_follows_a_link(tmp_pat
     (elsewhere / "below").mkdir()
     remove_tree(link)  # the link goes, not what it points to
     assert not link.is_symlink() and (elsewhere / "below").is_dir() and (elsewhere / "keep.txt").is_file()
+
+
+class Reads:
+    """Counts the files read (Path.read_bytes) while the clock says ``later`` nanoseconds more."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, later: int) -> None:
+        self.count = 0
+        real_read, real_clock = Path.read_bytes, files.time.time_ns
+
+        def read_bytes(path: Path) -> bytes:
+            self.count += 1
+            return real_read(path)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(files.time, "time_ns", lambda: real_clock() + later)
+
+
+@pytest.fixture
+def no_digests(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "_DIGESTS", {})
+
+
+def test_a_settled_file_is_read_once_and_every_write_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            no_digests: None) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_bytes(b"heading: one\n")
+    reads = Reads(monkeypatch, later=files.SETTLED_NS + 1_000_000_000)  # the file was written long ago
+    assert files.file_digest(path) == hashlib.sha256(b"heading: one\n").digest()
+    assert files.file_digest(path) == hashlib.sha256(b"heading: one\n").digest()
+    assert reads.count == 1
+    time.sleep(0.05)  # past the clock's tick that stamped the first write
+    # the same size and the modification time put back (a copy that keeps times, a restored backup)
+    before = path.stat()
+    path.write_bytes(b"heading: two\n")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    assert files.file_digest(path) == hashlib.sha256(b"heading: two\n").digest()
+    assert reads.count == 2
+    time.sleep(0.05)
+    other = tmp_path / "other.yaml"  # another file put in its place
+    other.write_bytes(b"heading: six\n")
+    os.replace(other, path)
+    assert files.file_digest(path) == hashlib.sha256(b"heading: six\n").digest()
+    assert reads.count == 3
+
+
+def test_a_file_changed_lately_is_read_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  no_digests: None) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_bytes(b"heading: one\n")
+    reads = Reads(monkeypatch, later=0)  # just written: a second write could carry the same change time
+    for _ in range(3):
+        assert files.file_digest(path) == hashlib.sha256(b"heading: one\n").digest()
+    assert reads.count == 3
+    path.unlink()
+    with pytest.raises(FileNotFoundError):
+        files.file_digest(path)

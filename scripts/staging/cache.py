@@ -23,7 +23,7 @@ import polib
 from scripts.data import load_dataset
 from scripts.data.dataset import Dataset, loaded_files, seed_loaded_files
 from scripts.data.yamlsource import MAX_FILE_BYTES
-from scripts.files import discard, files_below, process_running, replace_whole
+from scripts.files import discard, file_digest, files_below, process_running, replace_whole
 from scripts.i18n.checks import MAX_CATALOG_BYTES, load_catalog
 from scripts.i18n.translator import ReadCatalog, read_with_statuses
 from scripts.pages.template_cache import TEMPLATES
@@ -36,7 +36,8 @@ _cache: dict[Path, tuple[tuple, Dataset]] = {}
 def signature(data_dir: Path) -> tuple:
     """The name of every file below the data folder (catalogs included: a stray file there is refused when the
     data is loaded), and the digest of each YAML file's bytes. Bytes, not sizes and modification times: an edit
-    that keeps both (a copy that keeps times, a restored backup) is still an edit."""
+    that keeps both (a copy that keeps times, a restored backup) is still an edit. (A file is read again only when
+    its change time, which no copy keeps, says it was written: :func:`~scripts.files.file_digest`.)"""
     entries: list[tuple] = []
     for relative, path in files_below(data_dir):
         if not relative.endswith((".yaml", ".yml")):
@@ -47,7 +48,7 @@ def signature(data_dir: Path) -> tuple:
                 stat = path.lstat()
                 entries.append((relative, "not read", stat.st_size, stat.st_mtime_ns))
             else:
-                entries.append((relative, hashlib.sha256(path.read_bytes()).digest()))
+                entries.append((relative, file_digest(path)))
         except OSError as error:
             entries.append((relative, "unreadable", error.errno))
     return tuple(entries)

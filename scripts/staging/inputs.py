@@ -17,19 +17,20 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from scripts.environment import running_environment
-from scripts.files import files_below, folders_below
+from scripts.files import file_digest, files_below, folders_below
 
 CODE = Path(__file__).resolve().parents[1]  # the scripts package
 
 
 def files_digest(digest: "hashlib._Hash", folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
-    """Add every file below ``folder`` (its relative path and its bytes; only those whose names end in one of
-    ``suffixes``, when given) to ``digest``, in a stable order. A file that cannot be read counts by its error:
-    reporting it is the job of whatever reads it for real (the data's checks, MkDocs)."""
+    """Add every file below ``folder`` (its relative path and the digest of its bytes, :func:`file_digest`; only
+    those whose names end in one of ``suffixes``, when given) to ``digest``, in a stable order. A file that cannot
+    be read counts by its error: reporting it is the job of whatever reads it for real (the data's checks,
+    MkDocs)."""
     for relative, path in files_below(folder):
         if suffixes is None or relative.endswith(suffixes):
             try:
-                content = path.read_bytes()
+                content = b"bytes " + file_digest(path)
             except OSError as error:
                 content = f"unreadable: {error.errno}".encode()
             digest.update(relative.encode() + b"\0" + content + b"\0")
