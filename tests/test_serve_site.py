@@ -109,3 +109,21 @@ def test_a_failed_build_empties_the_folder_and_the_next_one_builds(tmp_path: Pat
     assert serve_site.sweep(str(site)) == 0  # the failed build is forgotten
     build_into(config, site, in_place=True)
     assert (site / "index.html").is_file() and (site / "part" / "one" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("command", "dirty", "alone", "in_place"), [
+    ("serve", False, True, True),
+    ("serve", True, False, False),
+    ("serve", True, True, False),  # --dirty: MkDocs writes only the pages it takes for changed; none is removed
+    ("serve", False, False, False),  # serve --all: MkDocs empties the folder, as before
+    ("build", False, True, False),
+])
+def test_only_serve_of_one_language_builds_in_place(command: str, dirty: bool, alone: bool, in_place: bool) -> None:
+    from types import SimpleNamespace
+
+    from scripts.mkdocs_plugin.plugin import GuidelinesPlugin
+
+    plugin = GuidelinesPlugin()
+    plugin.command, plugin.dirty = command, dirty  # as on_startup sets them
+    plugin.build = SimpleNamespace(alone=alone)
+    assert plugin._builds_in_place() is in_place

@@ -188,6 +188,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         pages (scripts.render.markdown_cache.convert_alongside, scripts.render.render_helper)."""
         return self.command == "serve" and self.build is not None and self.build.alone and not self.config.no_cache
 
+    def _builds_in_place(self) -> bool:
+        """One language served (serve --lang), not --dirty (MkDocs then writes only the pages it thinks changed):
+        each build writes over the last one's files, then removes those it did not write
+        (scripts.render.serve_site)."""
+        return self.command == "serve" and not self.dirty and self.build is not None and self.build.alone
+
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
@@ -208,7 +214,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         alone = self.build is not None and self.build.alone
         if alone:  # Material's search index with the faster page splitter, as `python -m scripts build` has it
             use_fast_index(config, markdown_cache.search_sections)
-        if alone and self.command == "serve":  # written over, not emptied first (scripts.render.serve_site)
+        if self._builds_in_place():
             serve_site.build_in_place(config.site_dir)
         self.site_dir = config.site_dir
         folder = Path(config.config_file_path or ".").resolve().parent / "build" / "cache" / "markdown"
