@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.commands.build import build
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config import load_config
 
 from scripts.render import serve_site
@@ -23,9 +24,19 @@ def make_site(root: Path) -> Path:
     (docs / "index.md").write_text("# Home\n\nSee [the part](part/one.md).\n", encoding="utf-8")
     (docs / "part" / "one.md").write_text("# One\n", encoding="utf-8")
     (docs / "part" / "picture.txt").write_text("a static file\n", encoding="utf-8")
+    # what the plugin does once the site's files are known (scripts.mkdocs_plugin.plugin, on_nav)
+    hooks = root / "hooks.py"
+    hooks.write_text("from scripts.render import serve_site\n\n\n"
+                     "def on_nav(nav, config, files):\n"
+                     "    serve_site.make_way(config.site_dir, [f.abs_dest_path for f in files])\n"
+                     "    return nav\n\n\n"
+                     "def on_post_page(output, page, config):\n"
+                     "    if 'FAIL-THE-BUILD' in output:\n"
+                     "        raise OSError('the disk is full')\n"
+                     "    return output\n", encoding="utf-8")
     config = root / "mkdocs.yml"
-    config.write_text(yaml.safe_dump({"site_name": "Test", "docs_dir": str(docs), "theme": {"name": "mkdocs"}}),
-                      encoding="utf-8")
+    config.write_text(yaml.safe_dump({"site_name": "Test", "docs_dir": str(docs), "theme": {"name": "mkdocs"},
+                                      "hooks": [str(hooks)]}), encoding="utf-8")
     return config
 
 
@@ -50,8 +61,10 @@ def listing(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(autouse=True)
 def _mkdocs_cleans_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What a test leaves built in place does not outlive it (the module keeps each folder until its sweep)."""
+    """What a test leaves built in place does not outlive it (the module keeps each folder until its sweep, and
+    puts its own function in the place of MkDocs')."""
     monkeypatch.setattr(serve_site, "_IN_PLACE", {})
+    monkeypatch.setattr(mkdocs_utils, "clean_directory", mkdocs_utils.clean_directory)
 
 
 def test_a_build_in_place_writes_over_each_file_and_leaves_what_an_emptied_folder_would(tmp_path: Path) -> None:
@@ -68,12 +81,12 @@ def test_a_build_in_place_writes_over_each_file_and_leaves_what_an_emptied_folde
     (site / "old" / "deeper" / "file.txt").write_text("left from before", encoding="utf-8")
     (site / ".kept").write_text("hidden at the top: MkDocs leaves it too", encoding="utf-8")
     (site / "part" / ".stale").write_text("hidden below: MkDocs removes it with its folder", encoding="utf-8")
-    time.sleep(serve_site.STAMP_LAG_NS / 1e9 * 2)  # as serve's builds are apart (the edit settles first)
+    time.sleep(0.05)  # as serve's builds are apart (the edit settles first): past a step of the clock
     build_into(config, site, in_place=True)
 
     clean = tmp_path / "clean"
     build_into(config, clean, in_place=False)
-    assert listing(site) == {**listing(clean), ".kept": b"hidden at the top: MkDocs leaves it too"}
+    assert listing(site) == {**listing(clean), ".kept": b"hidden at the top: MkDocs leaves it too"}  # no mark
     assert not (site / "old").exists() and not (site / "part" / "one").exists()
     # written over where it was, not made again (that is what is saved)
     assert b"Home, edited" in (tmp_path / "second-name.html").read_bytes()
@@ -95,18 +108,16 @@ def test_a_folder_not_built_in_place_is_emptied_by_mkdocs_as_before(tmp_path: Pa
 
 
 def test_a_failed_build_empties_the_folder_and_the_next_one_builds(tmp_path: Path) -> None:
-    # where the last build wrote a file, this one must write a folder (and the reverse): writing over fails
     config = make_site(tmp_path)
     site = tmp_path / "site"
     build_into(config, site, in_place=True)
     (site / ".kept").write_text("hidden", encoding="utf-8")
-    (site / "index.html").unlink()
-    (site / "index.html").mkdir()  # in the way of the page
-    (site / "index.html" / "x").write_text("", encoding="utf-8")
-    with pytest.raises(IsADirectoryError):
-        build_into(config, site, in_place=True)
+    (tmp_path / "docs" / "part" / "one.md").write_text("# One\n\nFAIL-THE-BUILD\n", encoding="utf-8")
+    with pytest.raises(OSError, match="the disk is full"):
+        build_into(config, site, in_place=True)  # after it wrote part of the pages
     assert sorted(p.name for p in site.iterdir()) == [".kept"]
     assert serve_site.sweep(str(site)) == 0  # the failed build is forgotten
+    (tmp_path / "docs" / "part" / "one.md").write_text("# One\n", encoding="utf-8")
     build_into(config, site, in_place=True)
     assert (site / "index.html").is_file() and (site / "part" / "one" / "index.html").is_file()
 
@@ -118,7 +129,8 @@ def test_a_failed_build_empties_the_folder_and_the_next_one_builds(tmp_path: Pat
     ("serve", False, False, False),  # serve --all: MkDocs empties the folder, as before
     ("build", False, True, False),
 ])
-def test_only_serve_of_one_language_builds_in_place(command: str, dirty: bool, alone: bool, in_place: bool) -> None:
+def test_only_serve_of_one_language_builds_in_place(command: str, dirty: bool, alone: bool, in_place: bool,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
 
     from scripts.mkdocs_plugin.plugin import GuidelinesPlugin
@@ -127,3 +139,35 @@ def test_only_serve_of_one_language_builds_in_place(command: str, dirty: bool, a
     plugin.command, plugin.dirty = command, dirty  # as on_startup sets them
     plugin.build = SimpleNamespace(alone=alone)
     assert plugin._builds_in_place() is in_place
+    monkeypatch.setattr(serve_site, "SUPPORTED", False)  # Windows: a file's change time is when it was made
+    assert plugin._builds_in_place() is False
+
+
+def test_what_stands_where_a_file_goes_is_removed_first(tmp_path: Path) -> None:
+    config = make_site(tmp_path)
+    site = tmp_path / "site"
+    build_into(config, site, in_place=True)
+    docs = tmp_path / "docs"
+    # a static file becomes a folder, and a folder of pages a file: the last build's output stands in the way
+    (docs / "part" / "picture.txt").unlink()
+    (docs / "part" / "picture.txt").mkdir()
+    (docs / "part" / "picture.txt" / "inside.txt").write_text("now a folder\n", encoding="utf-8")
+    (docs / "part" / "one.md").unlink()
+    (docs / "part" / "one").write_text("now a file\n", encoding="utf-8")
+    time.sleep(0.05)
+    build_into(config, site, in_place=True)
+    clean = tmp_path / "clean"
+    build_into(config, clean, in_place=False)
+    assert listing(site) == listing(clean)
+    assert (site / "part" / "picture.txt" / "inside.txt").is_file() and (site / "part" / "one").is_file()
+
+
+def test_a_file_of_the_site_is_never_swept(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "known.css").write_text("kept", encoding="utf-8")
+    (site / "assets" / "stray.css").write_text("removed", encoding="utf-8")
+    time.sleep(0.05)
+    serve_site.build_in_place(str(site))  # neither is written by the build that follows
+    assert serve_site.sweep(str(site), [str(site / "assets" / "known.css")]) == 1
+    assert sorted(p.name for p in site.rglob("*")) == ["assets", "known.css"]

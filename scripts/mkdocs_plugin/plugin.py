@@ -54,6 +54,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.command = "build"
         self.dirty = False
         self.site_dir = ""
+        self.site_files: list[str] = []
 
     # The i18n plugin sets the language in its own on_config (priority -100); ours runs first so that the
     # search plugin (priority 0) sees the language's theme settings.
@@ -192,7 +193,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         """One language served (serve --lang), not --dirty (MkDocs then writes only the pages it thinks changed):
         each build writes over the last one's files, then removes those it did not write
         (scripts.render.serve_site)."""
-        return self.command == "serve" and not self.dirty and self.build is not None and self.build.alone
+        return (serve_site.SUPPORTED and self.command == "serve" and not self.dirty and self.build is not None
+                and self.build.alone)
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
@@ -225,6 +227,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         self.nav = nav
         markdown_cache.site_known(config, files)  # every plugin's on_files has run: the files are final
+        self.site_files = [file.abs_dest_path for file in files]
+        # built in place: nothing the last build left (a folder, a file) stands where a file of this one goes
+        serve_site.make_way(config.site_dir, self.site_files)
         if self._second_core():
             markdown_cache.convert_alongside(config, files, self.dirty)
         return nav
@@ -265,7 +270,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         rewrite_search_index(config.site_dir)
         if len(build.languages) > 1:
             write_sitemap(config.site_dir, build, self.page_urls)
-        serve_site.sweep(config.site_dir)  # what this build did not write (serve, built in place)
+        serve_site.sweep(config.site_dir, self.site_files)  # what this build did not write (serve, in place)
         if self.command == "build" and not self.config.no_paper:
             # The book and the printed pages of this language, from the pages just built (scripts.paper)
             cache = PaperCache(Path(self.config.paper_cache) if self.config.paper_cache else None,
