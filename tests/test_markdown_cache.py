@@ -416,13 +416,14 @@ def held(monkeypatch: pytest.MonkeyPatch) -> markdown_cache._Held:
     """serve's held conversions, this test's own (written only when the test says)."""
     holder = markdown_cache._Held()
     monkeypatch.setattr(markdown_cache, "HELD", holder)
-    monkeypatch.setattr(markdown_cache, "IDLE_SECONDS", 0.3)
+    monkeypatch.setattr(markdown_cache, "IDLE_SECONDS", 0.2)
     yield holder
     holder.pause()
 
 
 def a_build_that_uses(path: Path, hold: bool, key: str) -> markdown_cache.ConversionCache:
     """A build through the cache (as MkDocs' events call it) that uses one cleaned entry, ``key``."""
+    markdown_cache.building()
     markdown_cache.start(path, hold=hold)
     cache = markdown_cache.ACTIVE["cache"]
     cache.used_cleaned[key] = f"<p>{key}</p>"
@@ -434,16 +435,27 @@ def stored_keys(path: Path) -> list[str]:
     return sorted(pickle.loads(path.read_bytes())["cleaned"])
 
 
+def idle(holder: markdown_cache._Held) -> None:
+    """Until the write that waits for serve to be idle has run (if one waits)."""
+    timer = holder._timer
+    if timer is not None:
+        timer.join(10)
+
+
 def test_serve_takes_its_last_builds_conversions_from_memory_and_writes_them_once_idle(
         tmp_path: Path, held: markdown_cache._Held) -> None:
     path = tmp_path / "serve-site-en.pickle"
     a_build_that_uses(path, True, "first")
     assert not path.exists()  # not while the build's page may still be waited for
-    time.sleep(markdown_cache.IDLE_SECONDS + 0.5)
+    idle(held)
     assert stored_keys(path) == ["first"]
     path.write_bytes(b"damaged since")  # the next build does not read the file: it has what the last one used
+    markdown_cache.building()
     markdown_cache.start(path, hold=True)
-    assert markdown_cache.ACTIVE["cache"].stored_cleaned == {"first": "<p>first</p>"}
+    cache = markdown_cache.ACTIVE["cache"]
+    assert cache.stored_cleaned == {"first": "<p>first</p>"}
+    cache.add(({}, {}, {"helped": "<p>made by the second process</p>"}))  # adds to what it was given...
+    assert list(held.content[path]["cleaned"]) == ["first"]  # ...not to what is held
     markdown_cache.finish()
     # a build without hold (python -m scripts build) reads the file and writes it as it ends
     a_build_that_uses(path, False, "built")
@@ -454,20 +466,24 @@ def test_no_held_conversions_are_written_while_a_build_runs_and_a_failed_build_l
         tmp_path: Path, held: markdown_cache._Held) -> None:
     path = tmp_path / "serve-site-en.pickle"
     a_build_that_uses(path, True, "first")
-    markdown_cache.start(path, hold=True)  # the next build starts before serve was idle long enough
-    time.sleep(markdown_cache.IDLE_SECONDS + 0.5)
+    markdown_cache.building()  # the next build starts before serve was idle long enough
+    assert held._timer is None
+    time.sleep(markdown_cache.IDLE_SECONDS * 2)
     assert not path.exists()
+    markdown_cache.start(path, hold=True)
     markdown_cache.failed()
-    time.sleep(markdown_cache.IDLE_SECONDS + 0.5)
+    idle(held)
     assert stored_keys(path) == ["first"]
 
 
-def test_serve_writes_what_it_holds_when_it_stops(tmp_path: Path, held: markdown_cache._Held) -> None:
+def test_serve_writes_what_it_holds_when_it_stops_and_once(tmp_path: Path, held: markdown_cache._Held) -> None:
     path = tmp_path / "serve-site-en.pickle"
     a_build_that_uses(path, True, "first")
     a_build_that_uses(path, True, "second")  # the first was never written: the second replaces it
     markdown_cache.write_held()
     assert stored_keys(path) == ["second"]
     path.unlink()
-    time.sleep(markdown_cache.IDLE_SECONDS + 0.5)
-    assert not path.exists()  # written once: nothing is left to write
+    markdown_cache.failed()  # a build failed since: nothing is left to write
+    assert held._timer is None
+    idle(held)
+    assert not path.exists()

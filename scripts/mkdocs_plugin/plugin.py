@@ -60,6 +60,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     # search plugin (priority 0) sees the language's theme settings.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        markdown_cache.building()  # serve: what it holds is not written while this build runs
         theme_environment.lighten(config.theme)  # before the search plugin's on_config makes an environment
         base = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (base / self.config.data_dir).resolve()

@@ -319,7 +319,8 @@ IDLE_SECONDS = 1.0
 
 class _Held:
     """The conversions the last builds of this process left, by file, and the write that waits for the process
-    to be idle. Never written while a build runs: it may add to what it was given."""
+    to be idle. Not written once a build has started (:func:`building`, from the first event of a build); a write
+    under way then ends first."""
 
     def __init__(self) -> None:
         self.content: dict[Path, dict] = {}
@@ -363,6 +364,11 @@ class _Held:
 
 
 HELD = _Held()
+
+
+def building() -> None:
+    """A build starts (its configuration is read): no conversions held for ``serve`` are written until it ends."""
+    HELD.pause()
 
 
 def start(path: Path | None, hold: bool = False) -> None:
