@@ -181,3 +181,20 @@ def test_the_server_keeps_what_mkdocs_set_and_watches_with_events(tmp_path: Path
     assert old.socket.fileno() == -1, "the replaced server's socket was left open"
     new.server_close()
     new.observer.stop()
+
+
+def test_serve_stops_on_sigterm_as_on_ctrl_c_and_at_once_on_a_second() -> None:
+    import signal
+
+    from scripts.render import live_reload
+
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        live_reload.stop_on_terminate()
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler) and handler not in (signal.SIG_DFL, signal.SIG_IGN)
+        with pytest.raises(KeyboardInterrupt):  # MkDocs' serve then shuts down and removes its site
+            handler(signal.SIGTERM, None)
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # a second one, while it stops, ends it
+    finally:
+        signal.signal(signal.SIGTERM, before)

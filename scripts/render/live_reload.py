@@ -126,6 +126,7 @@ def event_watching_server(server: LiveReloadServer, watched: list[str], poll: bo
 
 
 def _interrupt(signum: int, frame: Any) -> None:  # noqa: ARG001 - a signal handler's arguments
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second one while it stops ends it at once
     raise KeyboardInterrupt
 
 
