@@ -41,11 +41,13 @@ def file_digest(path: Path) -> bytes:
     """The SHA-256 digest of the bytes of the file at ``path`` (following links); raises ``OSError`` as reading it
     does.
 
-    It is read again only when what the system says of it changed since it was last read in this process: every
-    write (and every change of its times) sets a file's change time to the clock's time, which no program can set
-    back, so a file whose change time, inode, size and modification time are the same was not written. A digest is
-    remembered only once the file's last change is :data:`SETTLED_NS` old (a write within the same tick of a coarse
-    clock could keep the time), and only where the change time is one (POSIX: on Windows it is when the file was
+    It is read again only when what the system says of it changed since it was last read in this process. On a
+    local POSIX file system every write (and every change of its times, or a rename onto its name) sets a file's
+    change time to the clock's time, which a program cannot choose: a file whose change time, inode, size and
+    modification time are what they were was not written, unless the system's clock was set back. A digest is
+    remembered under the file's status as it was before it was read (a write during the read changes it, and the
+    next call reads again), only once the file's last change is :data:`SETTLED_NS` old (a write within the same
+    step of a coarse clock could keep the time), and only on POSIX (on Windows the change time is when the file was
     made)."""
     key = str(path)
     now = time.time_ns()
@@ -54,7 +56,7 @@ def file_digest(path: Path) -> bytes:
     if known is not None and known[0] == before:
         return known[1]
     digest = hashlib.sha256(Path(path).read_bytes()).digest()
-    if os.name == "posix" and before[4] < now - SETTLED_NS and _status(path) == before:
+    if os.name == "posix" and before[4] < now - SETTLED_NS:
         _DIGESTS[key] = (before, digest)
     else:
         _DIGESTS.pop(key, None)

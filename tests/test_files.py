@@ -164,3 +164,25 @@ def test_a_file_changed_lately_is_read_every_time(tmp_path: Path, monkeypatch: p
     path.unlink()
     with pytest.raises(FileNotFoundError):
         files.file_digest(path)
+
+
+def test_a_file_written_while_it_is_read_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       no_digests: None) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_bytes(b"heading: one\n")
+    time.sleep(0.05)  # the write below is stamped later than this one
+    real_read = Path.read_bytes
+    reads = Reads(monkeypatch, later=files.SETTLED_NS + 1_000_000_000)
+
+    def read_then_written(self: Path) -> bytes:
+        content = real_read(self)
+        if reads.count == 0:
+            path.write_bytes(b"heading: two\n")  # saved just after the bytes were read
+        reads.count += 1
+        return content
+
+    monkeypatch.setattr(Path, "read_bytes", read_then_written)
+    assert files.file_digest(path) == hashlib.sha256(b"heading: one\n").digest()
+    assert files.file_digest(path) == hashlib.sha256(b"heading: two\n").digest()
+    assert files.file_digest(path) == hashlib.sha256(b"heading: two\n").digest()
+    assert reads.count == 2
