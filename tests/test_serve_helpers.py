@@ -17,9 +17,11 @@ import re
 import shutil
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
@@ -27,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.benchmark.serve_rebuild import edit_heading
 from scripts.commands.settings import current_settings
+from scripts.mkdocs_plugin import plugin as plugin_module
 from scripts.render import markdown_cache, page_helper, render_helper
 from tests.conftest import DATA, ROOT
 
@@ -51,7 +54,12 @@ def files(site: Path) -> dict[str, object]:
 
 
 @pytest.fixture
-def serve_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def serve_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # serve's own: what it holds is this test's, written only when the test ends; no SIGTERM handler in pytest
+    held = markdown_cache._Held()
+    monkeypatch.setattr(markdown_cache, "HELD", held)
+    monkeypatch.setattr(plugin_module, "stop_on_terminate", lambda: None)
+    monkeypatch.setattr(mkdocs_utils, "clean_directory", mkdocs_utils.clean_directory)
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     monkeypatch.chdir(ROOT)
@@ -59,7 +67,8 @@ def serve_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("GUIDELINES_LANGUAGE", raising=False)
     for name, value in current_settings(data_dir=data).mkdocs_environment("en").items():
         monkeypatch.setenv(name, value)
-    return data
+    yield data
+    held.pause()
 
 
 def gave_work(value: object) -> bool:
@@ -101,6 +110,8 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
     build(tmp_path / "helped")  # the conversions of the unedited pages are kept
     # the next build writes over this one's files (scripts.render.serve_site) and removes what it does not write
     (tmp_path / "helped" / "guidelines" / "stray.html").write_text("left from before", encoding="utf-8")
+    measure = "guidelines/le-strategic-cooperation/index.html"
+    os.link(tmp_path / "helped" / measure, tmp_path / "second-name.html")  # shows the edit only if written over
     time.sleep(0.1)  # as serve's builds are apart (the edit settles first)
     edit_heading(data / "guidelines.yaml", "le-strategic-cooperation", "EDITED-IN-TEST")
     ui = data / "ui.yaml"
@@ -131,6 +142,7 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
     assert not left, left
     differing = [name for name in alone if helped[name] != alone[name]]
     assert not differing, differing[:20]
+    assert (tmp_path / "second-name.html").read_bytes() == helped[measure]
 
 
 @pytest.mark.parametrize("where", ["while the pages are read", "while the pages are written"])
@@ -138,6 +150,9 @@ def test_a_failed_build_leaves_no_second_process(serve_environment: Path, tmp_pa
                                                  monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     if not page_helper.spare_core():
         pytest.skip("one core (or no fork): serve has no second process")
+    if where == "while the pages are written":  # over a site a build wrote before (scripts.render.serve_site)
+        build(tmp_path / "broken")
+        assert (tmp_path / "broken" / "index.html").is_file()
     started = []
     real = page_helper.PageHelper
 
@@ -170,3 +185,5 @@ def test_a_failed_build_leaves_no_second_process(serve_environment: Path, tmp_pa
         with pytest.raises(ChildProcessError):  # waited for: stopped by on_build_error
             os.waitpid(pid, os.WNOHANG)
     assert gc.get_freeze_count() == 0
+    # emptied (not left half written over), so that the next build starts from nothing
+    assert not [p.name for p in (tmp_path / "broken").iterdir() if not p.name.startswith(".")]
