@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from scripts.benchmark.serve_rebuild import edit_heading
 from scripts.commands.settings import current_settings
 from scripts.mkdocs_plugin import plugin as plugin_module
-from scripts.render import markdown_cache, page_helper, render_helper
+from scripts.render import markdown_cache, page_helper, render_helper, serve_site
 from tests.conftest import DATA, ROOT
 
 pytestmark = pytest.mark.slow  # the copies are forked processes
@@ -112,6 +112,10 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
     (tmp_path / "helped" / "guidelines" / "stray.html").write_text("left from before", encoding="utf-8")
     measure = "guidelines/le-strategic-cooperation/index.html"
     os.link(tmp_path / "helped" / measure, tmp_path / "second-name.html")  # shows the edit only if written over
+    css = tmp_path / "helped" / "assets" / "stylesheets" / "site.css"  # a folder where a file goes
+    css.unlink()
+    css.mkdir()
+    (css / "left.txt").write_text("left from before", encoding="utf-8")
     time.sleep(0.1)  # as serve's builds are apart (the edit settles first)
     edit_heading(data / "guidelines.yaml", "le-strategic-cooperation", "EDITED-IN-TEST")
     ui = data / "ui.yaml"
@@ -143,6 +147,24 @@ def test_the_site_is_the_one_a_build_without_the_second_process_writes(
     differing = [name for name in alone if helped[name] != alone[name]]
     assert not differing, differing[:20]
     assert (tmp_path / "second-name.html").read_bytes() == helped[measure]
+
+
+def test_the_sites_pages_and_files_outlive_a_mark_stamped_after_them(serve_environment: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # what the sweep never removes, whatever the times say: the pages and static files MkDocs knows the site has
+    site = tmp_path / "site"
+    build(site)
+    real = serve_site.build_in_place
+
+    def stamped_later(site_dir: str) -> bool:
+        in_place = real(site_dir)
+        serve_site._IN_PLACE[serve_site._absolute(site_dir)] += 3600 * 10**9  # an hour after any file
+        return in_place
+
+    monkeypatch.setattr(serve_site, "build_in_place", stamped_later)
+    build(site)
+    for page in ("index.html", "guidelines/le-strategic-cooperation/index.html", "assets/stylesheets/site.css"):
+        assert (site / page).is_file(), page
 
 
 @pytest.mark.parametrize("where", ["while the pages are read", "while the pages are written"])

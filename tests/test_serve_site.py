@@ -171,3 +171,41 @@ def test_a_file_of_the_site_is_never_swept(tmp_path: Path) -> None:
     serve_site.build_in_place(str(site))  # neither is written by the build that follows
     assert serve_site.sweep(str(site), [str(site / "assets" / "known.css")]) == 1
     assert sorted(p.name for p in site.rglob("*")) == ["assets", "known.css"]
+
+
+def test_a_file_written_just_after_the_build_starts_is_never_swept(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert serve_site.build_in_place(str(site))
+    (site / "written.html").write_text("by the build", encoding="utf-8")
+    # stamped in the same step of the clock as the mark (which a coarse clock gives): still the build's own
+    serve_site._IN_PLACE[serve_site._absolute(site)] = (site / "written.html").stat().st_ctime_ns
+    assert serve_site.sweep(str(site)) == 0
+    assert sorted(p.name for p in site.iterdir()) == ["written.html"]  # and the mark is gone
+
+
+def test_a_file_system_that_stamps_whole_steps_is_emptied_by_mkdocs(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve_site, "_SECOND_NS", 1)  # every time a whole step: as ext3 or HFS+ stamp seconds
+    config = make_site(tmp_path)
+    site = tmp_path / "site"
+    build_into(config, site, in_place=False)
+    (site / "stray.html").write_text("left from before", encoding="utf-8")
+    assert not serve_site.build_in_place(str(site))
+    build(load_config(config_file=str(config), site_dir=str(site)), serve_url="http://127.0.0.1:8000/")
+    assert not (site / "stray.html").exists() and not (site / serve_site.MARK).exists()
+
+
+def test_making_way_never_follows_a_link_nor_leaves_the_folder(tmp_path: Path) -> None:
+    site, outside = tmp_path / "site", tmp_path / "outside"
+    (outside / "b").mkdir(parents=True)
+    (outside / "b" / "c.html").mkdir()  # where the link would lead a page
+    (outside / "b" / "c.html" / "keep.txt").write_text("not the site's", encoding="utf-8")
+    site.mkdir()
+    (site / "a").symlink_to(outside, target_is_directory=True)
+    (site / ".hidden").mkdir()  # hidden at the top: only the sweep leaves it alone; no path here names it
+    assert serve_site.build_in_place(str(site))
+    serve_site.make_way(str(site), [str(site / "a" / "b" / "c.html"), str(site / ".." / "outside" / "b"),
+                                    str(site)])
+    assert not (site / "a").exists() and not (site / "a").is_symlink()  # a link where a folder goes: removed
+    assert (outside / "b" / "c.html" / "keep.txt").is_file()  # and not followed
+    assert (outside / "b").is_dir() and site.is_dir() and (site / ".hidden").is_dir()

@@ -228,7 +228,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001 - MkDocs' own types
         self.nav = nav
         markdown_cache.site_known(config, files)  # every plugin's on_files has run: the files are final
-        self.site_files = [file.abs_dest_path for file in files]
+        # what MkDocs writes of them in serve (not an excluded file: a draft is written, a dotfile is not)
+        self.site_files = [file.abs_dest_path for file in files if file.inclusion.is_in_serve()]
         # built in place: nothing the last build left (a folder, a file) stands where a file of this one goes
         serve_site.make_way(config.site_dir, self.site_files)
         if self._second_core():
