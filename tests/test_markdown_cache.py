@@ -487,3 +487,18 @@ def test_serve_writes_what_it_holds_when_it_stops_and_once(tmp_path: Path, held:
     assert held._timer is None
     idle(held)
     assert not path.exists()
+
+
+def test_the_first_event_of_a_build_stops_serves_held_conversions_from_being_written(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.mkdocs_plugin.plugin import GuidelinesPlugin
+
+    class Started(Exception):
+        pass
+
+    def building() -> None:
+        raise Started
+
+    monkeypatch.setattr(markdown_cache, "building", building)
+    with pytest.raises(Started):  # before anything of the build (the configuration, the data) is read
+        GuidelinesPlugin().on_config(None)  # type: ignore[arg-type]
