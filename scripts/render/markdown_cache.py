@@ -325,7 +325,6 @@ class _Held:
     def __init__(self) -> None:
         self.content: dict[Path, dict] = {}
         self.unwritten: set[Path] = set()
-        self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
 
     def take(self, path: Path) -> dict | None:
@@ -356,11 +355,10 @@ class _Held:
             self._timer.start()
 
     def write(self) -> None:
-        """Everything not written yet is written now."""
-        with self._lock:
-            for path in sorted(self.unwritten):
-                _write(path, self.content[path])
-            self.unwritten.clear()
+        """Everything not written yet is written now (by the timer's thread, or once it is paused: never both)."""
+        for path in sorted(self.unwritten):
+            _write(path, self.content[path])
+        self.unwritten.clear()
 
 
 HELD = _Held()
