@@ -15,7 +15,9 @@ MkDocs renders, and nothing else.
   first of all; both are put into the finished page, after its template, with the measure names the
   navigation and the content print as marks (:mod:`scripts.render.names`), and in the search index's entries;
 - a page whose template reads what it read in the last build is not put into its template again
-  (:mod:`scripts.render.rendered_pages`).
+  (:mod:`scripts.render.rendered_pages`);
+- Python-Markdown's inline step skips the patterns a text cannot match, to the same HTML
+  (:mod:`scripts.render.quick_inline`).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
-from scripts.render import markdown_cache, rendered_pages
+from scripts.render import markdown_cache, quick_inline, rendered_pages
 from scripts.render.mkdocs_config import RENDER_KEY
 from scripts.render.names import (NOTICE_PARAGRAPH, check_page, fill_finished, fill_page, fill_searched, finish_page,
                                   left_over)
@@ -49,6 +51,7 @@ def on_config(config: Any) -> Any:
     config.site_name = Markup(config.site_name)
     if config.site_description:
         config.site_description = Markup(config.site_description)
+    quick_inline.add_to(config)
     settings = _settings(config)
     _state["build"] = build_from_dict(settings["build"]) if settings.get("build") else None
     return config
