@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 import xml.etree.ElementTree as etree
 from typing import Any
 
@@ -151,15 +152,27 @@ def test_another_extensions_inline_step_is_left_alone() -> None:
     assert type(converter.treeprocessors["inline"]) is Theirs
 
 
-def test_the_hooks_add_it_once_by_name_with_its_codes_digest() -> None:
+def test_another_version_of_the_step_it_repeats_keeps_python_markdowns_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert quick_inline.repeated_step() == quick_inline.REPEATED  # the installed Python-Markdown: checked
+    monkeypatch.setattr(quick_inline, "REPEATED", "0" * 16)
+    converter = markdown.Markdown(extensions=["toc", QuickInline()])
+    assert type(converter.treeprocessors["inline"]) is InlineProcessor
+    assert converter.convert("*a* [b](c)") == '<p><em>a</em> <a href="c">b</a></p>'
+
+
+def test_the_hooks_add_it_once_by_name_with_its_codes_digest(monkeypatch: pytest.MonkeyPatch) -> None:
     class Config(dict):
         site_name, site_description, extra = "Site", "", {}
 
+    monkeypatch.setattr(hooks, "_state", {})  # on_config writes the build's state
     config = Config(markdown_extensions=["toc"], mdx_configs={"toc": {"permalink": True}})
     hooks.on_config(config)
     hooks.on_config(config)
     assert config["markdown_extensions"] == ["toc", "scripts.render.quick_inline"]
     assert config["mdx_configs"] == {"toc": {"permalink": True}, "scripts.render.quick_inline": {"code": _SOURCE}}
+    unset = Config(markdown_extensions=[], mdx_configs=None)
+    quick_inline.add_to(unset)
+    assert unset["mdx_configs"] == {"scripts.render.quick_inline": {"code": _SOURCE}}
     assert len(_SOURCE) == 16
     # as MkDocs hands them over: Python-Markdown imports the module by its name
     converter = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
@@ -181,3 +194,27 @@ def test_kept_conversions_are_keyed_with_its_code() -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(quick_inline, "_SOURCE", "0" * 16)  # the module's code changed
         assert digest() != before
+
+
+def test_a_page_mkdocs_renders_goes_through_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through MkDocs itself: its configuration as the hooks leave it, its page, its ``Page.render``."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nSome *text*, a [link](other.md) and plain words.\n")
+    (tmp_path / "docs" / "other.md").write_text("# Other\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nmarkdown_extensions:\n  - toc:\n      permalink: true\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    monkeypatch.setattr(hooks, "_state", {})
+    hooks.on_config(config)
+    files = get_files(config)
+    page = Page(None, files.get_file_from_path("index.md"), config)
+    page.read_source(config)
+    steps = []
+    run = QuickInlineProcessor.run
+    monkeypatch.setattr(QuickInlineProcessor, "run", lambda self, *args: steps.append(self) or run(self, *args))
+    page.render(config, files)
+    assert len(steps) == 1
+    assert '<p>Some <em>text</em>, a <a href="other/">link</a> and plain words.</p>' in page.content

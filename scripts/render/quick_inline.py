@@ -10,17 +10,20 @@ Each pattern whose regular expression is one of Python-Markdown's own (:data:`_N
 expression) is skipped for a text that holds none of the strings any match of it holds; a pattern of any other
 kind is always tried, as before. Skipping a pattern does what the step does when its search finds nothing (the next
 pattern is tried from the start of the text), so the result is the same: :func:`needs` is the whole of the
-judgement, and ``tests/test_quick_inline.py`` compares the HTML of every staged page and of random texts with
-Python-Markdown's own.
+judgement, and ``tests/test_quick_inline.py`` compares the HTML of every generated English page, every hand-written
+page and random texts with Python-Markdown's own.
 
 The step is Python-Markdown's ``InlineProcessor`` with one method replaced, ``__handleInline`` (named
 ``_InlineProcessor__handleInline`` from outside the class), whose loop it repeats. :class:`QuickInline` registers it
-in place of the ``inline`` tree processor only while that is Python-Markdown's own class with that method.
+in place of the ``inline`` tree processor only while that is Python-Markdown's own class and the method it repeats
+is the one it was written from (:data:`REPEATED`, a digest of that method's source): another version of
+Python-Markdown keeps its own step until this module has been checked against it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 import re
 from pathlib import Path
 from typing import Any
@@ -49,6 +52,18 @@ _KNOWN = (patterns.BacktickInlineProcessor, patterns.EscapeInlineProcessor, patt
           patterns.AutolinkInlineProcessor, patterns.AutomailInlineProcessor, patterns.SubstituteTagInlineProcessor,
           patterns.HtmlInlineProcessor)
 _SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+#: the digest of the source of ``InlineProcessor.__handleInline`` as :class:`QuickInlineProcessor` repeats it
+#: (Python-Markdown 3.11.3)
+REPEATED = "fe27babc114aed0a"
+
+
+def repeated_step() -> str | None:
+    """The digest of the installed ``InlineProcessor.__handleInline``'s source, or None when it has none."""
+    try:
+        source = inspect.getsource(InlineProcessor._InlineProcessor__handleInline)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, TypeError):
+        return None
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
 def needs(pattern: Any) -> tuple[str, ...] | None:
@@ -105,8 +120,8 @@ class QuickInline(Extension):
     def extendMarkdown(self, md: Any) -> None:  # noqa: N802 - Python-Markdown's name
         if "inline" not in md.treeprocessors or type(md.treeprocessors["inline"]) is not InlineProcessor:
             return  # another extension's step: left as it is
-        if not hasattr(InlineProcessor, "_InlineProcessor__handleInline"):
-            return  # a Python-Markdown whose step is written otherwise
+        if repeated_step() != REPEATED or not hasattr(InlineProcessor, "_InlineProcessor__applyPattern"):
+            return  # a Python-Markdown whose step is written otherwise: its own step, as it is
         priority = next(item.priority for item in md.treeprocessors._priority if item.name == "inline")
         md.treeprocessors.register(QuickInlineProcessor(md), "inline", priority)
 
