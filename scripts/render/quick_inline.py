@@ -22,6 +22,7 @@ Python-Markdown keeps its own step until this module has been checked against it
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import re
@@ -57,6 +58,7 @@ _SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 REPEATED = "fe27babc114aed0a"
 
 
+@functools.cache  # once per process: MkDocs makes a converter, and registers the extension, for every page
 def repeated_step() -> str | None:
     """The digest of the installed ``InlineProcessor.__handleInline``'s source, or None when it has none."""
     try:
