@@ -6,28 +6,25 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 import xml.etree.ElementTree as etree
+from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
-import yaml
 from markdown.inlinepatterns import InlineProcessor as PatternProcessor
 from markdown.treeprocessors import InlineProcessor
 
 from scripts.render import hooks, markdown_cache, quick_inline
+from scripts.render.mkdocs_config import read_config
 from scripts.render.quick_inline import _SOURCE, QuickInline, QuickInlineProcessor, needs
 from tests.conftest import ROOT, real_pages
 
 
 def _site_extensions() -> tuple[list[Any], dict[str, Any]]:
     """The Markdown extensions and their settings of mkdocs.yml, as MkDocs hands them to Python-Markdown."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"^markdown_extensions:\n((?:[ -].*\n)+)", text, re.MULTILINE)
-    assert block, "mkdocs.yml lists no markdown_extensions"
     names, configs = [], {}
-    for entry in yaml.safe_load(block.group(1)):
+    for entry in read_config(ROOT / "mkdocs.yml")["markdown_extensions"]:
         name = entry if isinstance(entry, str) else next(iter(entry))
         names.append(name)
         if isinstance(entry, dict):

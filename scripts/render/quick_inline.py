@@ -34,6 +34,8 @@ from markdown import util
 from markdown.extensions import Extension
 from markdown.treeprocessors import InlineProcessor
 
+from scripts.files import file_digest
+
 #: the text of each of Python-Markdown's own inline expressions -> the strings of which every match holds one
 _NEEDS: dict[str, tuple[str, ...]] = {
     patterns.BACKTICK_RE: ("`",),  # backslashes count only before a backtick (a look-ahead)
@@ -52,7 +54,7 @@ _KNOWN = (patterns.BacktickInlineProcessor, patterns.EscapeInlineProcessor, patt
           patterns.ShortReferenceInlineProcessor, patterns.ShortImageReferenceInlineProcessor,
           patterns.AutolinkInlineProcessor, patterns.AutomailInlineProcessor, patterns.SubstituteTagInlineProcessor,
           patterns.HtmlInlineProcessor)
-_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+_SOURCE = file_digest(Path(__file__)).hex()[:16]
 #: the digest of the source of ``InlineProcessor.__handleInline`` as :class:`QuickInlineProcessor` repeats it
 #: (Python-Markdown 3.11.3)
 REPEATED = "fe27babc114aed0a"
