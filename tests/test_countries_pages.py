@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import pytest
 
 from scripts.pages import generate_pages
-from scripts.pages.names import mark
+from scripts.pages.context import identity
+from scripts.pages.names import fill_markdown, mark, names_of
 from tests.conftest import DATA, real_dataset, real_pages
 
 
@@ -42,10 +43,17 @@ def test_matrix_has_one_accessible_table_per_part(pages, dataset) -> None:
         # a header for every measure of the part and every country, with scope
         columns += len(re.findall(r'<th scope="col" markdown="span">\[\d+', matrix))
         assert matrix.count('<th scope="row"') == len(dataset.countries) == 13
-        # a legend that names every status, and status cells carrying a word, not only a colour or symbol
+        # a legend that names every status, and status cells carrying a word, not only a colour or symbol (their
+        # marks filled as a renderer is given them)
+        shown = fill_markdown(matrix, names_of(dataset.guidelines.measures, identity, dataset.ui.labels))
         for word in ("Unknown", "Not in place", "Partly in place", "In place"):
-            assert word in matrix
-        assert 'class="visually-hidden">Partly in place</span>' in matrix
+            assert f'<span class="status-mark__label">{word}</span>' in shown
+        cells = re.findall(r'<td markdown="span">(.*?)</td>', shown)
+        assert len(cells) == 13 * len(dataset.guidelines.measures_in(section.id))
+        for cell in cells:
+            word = re.search(r' title="([^"]+)"', cell).group(1)
+            assert f'<span class="visually-hidden">{word}</span>' in cell, cell
+        assert 'class="visually-hidden">Partly in place</span>' in shown
         assert 'aria-describedby="status-legend"' in matrix and "{: #status-legend }" in matrix
         # the measure key under the table, Kosovo's footnote, and the way back to the countries page
         assert "{: .status-matrix-key }" in matrix and "{: .designation-footnote }" in matrix
@@ -82,7 +90,7 @@ def test_matrix_cells_follow_the_data(pages, dataset) -> None:
     assert len(cells) == len(measures) == 5
     for cell, measure in zip(cells, measures):
         status = france.status_value(measure.id)
-        assert f"status-mark--{status}" in cell
+        assert cell.count(mark("statusicon", status)) == 1 and "status-mark" not in cell
         # an assessed cell links to its note and sources; an unknown one links nowhere
         assert (f"france.md#status-{measure.id}" in cell) == (status != "unknown"), cell
 
@@ -116,7 +124,7 @@ def test_every_measure_page_says_how_every_country_stands(pages, dataset) -> Non
         assert len(rows) == len(dataset.countries)
         for country, row in zip(sorted(dataset.countries, key=lambda c: c.name.casefold()), rows):
             status = country.status_value(measure.id)
-            assert f"[{country.name}]" in row and f"status-mark--{status}" in row
+            assert f"[{country.name}]" in row and mark("status", status) in row
             entry = country.status_of(measure.id)
             if entry.note:
                 assert entry.note.split()[0] in row

@@ -19,7 +19,9 @@ from scripts.benchmark.synthetic import make_larger_dataset
 from scripts.data import load_dataset
 from scripts.i18n.translator import load_translator
 from scripts.pages import generate_pages
+from scripts.pages.context import identity
 from scripts.pages.countries import COUNTRY_PAGE_STATUSES, MEASURE_PAGE_COUNTRIES, StatusPages
+from scripts.pages.names import CLOSE, fill_markdown, names_of
 from scripts.pages.routes import country_path, country_status_path, matrix_path, measure_path, status_anchor
 from tests.conftest import DATA, ROOT, real_dataset, real_pages, run_cli_process, serve
 from tests.test_accessibility import axe_problems
@@ -131,7 +133,9 @@ def test_a_measure_page_with_many_countries_counts_them_instead_of_listing_them(
     dataset, pages = larger
     measure = dataset.guidelines.ordered_measures()[5]
     content = pages[measure_path(measure.id)].content
-    block = content[content.index("{#countries}"):]
+    # as a renderer is given it: the statuses' marks filled with their HTML, which holds their labels
+    block = fill_markdown(content[content.index("{#countries}"):],
+                          names_of(dataset.guidelines.measures, identity, dataset.ui.labels))
     assert "| Status | Countries and areas |" in block
     counts = {word: int(n) for word, n in re.findall(r'class="status-mark__label">([^<]+)</span></span> \| (\d+) \|',
                                                      block)}
@@ -162,7 +166,7 @@ def test_an_edition_past_the_limit_still_gives_its_own_country_row_above_the_cou
     assert anchor == status_anchor(measure.id) and anchor in anchors(pages[page])
     # the counts still count every country, after the row
     assert block.index(rows[0]) < block.index("| Status | Countries and areas |")
-    counts = [int(n) for n in re.findall(r"</span></span> \| (\d+) \|", block)]
+    counts = [int(n) for n in re.findall(CLOSE + r" \| (\d+) \|", block)]  # after each status's mark
     assert sum(counts) == len(dataset.countries)
 
 

@@ -9,6 +9,7 @@ them again. The pages are the same as with the notice written in."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -32,7 +33,7 @@ from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext, identity
 from scripts.pages.localized import generate_localized
 from scripts.pages.names import (CLOSE, MARK, NOTICE, OPEN, MisplacedNotice, UnknownMark, fill_html, fill_markdown,
-                                 fill_text, mark, names_of, with_notice)
+                                 fill_statuses, fill_text, mark, names_of, with_notice)
 from scripts.pages.routes import measure_path
 from scripts.pages.translation_notice import excerpt, insert, notice, wrapped
 from scripts.render.names import NOTICE_PARAGRAPH, fill_page
@@ -62,7 +63,7 @@ def test_a_renderer_given_the_names_written_in_keeps_a_hostile_name_text() -> No
     punctuation is not escaped for them: see fill_markdown)."""
     dataset = real_dataset()
     hostile = 'Cost" onclick="alert(1)" x="<b>bold</b> {: onfocus=alert(2) }'
-    names = names_of(dataset.guidelines.measures, lambda text: hostile)
+    names = names_of(dataset.guidelines.measures, lambda text: hostile, dataset.ui.labels)
     pages = {page.path: page.content for page in real_pages() if isinstance(page.content, str)}
     converter = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
                                               "pymdownx.details", "pymdownx.superfences"])
@@ -207,7 +208,7 @@ def test_generated_pages_name_measures_by_their_marks_and_every_mark_is_known() 
     dataset = real_dataset()
     pages = {page.path: page.content for page in real_pages() if isinstance(page.content, str)}
     measure = dataset.guidelines.measure(MEASURE)
-    names = names_of(dataset.guidelines.measures, identity)
+    names = names_of(dataset.guidelines.measures, identity, dataset.ui.labels)
     naming = [path for path, content in pages.items() if mark("name", MEASURE) in content]
     assert len(naming) >= 20, naming  # the countries, training, practices, channels, the glossary ...
     assert "countries/albania.md" in naming
@@ -239,7 +240,7 @@ def test_a_heading_shown_in_english_is_listed_in_a_notice_by_its_excerpt_mark(tm
     page = pages["countries/albania.md"]
     assert f"- {mark('excerpt', MEASURE)} (" in page  # the notice lists it by its mark ...
     assert heading not in page  # ... and the page names it by its mark
-    names = names_of(dataset.guidelines.measures, translator)
+    names = names_of(dataset.guidelines.measures, translator, dataset.ui.labels)
     assert f"- {excerpt(heading)} (" in fill_text(page, names)
 
 
@@ -309,6 +310,85 @@ def test_a_heading_edit_converts_only_the_measures_page_and_every_page_shows_the
     left = [str(path.relative_to(site)) for path in site.rglob("*") if path.suffix in (".html", ".json", ".xml")
             and (OPEN in path.read_text(encoding="utf-8") or CLOSE in path.read_text(encoding="utf-8"))]
     assert not left, left
+
+
+def test_a_status_is_its_html_in_every_fill_with_its_label_escaped() -> None:
+    """A status mark stands for the HTML the templates wrote before (raw HTML, which Markdown passes through): the
+    symbol and the label, shown or (the matrix's cells) as a title and for screen readers."""
+    names = {"status:partly": 'Partly <b>"in"</b> & place', "statusicon:partly": 'Partly <b>"in"</b> & place'}
+    text = f"| {mark('status', 'partly')} | [{mark('statusicon', 'partly')}](x.md) |"
+    filled = [fill(text, names) for fill in (fill_html, fill_markdown, fill_text)]
+    assert filled[0] == filled[1] == filled[2] == fill_statuses(text, names)
+    shown, icon = (lxml_html.fragment_fromstring(span) for span in re.findall(r"<span class=.*?</span></span>",
+                                                                              filled[0]))
+    assert shown.get("class") == "status-mark status-mark--partly" and shown.get("title") is None
+    assert [(child.get("class"), child.get("aria-hidden"), child.text) for child in shown] == [
+        ("status-mark__symbol", "true", "◐"), ("status-mark__label", None, 'Partly <b>"in"</b> & place')]
+    assert icon.get("title") == 'Partly <b>"in"</b> & place'
+    assert [(child.get("class"), child.text) for child in icon] == [
+        ("status-mark__symbol", "◐"), ("visually-hidden", 'Partly <b>"in"</b> & place')]
+    # the statuses alone: a name's mark is left for later
+    assert fill_statuses(f"{mark('name', 'm-1')} {mark('status', 'partly')}", names).startswith(mark("name", "m-1"))
+    with pytest.raises(UnknownMark, match="'statusicon:unknown'"):
+        fill_statuses(mark("statusicon", "unknown"), names)
+
+
+def test_the_status_labels_are_names_of_a_language_when_its_labels_are_given() -> None:
+    dataset = real_dataset()
+    names = names_of(dataset.guidelines.measures, lambda text: f"FR {text}", dataset.ui.labels)
+    assert len(names) == 2 * len(dataset.guidelines.measures) + 8
+    assert names["status:not-in-place"] == names["statusicon:not-in-place"] == "FR Not in place"
+
+
+@pytest.mark.slow  # builds English three times with MkDocs
+def test_a_status_label_edit_converts_no_status_again_and_every_page_shows_the_new_label(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A status's label is filled in after conversion: editing it converts no page that shows a status again, and
+    the pages are those of a build that keeps no conversions."""
+    from scripts import build
+    from scripts.settings import Settings
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setattr(build, "CACHE", tmp_path / "cache")
+    settings = Settings(data_dir=data, no_paper=True, quiet=True)
+    for name, value in settings.mkdocs_environment().items():
+        monkeypatch.setenv(name, value)
+
+    def built(name: str, settings: Settings = settings) -> tuple[Path, str]:
+        returncode, log = build.build_language("en", tmp_path / name / "site", tmp_path / name / "work",
+                                               build.DEFAULT_CONFIG, settings)
+        assert returncode == 0, log
+        return tmp_path / name / "site", log
+
+    built("unedited")
+    labels = data / "ui.yaml"
+    text = labels.read_text(encoding="utf-8")
+    assert text.count("\n  status.partly: Partly in place\n") == 1
+    labels.write_text(text.replace("\n  status.partly: Partly in place\n", "\n  status.partly: Partly & EDITED\n"),
+                      encoding="utf-8")
+    site, log = built("edited")
+    # the countries page alone: its summary's column headers are the labels as text
+    assert re.search(r"Markdown: 1 page\(s\) converted, \d+ reused", log), log
+    matrix = lxml_html.fromstring((site / "countries" / "matrix-common-measures" / "index.html").read_text(
+        encoding="utf-8"))
+    icons = [mark for mark in matrix.find_class("status-mark--partly") if mark.get("title")]  # the cells
+    assert icons and all(mark.get("title") == mark.find_class("visually-hidden")[0].text == "Partly & EDITED"
+                         for mark in icons)
+    assert [mark.text for mark in matrix.find_class("status-mark__label")].count("Partly & EDITED") == 1  # legend
+    cold, _ = built("cold", Settings(data_dir=data, no_paper=True, quiet=True, no_cache=True))
+    pages = sorted(path.relative_to(site) for path in site.rglob("*") if path.suffix in (".html", ".json"))
+    assert len(pages) > 90
+    assert not [str(page) for page in pages if (site / page).read_bytes() != (cold / page).read_bytes()]
+
+
+def test_the_search_index_reads_a_status_as_its_symbol_and_label(built_site: Path) -> None:
+    """The statuses are filled in before the search index divides a page: its entries hold their words, never their
+    HTML (the other marks are filled in the entries themselves)."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    matrix = next(doc for doc in docs if doc["location"] == "countries/matrix-common-measures/")
+    assert "France ◐Partly in place ◐Partly in place –Unknown" in matrix["text"]
+    assert not [doc["location"] for doc in docs if "status-mark" in doc["text"]]
 
 
 def test_no_mark_is_left_anywhere_in_the_built_site(built_site: Path) -> None:

@@ -13,7 +13,7 @@ import jinja2
 
 from scripts.data.dataset import Dataset
 from scripts.pages.dates import format_day
-from scripts.pages.names import mark, unmarked
+from scripts.pages.names import STATUS_KINDS, mark, unmarked
 from scripts.pages.routes import pdf_beside
 from scripts.pages.template_cache import TEMPLATES
 
@@ -91,7 +91,8 @@ class RenderContext:
         self.env.filters["t"] = jinja2.pass_context(lambda _, text: self.text(text))
         self.env.filters["day"] = jinja2.pass_context(lambda _, value: format_day(value, self.language))  # Babel
         self.env.globals.update(label=self.label, link=link, anchor=anchor, count_label=self.count_label,
-                                pdf_of=self.pdf_of, measure_name=self.measure_name)
+                                pdf_of=self.pdf_of, measure_name=self.measure_name,
+                                status_mark=self.status_mark)
 
     def text(self, english: str) -> str:
         """``english`` (data) in the page's language, as text: never a mark (:mod:`scripts.pages.names`)."""
@@ -104,6 +105,13 @@ class RenderContext:
         it. Not for a page's title or headings."""
         self.translate(measure.heading)
         return mark("name", measure.id)
+
+    def status_mark(self, status: str, compact: bool = False) -> str:
+        """A country's status on a measure, as a mark filled in after conversion with its symbol and label
+        (``compact``: the label for screen readers and as a title; :func:`scripts.pages.names.status_html`); its
+        label translated here all the same, so that the page's translation notice counts it."""
+        self.label(f"status.{status}")
+        return mark(STATUS_KINDS[1] if compact else STATUS_KINDS[0], status)
 
     def label(self, key: str) -> str:
         """An interface label from ``ui.yaml``, in the page's language."""

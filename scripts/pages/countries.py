@@ -21,8 +21,6 @@ from scripts.pages.routes import country_path, country_status_path, matrix_path,
 
 FRONT = "index.md"
 
-#: A symbol for each status, shown with its word: the matrix never relies on colour alone.
-STATUS_SYMBOLS = {"unknown": "–", "not-in-place": "○", "partly": "◐", "in-place": "●"}
 
 #: A measure page gives each country's status and note up to this many countries; past it, how many countries
 #: stand at each status (the matrix lists them). The real data has 13.
@@ -98,7 +96,7 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
                      for s in MEASURE_STATUSES} for c in countries}
     yield Page(INDEX, ctx.render("countries_index.md.j2", INDEX, countries=countries, parts=parts,
                                  counts=counts, total=len(guidelines.measures),
-                                 statuses=MEASURE_STATUSES, symbols=STATUS_SYMBOLS,
+                                 statuses=MEASURE_STATUSES,
                                  country_path=country_path, matrix_path=matrix_path))
     # the matrix pages, one per part, come before the countries in the navigation, grouped under the matrix's
     # title: with many countries they would otherwise be found only after scrolling past every country
@@ -107,7 +105,7 @@ def generate(ctx: RenderContext) -> Iterator[Page]:
         here = matrix_path(section.id)
         yield Page(here, ctx.render("countries_matrix.md.j2", here, section=section,
                                     measures=guidelines.measures_in(section.id), countries=countries,
-                                    statuses=MEASURE_STATUSES, symbols=STATUS_SYMBOLS, country_path=country_path,
+                                    statuses=MEASURE_STATUSES, country_path=country_path,
                                     measure_path=measure_path, status_anchor=status_anchor, index=INDEX,
                                     status_page=status_pages.of, designated=designated(countries)),
                    NavEntry(INDEX, ctx.translate(section.title), order, group))
@@ -134,7 +132,7 @@ def render_country(ctx: RenderContext, country: Country, here: str, status_pages
                       if country.status_value(m.id) == s) for s in MEASURE_STATUSES}
               for chunk in status_pages.chunks]
     return ctx.render("country.md.j2", here, country=country, powers=PROCEDURAL_POWERS, unknown=UNKNOWN,
-                      guidelines=ctx.dataset.guidelines, unknown_ids=_unknown_ids(country), symbols=STATUS_SYMBOLS,
+                      guidelines=ctx.dataset.guidelines, unknown_ids=_unknown_ids(country),
                       measure_path=measure_path, status_anchor=status_anchor, index=INDEX,
                       status_pages=status_pages, chunk_counts=counts, statuses=MEASURE_STATUSES,
                       site_languages={lang.code for lang in ctx.dataset.site.languages})
@@ -145,7 +143,7 @@ def render_country_statuses(ctx: RenderContext, country: Country, here: str, sta
     """One of a country's status pages: the statuses of the measures of the parts in ``chunk``."""
     return ctx.render("country_statuses.md.j2", here, country=country, sections=chunk, number=number,
                       status_pages=status_pages, guidelines=ctx.dataset.guidelines,
-                      unknown_ids=_unknown_ids(country), symbols=STATUS_SYMBOLS, measure_path=measure_path,
+                      unknown_ids=_unknown_ids(country), measure_path=measure_path,
                       status_anchor=status_anchor, country_page=country_path(country.id), index=INDEX)
 
 
@@ -162,6 +160,6 @@ def measure_block(ctx: RenderContext, measure: Measure) -> str:
     counts = {s: sum(1 for c in countries if c.status_value(measure.id) == s) for s in MEASURE_STATUSES}
     return ctx.render("country_measure_block.md.j2", measure_path(measure.id), measure=measure,
                       countries=rows, many=many, counts=counts, total=len(countries),
-                      statuses=MEASURE_STATUSES, symbols=STATUS_SYMBOLS, country_path=country_path,
+                      statuses=MEASURE_STATUSES, country_path=country_path,
                       status_anchor=status_anchor, status_page=StatusPages(ctx.dataset.guidelines).of,
                       matrix=matrix_path(measure.section), designated=designated(rows))

@@ -39,7 +39,7 @@ def generate_localized(dataset: Dataset, translator: Translator, edition: Any = 
     reports: list[PageReport] = []
     ctx = RenderContext(dataset, language, translator, edition)
     measures = dataset.guidelines.measures
-    names = measure_names if measure_names is not None else names_of(measures, translator)
+    names = measure_names if measure_names is not None else names_of(measures, translator, dataset.ui.labels)
     # (a heading two measures share gives one excerpt: either mark stands for it)
     headings = {measure.heading: measure.id for measure in measures}
 

@@ -14,6 +14,18 @@ Two kinds of mark, each filled from the language's names (:func:`names_of`):
 - ``excerpt``: the quoted excerpt of its English heading that a translation notice lists when the heading is
   shown in English (:func:`scripts.pages.translation_notice.excerpt`).
 
+A country's status on a measure is a mark too, for speed rather than for rebuilds: its HTML (three elements,
+about 750 of them on a language's pages, most in the countries matrix) cost Python-Markdown about a seventh of
+its time on the generated pages, each tag taken apart as inline HTML. Two kinds, filled with the same HTML the
+templates wrote before (:func:`status_html`) whatever the fill, since raw HTML passes through Markdown unchanged:
+
+- ``status``: the status's symbol and its label;
+- ``statusicon``: the symbol, with the label as its title and for screen readers (the matrix's cells).
+
+Their labels are among the language's names (``status:<status>`` and ``statusicon:<status>``, the same label).
+The renderer fills them as soon as a page is converted (:func:`fill_statuses`), so that everything after the
+conversion reads the page as it always did.
+
 A translated page's notice (:mod:`scripts.pages.translation_notice`) is a mark too, :data:`NOTICE`, on a line of
 its own below the title: the notice itself is kept with the page (``Page.notice``) and converted apart by the
 renderer, then put where the mark's paragraph is (:func:`with_notice` writes it in, for a renderer that cannot).
@@ -40,13 +52,19 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from scripts.data.models.countries import MEASURE_STATUSES
 from scripts.pages.routes import measure_path
 from scripts.pages.translation_notice import excerpt
 
 OPEN, CLOSE = "\ue000", "\ue001"
-KINDS = ("name", "excerpt")
+#: the kinds of mark that stand for a country's status on a measure (filled with HTML, :func:`status_html`)
+STATUS_KINDS = ("status", "statusicon")
+KINDS = ("name", "excerpt", *STATUS_KINDS)
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MARK = re.compile(OPEN + r"([a-z]+):([a-z0-9-]+)" + CLOSE)
+_STATUS_MARK = re.compile(OPEN + "(" + "|".join(STATUS_KINDS) + r"):([a-z0-9-]+)" + CLOSE)
+#: A symbol for each status, shown with its word: the matrix never relies on colour alone.
+STATUS_SYMBOLS = {"unknown": "–", "not-in-place": "○", "partly": "◐", "in-place": "●"}
 #: where a page's translation notice goes: a paragraph of its own (below the page's title)
 NOTICE = f"{OPEN}notice{CLOSE}"
 
@@ -112,33 +130,59 @@ def nav_with_marks(nav: Any, names: Mapping[str, str]) -> Any:
     return walk(nav)
 
 
-def names_of(measures: Iterable[Any], translate: Callable[[str], str]) -> dict[str, str]:
+def names_of(measures: Iterable[Any], translate: Callable[[str], str],
+             labels: Mapping[str, Any] | None = None) -> dict[str, str]:
     """What each mark of a language stands for, as plain text: ``name:<id>`` the measure's translated heading,
-    ``excerpt:<id>`` the excerpt of its English heading."""
+    ``excerpt:<id>`` the excerpt of its English heading; with ``labels`` (``ui.yaml``'s), ``status:<status>`` and
+    ``statusicon:<status>`` the status's translated label, for each status it has a label for."""
     names: dict[str, str] = {}
     for measure in measures:
         names[f"name:{measure.id}"] = unmarked(translate(measure.heading))
         names[f"excerpt:{measure.id}"] = unmarked(excerpt(measure.heading))
+    for status in MEASURE_STATUSES if labels is not None else ():
+        if f"status.{status}" in labels:  # (a data set without countries may have none)
+            label = unmarked(translate(labels[f"status.{status}"]))
+            names.update({f"{kind}:{status}": label for kind in STATUS_KINDS})
     return names
 
 
-def _fill(text: str, names: Mapping[str, str], form: Callable[[str], str]) -> str:
+def status_html(kind: str, status: str, label: str) -> str:
+    """The HTML of a status mark (``kind`` one of :data:`STATUS_KINDS`), its label escaped: the symbol (hidden from
+    screen readers) and the label, shown (``status``) or for screen readers and as a title (``statusicon``)."""
+    symbol = STATUS_SYMBOLS[status]
+    text = html.escape(label, quote=True)
+    if kind == "statusicon":
+        return (f'<span class="status-mark status-mark--{status}" title="{text}"><span class="status-mark__symbol" '
+                f'aria-hidden="true">{symbol}</span><span class="visually-hidden">{text}</span></span>')
+    return (f'<span class="status-mark status-mark--{status}"><span class="status-mark__symbol" aria-hidden="true">'
+            f'{symbol}</span><span class="status-mark__label">{text}</span></span>')
+
+
+def _fill(text: str, names: Mapping[str, str], form: Callable[[str], str], pattern: re.Pattern = MARK) -> str:
     if OPEN not in text:
         return text
 
     def value(match: re.Match) -> str:
-        key = f"{match.group(1)}:{match.group(2)}"
+        kind, identifier = match.group(1), match.group(2)
+        key = f"{kind}:{identifier}"
         try:
-            return form(names[key])
+            name = names[key]
         except KeyError:
             raise UnknownMark(f"a mark for {key!r}, which no measure of the data has") from None
+        return status_html(kind, identifier, name) if kind in STATUS_KINDS else form(name)
 
-    return MARK.sub(value, text)
+    return pattern.sub(value, text)
+
+
+def fill_statuses(text: str, names: Mapping[str, str]) -> str:
+    """``text`` (a converted page's HTML) with its status marks filled, and its other marks left as they are.
+    Raises :class:`UnknownMark`."""
+    return _fill(text, names, str, _STATUS_MARK)
 
 
 def fill_with(text: str, names: Mapping[str, str], form: Callable[[str], str]) -> str:
     """``text`` with its marks filled, each name written as ``form`` gives it (:func:`fill_html` and the others are
-    this with a form of their own). Raises :class:`UnknownMark`."""
+    this with a form of their own), each status as its HTML (:func:`status_html`). Raises :class:`UnknownMark`."""
     return _fill(text, names, form)
 
 
@@ -157,6 +201,6 @@ def fill_markdown(text: str, names: Mapping[str, str]) -> str:
 
 
 def fill_text(text: str, names: Mapping[str, str]) -> str:
-    """A page's Markdown with its marks filled as plain text: what the page says, for what reads it before it is
-    rendered (never for a renderer: :func:`fill_markdown`)."""
+    """A page's Markdown with its marks filled as plain text (a status as its HTML, which holds its label): what
+    the page says, for what reads it before it is rendered (never for a renderer: :func:`fill_markdown`)."""
     return _fill(text, names, lambda name: name)

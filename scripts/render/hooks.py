@@ -11,9 +11,10 @@ MkDocs renders, and nothing else.
 - Material's search index divides pages with a faster parser, to the same index (:mod:`scripts.render.search_index`);
 - a page whose Markdown and site are unchanged since the last build is not converted again, and content that is
   unchanged is not sanitized or divided for search again (:mod:`scripts.render.markdown_cache`);
-- each converted page's marks are checked and its translation notice converted apart (sanitized on its own),
-  first of all; both are put into the finished page, after its template, with the measure names the
-  navigation and the content print as marks (:mod:`scripts.render.names`), and in the search index's entries;
+- each converted page's status marks are filled in, its other marks checked and its translation notice converted
+  apart (sanitized on its own), first of all; the notice is put into the finished page, after its template, with
+  the measure names the navigation and the content print as marks (:mod:`scripts.render.names`), and in the
+  search index's entries;
 - a page whose template reads what it read in the last build is not put into its template again
   (:mod:`scripts.render.rendered_pages`);
 - Python-Markdown's inline step skips the patterns a text cannot match, to the same HTML
@@ -33,8 +34,8 @@ from scripts.data.transliterate import to_latin
 from scripts.pages.template_cache import TEMPLATES
 from scripts.render import markdown_cache, quick_inline, rendered_pages
 from scripts.render.mkdocs_config import RENDER_KEY
-from scripts.render.names import (NOTICE_PARAGRAPH, check_page, fill_finished, fill_page, fill_searched, finish_page,
-                                  left_over)
+from scripts.render.names import (NOTICE_PARAGRAPH, check_page, fill_finished, fill_page, fill_searched,
+                                  fill_statuses, finish_page, left_over)
 from scripts.render.page_scripts import page_scripts
 from scripts.render.search_index import indexed, use_fast_index
 from scripts.render.security import add_csp, escape_titles
@@ -99,14 +100,16 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
-# First of all: the marks of the content checked, the notice converted apart and sanitized. Both are filled in
-# the finished page (on_post_page). The search index and the page's scripts read the content with its marks.
+# First of all: the statuses filled in, the other marks of the content checked, the notice converted apart and
+# sanitized. The names and the notice are filled in the finished page (on_post_page). The search index and the
+# page's scripts read the content with those marks.
 @event_priority(100)
 def _notice_apart(html: str, page: Any, config: Any, files: Any) -> str:
     notice = _state.get("notices", {}).get(page.file.src_uri, "")
     if not _state.get("late", True):
         return fill_page(html, page, _state.get("names") or {}, notice,
                          lambda notice: markdown_cache.convert_part(page, notice, config, files))
+    html = fill_statuses(html, page, _state.get("names") or {})
     check_page(html, page, _state.get("names") or {}, bool(notice))
     if notice:  # a page without a notice has no entry
         converted = markdown_cache.convert_part(page, notice, config, files)

@@ -8,8 +8,9 @@ Two ways, one per renderer:
 - ``python -m scripts build`` (:mod:`scripts.render.hooks`) fills the marks in the finished page, once its
   template has rendered it (:func:`finish_page`): the content, the table of contents and the navigation reach the
   template with their marks, so the template's HTML of a page an edit did not otherwise change is the same, and
-  kept (:mod:`scripts.render.rendered_pages`). The content is checked first (:func:`check_page`); the search
-  index divides it with its marks, filled in its entries (:func:`fill_searched`).
+  kept (:mod:`scripts.render.rendered_pages`). Its status marks are filled in first of all, as HTML
+  (:func:`fill_statuses`), then the content is checked (:func:`check_page`); the search index divides it with its
+  other marks, filled in its entries (:func:`fill_searched`).
 - ``serve`` (:mod:`scripts.mkdocs_plugin`) fills them in the content before any other plugin reads it
   (:func:`fill_page`).
 """
@@ -24,6 +25,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from scripts.pages.names import CLOSE, MARK, NOTICE, OPEN, UnknownMark, fill_html, fill_with
+from scripts.pages.names import fill_statuses as _fill_statuses
 
 #: the notice mark as its page's HTML has it: a paragraph of its own
 NOTICE_PARAGRAPH = f"<p>{NOTICE}</p>"
@@ -59,6 +61,15 @@ def check_page(html: str, page: Any, names: Mapping[str, str], has_notice: bool)
             key = f"{match.group(1)}:{match.group(2)}"
             if key not in names:
                 raise PluginError(f"{where} holds a mark for {key!r}, which no measure of the data has")
+
+
+def fill_statuses(html: str, page: Any, names: Mapping[str, str]) -> str:
+    """A converted page's content with its status marks filled in (:func:`scripts.pages.names.status_html`), its
+    other marks left for later; a status the names do not hold fails the build, naming the page."""
+    try:
+        return _fill_statuses(html, names)
+    except UnknownMark as error:
+        raise PluginError(f"the page {page.file.src_uri} holds {error}") from None
 
 
 def fill_page(html: str, page: Any, names: Mapping[str, str], notice: str = "",

@@ -160,7 +160,7 @@ def stage_language(base_config: dict[str, Any], config_dir: Path, data_dir: Path
     translator = load_translator(data_dir, language, site.default_language, build.transliterated_from,
                                  catalog_loader(cache_dir))
     context = RenderContext(dataset, language, translator, edition)
-    measure_names = names_of(dataset.guidelines.measures, translator)
+    measure_names = names_of(dataset.guidelines.measures, translator, dataset.ui.labels)
     translator.take()  # asked for by no page
     docs_dir = Path(config_dir) / str(setting(base_config, "docs_dir") or "docs")
     written = handwritten.resolve(docs_dir, build)
