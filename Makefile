@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test test-unit serve validate chromium fonts zensical clean benchmark
+.PHONY: site test test-unit serve validate chromium fonts zensical clean benchmark bytecode
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,10 +14,17 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
-site: $(STAMP) fonts
+# Where PYTHONDONTWRITEBYTECODE is set (CI's images, this project's containers) Python writes no bytecode, and every
+# `python -m scripts` compiled the package's modules from their source first: about 0.12 s before a build could
+# start, a sixth of a rebuild with nothing changed. Compiled here, only what changed since; a module edited later
+# is compiled in memory, as before, until the next `make`. The libraries in .venv have theirs from pip.
+bytecode: $(STAMP)
+	$(PY) -m compileall -q scripts
+
+site: $(STAMP) fonts bytecode
 	$(PY) -m scripts build
 
-serve: $(STAMP)
+serve: $(STAMP) bytecode
 	$(PY) -m scripts serve
 
 validate: $(STAMP)
@@ -56,16 +63,16 @@ $(ZENSICAL_STAMP): constraints.txt Makefile
 
 zensical: $(ZENSICAL_STAMP)
 
-test: $(STAMP) chromium fonts zensical
+test: $(STAMP) chromium fonts zensical bytecode
 	$(PY) -m pytest
 
 # The unit tier alone, in under a minute: no built site, no browser, no process of its own (tests/conftest.py
 # marks the tiers from the fixtures, tests that start a process are marked slow, and a unit test that starts one fails)
-test-unit: $(STAMP)
+test-unit: $(STAMP) bytecode
 	$(PY) -m pytest -m "not browser and not site and not slow"
 
 # Our build against stock MkDocs + Material + mkdocs-static-i18n (several minutes): a table and benchmark-results/benchmark.json
-benchmark: $(STAMP)
+benchmark: $(STAMP) bytecode
 	$(PY) -m scripts benchmark
 
 clean:
