@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml constraints.txt
 # Where PYTHONDONTWRITEBYTECODE is set (CI's images, this project's containers) Python writes no bytecode, and every
 # `python -m scripts` compiled the package's modules from their source first: about 0.12 s before a build could
 # start, a sixth of a rebuild with nothing changed. Compiled here, only what changed since; a module edited later
-# is compiled in memory, as before, until the next `make`. The libraries in .venv have theirs from pip.
+# is compiled in memory, as before, until the next `make`. The libraries in .venv have theirs from pip. A source
+# tree that cannot be written to is built all the same (the leading `-`), only without the head start.
 bytecode: $(STAMP)
-	$(PY) -m compileall -q scripts
+	-$(PY) -m compileall -q scripts
 
 site: $(STAMP) fonts bytecode
 	$(PY) -m scripts build

@@ -26,14 +26,15 @@ from mkdocs.structure.toc import get_toc
 from scripts.benchmark.serve_rebuild import edit_heading
 from scripts.data import load_dataset
 from scripts.data.markup import markup_problems
+from scripts.data.models.countries import MEASURE_STATUSES
 from scripts.data.models.site import Contact, PluralLabel
 from scripts.i18n.checks import check_catalog
 from scripts.i18n.status import Status, entry_status
 from scripts.i18n.translator import load_translator
 from scripts.pages.context import RenderContext, identity
 from scripts.pages.localized import generate_localized
-from scripts.pages.names import (CLOSE, MARK, NOTICE, OPEN, MisplacedNotice, UnknownMark, fill_html, fill_markdown,
-                                 fill_statuses, fill_text, mark, names_of, with_notice)
+from scripts.pages.names import (CLOSE, MARK, NOTICE, OPEN, STATUS_SYMBOLS, MisplacedNotice, UnknownMark, fill_html,
+                                 fill_markdown, fill_statuses, fill_text, mark, names_of, with_notice)
 from scripts.pages.routes import measure_path
 from scripts.pages.translation_notice import excerpt, insert, notice, wrapped
 from scripts.render.names import NOTICE_PARAGRAPH, fill_page
@@ -317,8 +318,8 @@ def test_a_status_is_its_html_in_every_fill_with_its_label_escaped() -> None:
     symbol and the label, shown or (the matrix's cells) as a title and for screen readers."""
     names = {"status:partly": 'Partly <b>"in"</b> & place', "statusicon:partly": 'Partly <b>"in"</b> & place'}
     text = f"| {mark('status', 'partly')} | [{mark('statusicon', 'partly')}](x.md) |"
-    filled = [fill(text, names) for fill in (fill_html, fill_markdown, fill_text)]
-    assert filled[0] == filled[1] == filled[2] == fill_statuses(text, names)
+    filled = [fill(text, names) for fill in (fill_html, fill_markdown, fill_statuses)]
+    assert filled[0] == filled[1] == filled[2]
     shown, icon = (lxml_html.fragment_fromstring(span) for span in re.findall(r"<span class=.*?</span></span>",
                                                                               filled[0]))
     assert shown.get("class") == "status-mark status-mark--partly" and shown.get("title") is None
@@ -333,6 +334,20 @@ def test_a_status_is_its_html_in_every_fill_with_its_label_escaped() -> None:
         fill_statuses(mark("statusicon", "unknown"), names)
 
 
+def test_a_page_says_a_status_label_as_written_so_that_its_notice_counts_it() -> None:
+    """What a page says (fill_text: the translation notices look in it for each passage shown in English) holds a
+    status's label as it is written, as the templates printed it before it was a mark."""
+    label = "Don't & <know>"
+    names = {"status:partly": label, "statusicon:partly": label}
+    said = fill_text(f"| {mark('status', 'partly')} | {mark('statusicon', 'partly')} |", names)
+    assert said.count(label) == 3  # the label; the icon's title and its hidden label
+    assert "&amp;" not in said and "&#x27;" not in said
+
+
+def test_every_status_has_a_symbol() -> None:
+    assert set(STATUS_SYMBOLS) == set(MEASURE_STATUSES)
+
+
 def test_the_status_labels_are_names_of_a_language_when_its_labels_are_given() -> None:
     dataset = real_dataset()
     names = names_of(dataset.guidelines.measures, lambda text: f"FR {text}", dataset.ui.labels)
@@ -343,8 +358,8 @@ def test_the_status_labels_are_names_of_a_language_when_its_labels_are_given() -
 @pytest.mark.slow  # builds English three times with MkDocs
 def test_a_status_label_edit_converts_no_status_again_and_every_page_shows_the_new_label(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A status's label is filled in after conversion: editing it converts no page that shows a status again, and
-    the pages are those of a build that keeps no conversions."""
+    """A status's label is filled in after conversion: editing it converts again only the countries page, whose
+    summary prints the labels as text, and the pages are those of a build that keeps no conversions."""
     from scripts import build
     from scripts.settings import Settings
 

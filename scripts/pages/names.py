@@ -16,8 +16,9 @@ Two kinds of mark, each filled from the language's names (:func:`names_of`):
 
 A country's status on a measure is a mark too, for speed rather than for rebuilds: its HTML (three elements,
 about 750 of them on a language's pages, most in the countries matrix) cost Python-Markdown about a seventh of
-its time on the generated pages, each tag taken apart as inline HTML. Two kinds, filled with the same HTML the
-templates wrote before (:func:`status_html`) whatever the fill, since raw HTML passes through Markdown unchanged:
+its time on the generated pages, each tag taken apart as inline HTML. Two kinds, filled with the HTML the
+templates wrote before (:func:`status_html`) by every fill, its label written as the fill writes a name (raw HTML
+passes through Markdown, so the renderers given the Markdown with its marks filled get that HTML too):
 
 - ``status``: the status's symbol and its label;
 - ``statusicon``: the symbol, with the label as its title and for screen readers (the matrix's cells).
@@ -81,11 +82,12 @@ class UnknownMark(KeyError):
         return str(self.args[0])
 
 
-def mark(kind: str, measure_id: str) -> str:
-    """The mark of a measure's ``kind`` (``name`` or ``excerpt``) for a generated page."""
-    if kind not in KINDS or not _ID.fullmatch(measure_id):
-        raise ValueError(f"no mark for {kind!r} of {measure_id!r}")
-    return f"{OPEN}{kind}:{measure_id}{CLOSE}"
+def mark(kind: str, identifier: str) -> str:
+    """The mark of ``kind`` (:data:`KINDS`) for a generated page: of a measure's id (``name``, ``excerpt``) or of a
+    status (``status``, ``statusicon``)."""
+    if kind not in KINDS or not _ID.fullmatch(identifier):
+        raise ValueError(f"no mark for {kind!r} of {identifier!r}")
+    return f"{OPEN}{kind}:{identifier}{CLOSE}"
 
 
 def with_notice(content: str, notice: str) -> str:
@@ -146,11 +148,11 @@ def names_of(measures: Iterable[Any], translate: Callable[[str], str],
     return names
 
 
-def status_html(kind: str, status: str, label: str) -> str:
-    """The HTML of a status mark (``kind`` one of :data:`STATUS_KINDS`), its label escaped: the symbol (hidden from
-    screen readers) and the label, shown (``status``) or for screen readers and as a title (``statusicon``)."""
+def status_html(kind: str, status: str, text: str) -> str:
+    """The HTML of a status mark (``kind`` one of :data:`STATUS_KINDS`): the symbol (hidden from screen readers) and
+    the label, shown (``status``) or for screen readers and as a title (``statusicon``). ``text``: the label as the
+    fill writes it (escaped by :func:`fill_html` and :func:`fill_markdown`), written in as it is."""
     symbol = STATUS_SYMBOLS[status]
-    text = html.escape(label, quote=True)
     if kind == "statusicon":
         return (f'<span class="status-mark status-mark--{status}" title="{text}"><span class="status-mark__symbol" '
                 f'aria-hidden="true">{symbol}</span><span class="visually-hidden">{text}</span></span>')
@@ -168,27 +170,33 @@ def _fill(text: str, names: Mapping[str, str], form: Callable[[str], str], patte
         try:
             name = names[key]
         except KeyError:
-            raise UnknownMark(f"a mark for {key!r}, which no measure of the data has") from None
-        return status_html(kind, identifier, name) if kind in STATUS_KINDS else form(name)
+            which = "status" if kind in STATUS_KINDS else "measure"
+            raise UnknownMark(f"a mark for {key!r}, which no {which} of the data has") from None
+        return status_html(kind, identifier, form(name)) if kind in STATUS_KINDS else form(name)
 
     return pattern.sub(value, text)
 
 
+def _escaped(name: str) -> str:
+    return html.escape(name, quote=True)
+
+
 def fill_statuses(text: str, names: Mapping[str, str]) -> str:
-    """``text`` (a converted page's HTML) with its status marks filled, and its other marks left as they are.
-    Raises :class:`UnknownMark`."""
-    return _fill(text, names, str, _STATUS_MARK)
+    """``text`` (a converted page's HTML) with its status marks filled as :func:`fill_html` fills them, and its
+    other marks left as they are. Raises :class:`UnknownMark`."""
+    return _fill(text, names, _escaped, _STATUS_MARK)
 
 
 def fill_with(text: str, names: Mapping[str, str], form: Callable[[str], str]) -> str:
     """``text`` with its marks filled, each name written as ``form`` gives it (:func:`fill_html` and the others are
-    this with a form of their own), each status as its HTML (:func:`status_html`). Raises :class:`UnknownMark`."""
+    this with a form of their own), each status as its HTML with its label so written (:func:`status_html`). Raises
+    :class:`UnknownMark`."""
     return _fill(text, names, form)
 
 
 def fill_html(text: str, names: Mapping[str, str]) -> str:
     """HTML with its marks filled: each name escaped for text and attribute values alike."""
-    return _fill(text, names, lambda name: html.escape(name, quote=True))
+    return _fill(text, names, _escaped)
 
 
 def fill_markdown(text: str, names: Mapping[str, str]) -> str:
@@ -197,10 +205,10 @@ def fill_markdown(text: str, names: Mapping[str, str]) -> str:
     becomes an element or an attribute. Its Markdown punctuation is left as it is (escaping it would show the
     backslashes in raw HTML): a ``|`` in a name would split a table cell there, and ``*`` would emphasize. The
     MkDocs render, which fills names after conversion, shows them as written."""
-    return _fill(text, names, lambda name: html.escape(name, quote=True))
+    return _fill(text, names, _escaped)
 
 
 def fill_text(text: str, names: Mapping[str, str]) -> str:
-    """A page's Markdown with its marks filled as plain text (a status as its HTML, which holds its label): what
+    """A page's Markdown with its marks filled as plain text (a status as its HTML, with its label as it is): what
     the page says, for what reads it before it is rendered (never for a renderer: :func:`fill_markdown`)."""
     return _fill(text, names, lambda name: name)
