@@ -38,6 +38,7 @@ from scripts.pages.names import (CLOSE, MARK, NOTICE, OPEN, STATUS_SYMBOLS, Misp
 from scripts.pages.routes import measure_path
 from scripts.pages.translation_notice import excerpt, insert, notice, wrapped
 from scripts.render.names import NOTICE_PARAGRAPH, fill_page
+from scripts.settings import Settings
 from tests.conftest import DATA, real_dataset, real_pages
 
 HOSTILE = 'Hostile <script>alert("x")</script> & "double" \'single\' [link](javascript:alert(1)) *stars*'
@@ -245,11 +246,10 @@ def test_a_heading_shown_in_english_is_listed_in_a_notice_by_its_excerpt_mark(tm
     assert f"- {excerpt(heading)} (" in fill_text(page, names)
 
 
-@pytest.mark.slow  # builds French twice with MkDocs
-def test_a_heading_edit_converts_only_the_measures_page_and_every_page_shows_the_new_name(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _with_kept_conversions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Settings]:
+    """A copy of the real data and the settings of builds that keep their conversions in a cache of the test's own
+    (the environment set as `python -m scripts build` sets it)."""
     from scripts import build
-    from scripts.settings import Settings
 
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
@@ -257,6 +257,15 @@ def test_a_heading_edit_converts_only_the_measures_page_and_every_page_shows_the
     settings = Settings(data_dir=data, no_paper=True, quiet=True)
     for name, value in settings.mkdocs_environment().items():
         monkeypatch.setenv(name, value)
+    return data, settings
+
+
+@pytest.mark.slow  # builds French twice with MkDocs
+def test_a_heading_edit_converts_only_the_measures_page_and_every_page_shows_the_new_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts import build
+
+    data, settings = _with_kept_conversions(tmp_path, monkeypatch)
 
     def built(language: str, marker: str = "") -> tuple[Path, str]:
         if marker:
@@ -361,14 +370,8 @@ def test_a_status_label_edit_converts_no_status_again_and_every_page_shows_the_n
     """A status's label is filled in after conversion: editing it converts again only the countries page, whose
     summary prints the labels as text, and the pages are those of a build that keeps no conversions."""
     from scripts import build
-    from scripts.settings import Settings
 
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    monkeypatch.setattr(build, "CACHE", tmp_path / "cache")
-    settings = Settings(data_dir=data, no_paper=True, quiet=True)
-    for name, value in settings.mkdocs_environment().items():
-        monkeypatch.setenv(name, value)
+    data, settings = _with_kept_conversions(tmp_path, monkeypatch)
 
     def built(name: str, settings: Settings = settings) -> tuple[Path, str]:
         returncode, log = build.build_language("en", tmp_path / name / "site", tmp_path / name / "work",
