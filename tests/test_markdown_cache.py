@@ -15,6 +15,7 @@ import json
 import pickle
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -409,6 +410,85 @@ def test_a_mark_without_its_notice_fails_the_build_naming_the_page(site: Site) -
     (site.root / "notices.json").write_text("{}", encoding="utf-8")
     returncode, log = site.build()
     assert returncode != 0 and "the page notes.md has a notice mark and no notice" in log, log
+
+
+# --- the same notice on many pages, converted once (scripts.render.notices) ----------------------------------------
+
+#: pages in three folders beside PAGES, each with the same notice (its link written from the page)
+SHARING = ("a/one.md", "a/index.md", "b/c/two.md", "three.md")
+
+
+def notices_everywhere(site: Site, apart: bool, notice_of: Callable[[str], str] | None = None) -> Site:
+    """Every page of :data:`SHARING` with a translation notice as the staging writes it
+    (:func:`scripts.pages.translation_notice.page_notice`, wrapped): ``apart``, a mark below its title and the
+    notice beside the pages, converted apart; else written into the page's Markdown, as MkDocs converts it whole."""
+    from scripts.pages.names import NOTICE, with_notice
+    from scripts.pages.translation_notice import STATUS_PAGE, page_notice, wrapped
+
+    notice_of = notice_of or (lambda here: wrapped(page_notice("unreviewed", lambda key: f"[{key}]", here)))
+    site.config["markdown_extensions"] += ["admonition", "md_in_html"]
+    (site.docs / STATUS_PAGE).write_text("# Status\n\nEvery passage.\n", encoding="utf-8")
+    notices = {}
+    for here in SHARING:
+        (site.docs / here).parent.mkdir(parents=True, exist_ok=True)
+        text = f"# Page {here}\n\n{NOTICE}\n\nIts text.\n\n## Its part {{#its}}\n"
+        notices[here] = notice_of(here)
+        (site.docs / here).write_text(text if apart else with_notice(text, notices[here]), encoding="utf-8")
+    if apart:
+        (site.root / "notices.json").write_text(json.dumps(notices), encoding="utf-8")
+        site.config["extra"][RENDER_KEY]["notices"] = str(site.root / "notices.json")
+    return site
+
+
+def notices_converted(log: str) -> int:
+    match = re.search(r"reused from the last build(?:; (\d+) notice\(s\) converted apart)?", log)
+    assert match, log
+    return int(match[1] or 0)
+
+
+def test_the_same_notice_is_converted_once_and_each_page_links_from_where_it_is(tmp_path: Path) -> None:
+    whole = notices_everywhere(Site(tmp_path / "whole", None), apart=False)
+    assert whole.build()[0] == 0
+    site = notices_everywhere(Site(tmp_path / "apart", tmp_path / "cache" / "site-en.pickle"), apart=True)
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert notices_converted(log) == 1  # four pages, three folders, one text
+    assert site.html() == whole.html()  # each link as MkDocs writes it from the page
+    links = {page: re.findall(r'href="([^"]*)">\[i18n.notice.status_link\]', html)
+             for page, html in site.html().items() if page.startswith(("a/", "b/", "three"))}
+    assert links == {"a/index.html": ["../translation-status/"], "a/one/index.html": ["../../translation-status/"],
+                     "b/c/two/index.html": ["../../../translation-status/"],
+                     "three/index.html": ["../translation-status/"]}
+    returncode, log = site.build()
+    assert returncode == 0 and notices_converted(log) == 0 and site.html() == whole.html()
+
+
+def test_a_notice_with_another_link_is_converted_on_each_page(tmp_path: Path) -> None:
+    from scripts.pages.translation_notice import page_notice, status_link_target, wrapped
+
+    def notice_of(here: str) -> str:  # a second link, to a page (its path differs) or to an anchor of the page
+        other = f"[the details]({status_link_target(here).replace('translation-status.md', 'details.md')})"
+        block = page_notice("unreviewed", lambda key: f"[{key}]", here)
+        return wrapped(block + f"\n    See {other} and [this](#its).\n")
+
+    whole = notices_everywhere(Site(tmp_path / "whole", None), apart=False, notice_of=notice_of)
+    assert whole.build()[0] == 0
+    site = notices_everywhere(Site(tmp_path / "apart", tmp_path / "cache" / "site-en.pickle"), apart=True,
+                              notice_of=notice_of)
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert notices_converted(log) == len(SHARING)
+    assert site.html() == whole.html()
+
+
+def test_a_notice_whose_status_page_is_missing_is_reported_naming_its_page(tmp_path: Path) -> None:
+    from scripts.pages.translation_notice import STATUS_PAGE
+
+    site = notices_everywhere(Site(tmp_path, tmp_path / "cache" / "site-en.pickle"), apart=True)
+    (site.docs / STATUS_PAGE).unlink()
+    returncode, log = site.build()
+    assert returncode != 0
+    assert "Doc file 'b/c/two.md' contains a link '../../translation-status.md'" in log, log
 
 
 @pytest.fixture

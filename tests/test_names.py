@@ -286,6 +286,11 @@ def test_a_heading_edit_converts_only_the_measures_page_and_every_page_shows_the
     # status page (its counts change)
     site, log = built("fr")
     assert re.search(r"Markdown: 2 page\(s\) converted, \d+ reused", log), log
+    # each text of a notice converted once (scripts.render.notices), not each page's
+    notices = json.loads(next((tmp_path / "fr-unedited" / "work").rglob("notices.json")).read_text(encoding="utf-8"))
+    converted = re.search(r"reused from the last build; (\d+) notice\(s\) converted apart", log)
+    assert converted, log
+    assert 0 < int(converted[1]) <= len(set(notices.values())) < len(notices) / 5, (converted[1], len(notices))
     albania = (site / "countries" / "albania" / "index.html").read_text(encoding="utf-8")
     assert excerpt(load_dataset(data).guidelines.measure(MEASURE).heading) in albania
     assert albania != before

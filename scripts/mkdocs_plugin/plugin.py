@@ -30,6 +30,7 @@ from scripts.paper.render import PaperCache
 from scripts.render import markdown_cache, render_helper, serve_site, theme_environment
 from scripts.render.live_reload import event_watching_server, stop_on_terminate
 from scripts.render.names import fill_page
+from scripts.render.notices import convert_notice
 from scripts.render.post import rewrite_search_index, write_sitemap
 from scripts.render.search_index import use_fast_index
 from scripts.render.security import add_csp, allow_served_script, escape_titles
@@ -147,7 +148,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         generated = getattr(page.file, "guidelines_page", None)  # its docs path
         notice = self.tree.notices.get(generated, "") if generated else ""
         return fill_page(html, page, self.tree.measure_names, notice,
-                         lambda text: markdown_cache.convert_part(page, text, config, files))
+                         lambda text: convert_notice(page, text, generated, config, files))
 
     # Last of all: whatever reached the content's HTML (templates, data, translations, hand-written pages)
     # goes through the allow-list sanitizer.

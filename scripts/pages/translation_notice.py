@@ -63,6 +63,12 @@ def _shown(use: Use, content: str) -> bool:
     return bool(shown) and shown in content
 
 
+def status_link_target(here: str) -> str:
+    """The link a notice of the page ``here`` (its docs path) writes to the translation status page: relative, as
+    Markdown links between pages are (the renderer resolves and checks it)."""
+    return posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
+
+
 def notice(report: PageReport, label: Callable[[str], str], here: str,
            count_label: Callable[[str, int], str] | None = None,
            quote: Callable[[str], str] | None = None) -> str:
@@ -70,8 +76,7 @@ def notice(report: PageReport, label: Callable[[str], str], here: str,
     English is listed (default: :func:`excerpt`; :mod:`scripts.pages.localized` lists a measure's heading by
     its mark)."""
     quote = quote or excerpt
-    link = posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
-    status_link = f"[{label('i18n.notice.status_link')}]({link})"
+    status_link = f"[{label('i18n.notice.status_link')}]({status_link_target(here)})"
     missing, outdated = report.count(Status.MISSING), report.count(Status.OUTDATED)
     unreviewed = report.unreviewed
     if missing or outdated:
@@ -98,8 +103,7 @@ def notice(report: PageReport, label: Callable[[str], str], here: str,
 def page_notice(kind: str, label: Callable[[str], str], here: str) -> str:
     """The notice of a hand-written page: ``missing`` (shown in English), ``outdated`` (its English version
     changed after it was translated) or ``unreviewed``."""
-    link = posixpath.relpath(STATUS_PAGE, posixpath.dirname(here) or ".")
-    status_link = f"[{label('i18n.notice.status_link')}]({link})"
+    status_link = f"[{label('i18n.notice.status_link')}]({status_link_target(here)})"
     if kind == "missing":
         return (f'!!! warning "{_quote(label("i18n.notice.page_missing_title"))}"\n\n'
                 f"    {label('i18n.notice.page_missing')} {status_link}\n")

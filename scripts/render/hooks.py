@@ -36,6 +36,7 @@ from scripts.render import markdown_cache, quick_inline, rendered_pages
 from scripts.render.mkdocs_config import RENDER_KEY
 from scripts.render.names import (NOTICE_PARAGRAPH, check_page, fill_finished, fill_page, fill_searched,
                                   fill_statuses, finish_page, left_over)
+from scripts.render.notices import convert_notice
 from scripts.render.page_scripts import page_scripts
 from scripts.render.search_index import indexed, use_fast_index
 from scripts.render.security import add_csp, escape_titles
@@ -108,11 +109,11 @@ def _notice_apart(html: str, page: Any, config: Any, files: Any) -> str:
     notice = _state.get("notices", {}).get(page.file.src_uri, "")
     if not _state.get("late", True):
         return fill_page(html, page, _state.get("names") or {}, notice,
-                         lambda notice: markdown_cache.convert_part(page, notice, config, files))
+                         lambda notice: convert_notice(page, notice, page.file.src_uri, config, files))
     html = fill_statuses(html, page, _state.get("names") or {})
     check_page(html, page, _state.get("names") or {}, bool(notice))
     if notice:  # a page without a notice has no entry
-        converted = markdown_cache.convert_part(page, notice, config, files)
+        converted = convert_notice(page, notice, page.file.src_uri, config, files)
         _state.setdefault("notice_html", {})[page.file.src_uri] = markdown_cache.cleaned(converted)
     return html
 

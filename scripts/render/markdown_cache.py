@@ -26,7 +26,9 @@ page's content as the allow-list sanitizer left it (:func:`cleaned`, :func:`scri
 under a digest of the content before, of Python and every library (nh3), and of the running code (the allow-list).
 
 A page's translation notice, kept apart from its Markdown (:mod:`scripts.pages.names`), is converted and kept the
-same way, under the page and the notice's Markdown (:func:`convert_part`); the log counts pages, not notices.
+same way, under the page and the notice's Markdown (:func:`convert_part`), or under the home page, which the same
+text on other pages shares (:mod:`scripts.render.notices`); the log counts the notices converted apart from the
+pages. An entry made earlier in the same build is used as a kept one.
 
 The entries a language's build used are written to its file when the build ends (the others are dropped, so the
 file does not grow), and read by its next build (``make site`` again, or ``mkdocs serve`` after an edit).
@@ -164,6 +166,8 @@ class ConversionCache:
         self.misses = 0
         #: pages converted by another process (:meth:`add`)
         self.helped = 0
+        #: parts of pages converted apart (:func:`convert_part`: their notices), not counted as pages
+        self.parts = 0
         #: keys of what this build made that are already known elsewhere (:meth:`fresh`)
         self._given: set[str] = set()
         #: keys of what another process made (:meth:`add`)
@@ -213,7 +217,7 @@ class ConversionCache:
         """``page.render(config, files)``, or its stored result; says which (:meth:`count` counts a page by it):
         ``"reused"``, ``"helped"`` (made by a second process) or ``"converted"``."""
         key = page_key(site, page)
-        stored = self.stored.get(key)
+        stored = self.used.get(key) or self.stored.get(key)  # made earlier in this build (a shared notice), or kept
         if stored is not None:
             _apply(page, stored, files)
             self.used[key] = stored
@@ -445,21 +449,27 @@ def use_cache(page: Any) -> Any:
     return page
 
 
-def convert_part(page: Any, markdown: str, config: Any, files: Any) -> str:
+def convert_part(page: Any, markdown: str, config: Any, files: Any, at: Any = None) -> str:
     """``markdown``, a part of ``page`` kept apart from its text (its translation notice), converted as MkDocs
     converts the page (the same extensions, its links resolved and checked from the page), through the cache of
-    the build under way if there is one: kept under the page and this Markdown, as a page is.
+    the build under way if there is one: kept under the page and this Markdown, as a page is. ``at``: another
+    file of the site (MkDocs' ``File``) the part is converted from instead, its links resolved and checked from
+    there and kept under that file, so that every page converting the same Markdown from it shares one conversion
+    (:mod:`scripts.render.notices`).
 
     The part's anchors and its links to other pages' anchors become the page's, which MkDocs checks once every
     page is built. A part may have no heading: its ids would not be made unique against the page's own, and the
     page's table of contents would not list it (a notice has none: its titles are an admonition's)."""
     part = copy.copy(page)  # the page's file, URL and settings; its own conversion is left alone
     part.markdown = markdown
+    if at is not None:
+        part.file = at
     cache, site = ACTIVE.get("cache"), ACTIVE.get("site")
     if cache is None or site is None:
         Page.render(part, config, files)
     else:
-        cache.render(part, config, files, site)  # not counted: the log counts pages
+        if cache.render(part, config, files, site) == "converted":  # counted apart: the log counts pages
+            cache.parts += 1
     if part.toc and list(part.toc):
         raise PluginError(f"the notice of {page.file.src_uri} has a heading: a part converted apart may have none")
     page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(part.present_anchor_ids or ())
@@ -496,8 +506,9 @@ def finish() -> None:
         else:
             cache.finish()
         helped = f" ({cache.helped} of them by a second process)" if cache.helped else ""
+        parts = f"; {cache.parts} notice(s) converted apart" if cache.parts else ""
         log.info(f"Markdown: {cache.misses + cache.helped} page(s) converted{helped}, {cache.hits} reused from "
-                 "the last build")
+                 f"the last build{parts}")
 
 
 def failed() -> None:
