@@ -49,6 +49,15 @@ def test_a_class_named_in_the_text_starts_nothing() -> None:
     assert groups_used(content) == set()
 
 
+@pytest.mark.parametrize("content", ['<div class="lea-form-root" data-MOU-Builder></div>',
+                                     '<div data-Print-Page="1"></div>', '<section data-mou-builder>'])
+def test_an_attribute_counts_whatever_the_case_of_its_name_and_whatever_else_the_page_holds(content: str) -> None:
+    """An attribute's name is read in lower case, whether or not the page also holds a class of another group
+    (each reading of the page is made only where one of its markers is in the text)."""
+    assert "mou" in groups_used(content)
+    assert ("forms" in groups_used(content)) == ("lea-form-root" in content)
+
+
 def test_a_script_in_no_group_is_loaded_on_every_page() -> None:
     scripts = [*ALL, "assets/javascripts/new-feature.js"]
     assert _names(page_scripts("<p>nothing</p>", scripts)) == ["start.js", "new-feature.js"]

@@ -47,23 +47,29 @@ GROUPS = (
 
 #: the group of each grouped script
 _GROUP_OF = {path: g.name for g in GROUPS for path in g.scripts}
-#: every marker of every group, for the quick look before a page's tags are read
-_MARKERS = tuple(marker for g in GROUPS for marker in g.classes | g.attributes)
+#: every class and every attribute of every group, for the quick look before a page's tags are read
+_CLASS_MARKERS = tuple(sorted(marker for g in GROUPS for marker in g.classes))
+_ATTRIBUTE_MARKERS = tuple(sorted(marker for g in GROUPS for marker in g.attributes))
 
 _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TAG = re.compile(r"<[A-Za-z][^>]*>")
 _DATA = re.compile(r"\s(data-[A-Za-z0-9_-]+)")
 
 
-def _markers(content: str) -> tuple[set[str], set[str]]:
-    """The class names and the ``data-*`` attribute names used in ``content``."""
+def _classes(content: str) -> set[str]:
+    """The class names used in ``content``."""
     classes: set[str] = set()
     for match in _CLASS.finditer(content):
         classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
+    return classes
+
+
+def _attributes(content: str) -> set[str]:
+    """The ``data-*`` attribute names used in ``content``'s tags."""
     attributes: set[str] = set()
     for tag in _TAG.finditer(content):
         attributes.update(m.group(1).lower() for m in _DATA.finditer(tag.group(0)))
-    return classes, attributes
+    return attributes
 
 
 def _path(script: Any) -> str:
@@ -72,9 +78,13 @@ def _path(script: Any) -> str:
 
 def groups_used(content: str) -> set[str]:
     """The names of the groups whose elements ``content`` (a page's HTML) holds."""
-    if not any(marker in content for marker in _MARKERS):
-        return set()  # most pages: no marker even as a word, no need to read their tags
-    classes, attributes = _markers(content)
+    # Most pages hold no marker even as a word: no need to read their tags. Each of the two readings (every class
+    # attribute, every tag's attributes) is needed only where one of its markers is in the page's text (most pages
+    # with a marker have classes only): a marker that is not in the text is in no class and no tag either (an
+    # attribute's name is compared in lower case after its "data-")
+    classes = _classes(content) if any(marker in content for marker in _CLASS_MARKERS) else set()
+    lowered = content.lower() if "data-" in content else ""
+    attributes = _attributes(content) if any(marker in lowered for marker in _ATTRIBUTE_MARKERS) else set()
     return {g.name for g in GROUPS if g.classes & classes or g.attributes & attributes}
 
 
