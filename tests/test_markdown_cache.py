@@ -441,24 +441,37 @@ def notices_everywhere(site: Site, apart: bool, notice_of: Callable[[str], str] 
 
 
 def notices_converted(log: str) -> int:
-    match = re.search(r"reused from the last build(?:; (\d+) notice\(s\) converted apart)?", log)
+    match = re.search(r"Markdown: \d+ page\(s\) converted, \d+ reused from the last build"
+                      r"(?:; (\d+) notice\(s\) converted apart)?", log)
     assert match, log
     return int(match[1] or 0)
 
 
-def test_the_same_notice_is_converted_once_and_each_page_links_from_where_it_is(tmp_path: Path) -> None:
-    whole = notices_everywhere(Site(tmp_path / "whole", None), apart=False)
+#: the link of each page of SHARING to the status page, as MkDocs writes it, with and without directory URLs
+STATUS_LINKS = {
+    True: {"a/index.html": ["../translation-status/"], "a/one/index.html": ["../../translation-status/"],
+           "b/c/two/index.html": ["../../../translation-status/"], "three/index.html": ["../translation-status/"]},
+    False: {"a/index.html": ["../translation-status.html"], "a/one.html": ["../translation-status.html"],
+            "b/c/two.html": ["../../translation-status.html"], "three.html": ["translation-status.html"]}}
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory URLs", "file URLs (the editions)"])
+def test_the_same_notice_is_converted_once_and_each_page_links_from_where_it_is(tmp_path: Path,
+                                                                                directory_urls: bool) -> None:
+    sites = []
+    for name, cache, apart in (("whole", None, False), ("apart", tmp_path / "cache" / "site-en.pickle", True)):
+        site = Site(tmp_path / name, cache)
+        site.config["use_directory_urls"] = directory_urls
+        sites.append(notices_everywhere(site, apart=apart))
+    whole, site = sites
     assert whole.build()[0] == 0
-    site = notices_everywhere(Site(tmp_path / "apart", tmp_path / "cache" / "site-en.pickle"), apart=True)
     returncode, log = site.build()
     assert returncode == 0, log
     assert notices_converted(log) == 1  # four pages, three folders, one text
     assert site.html() == whole.html()  # each link as MkDocs writes it from the page
     links = {page: re.findall(r'href="([^"]*)">\[i18n.notice.status_link\]', html)
              for page, html in site.html().items() if page.startswith(("a/", "b/", "three"))}
-    assert links == {"a/index.html": ["../translation-status/"], "a/one/index.html": ["../../translation-status/"],
-                     "b/c/two/index.html": ["../../../translation-status/"],
-                     "three/index.html": ["../translation-status/"]}
+    assert links == STATUS_LINKS[directory_urls]
     returncode, log = site.build()
     assert returncode == 0 and notices_converted(log) == 0 and site.html() == whole.html()
 
@@ -475,6 +488,39 @@ def test_a_notice_with_another_link_is_converted_on_each_page(tmp_path: Path) ->
     assert whole.build()[0] == 0
     site = notices_everywhere(Site(tmp_path / "apart", tmp_path / "cache" / "site-en.pickle"), apart=True,
                               notice_of=notice_of)
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert notices_converted(log) == len(SHARING)
+    assert site.html() == whole.html()
+
+
+def test_a_notice_with_an_autolink_is_converted_on_each_page_after_the_home_pages_conversion(tmp_path: Path) -> None:
+    """An autolink passes the look at the Markdown; the HTML converted from the home page holds two links, and is
+    not used: the notice is converted from each page, the same pages as with the notices written in."""
+    from scripts.pages.translation_notice import page_notice, wrapped
+
+    def notice_of(here: str) -> str:
+        return wrapped(page_notice("unreviewed", lambda key: f"[{key}]", here) + "\n    See <https://example.org>.\n")
+
+    whole = notices_everywhere(Site(tmp_path / "whole", None), apart=False, notice_of=notice_of)
+    assert whole.build()[0] == 0
+    site = notices_everywhere(Site(tmp_path / "apart", tmp_path / "cache" / "site-en.pickle"), apart=True,
+                              notice_of=notice_of)
+    returncode, log = site.build()
+    assert returncode == 0, log
+    assert notices_converted(log) == 1 + len(SHARING)  # the home page's (made once, not used), then each page's
+    assert site.html() == whole.html()
+
+
+def test_a_markdown_extension_that_is_not_known_to_leave_the_page_alone_converts_each_notice_on_its_page(
+        tmp_path: Path) -> None:
+    sites = []
+    for name, cache, apart in (("whole", None, False), ("apart", tmp_path / "cache" / "site-en.pickle", True)):
+        site = Site(tmp_path / name, cache)
+        site.config["markdown_extensions"].append("footnotes")
+        sites.append(notices_everywhere(site, apart=apart))
+    whole, site = sites
+    assert whole.build()[0] == 0
     returncode, log = site.build()
     assert returncode == 0, log
     assert notices_converted(log) == len(SHARING)

@@ -246,9 +246,18 @@ MATERIALS_PAGE_EVENT = '''def on_page_context(self, context, *, page, config, na
 
 
 def test_material_s_page_event_is_the_one_its_quicker_twin_does() -> None:
-    """A new Material whose page event does something else fails here, not in the site."""
+    """A new Material whose page event does something else fails here; in the site its event is left as it is."""
     assert textwrap.dedent(inspect.getsource(SearchPlugin.on_page_context)) == MATERIALS_PAGE_EVENT
+    assert search_index.repeated_event() == search_index.REPEATED_EVENT
     assert search_index._SEARCH_ATTRIBUTES.pattern == r"\s?data-search-\w+=\"[^\"]+\""
+
+
+def test_another_material_s_page_event_is_left_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "REPEATED_EVENT", "another version")
+    plugins, plugin = _plugins()
+    use_fast_index(SimpleNamespace(plugins=plugins))
+    assert type(plugin.search_index) is SearchIndex  # the index is still ours
+    assert plugins.events["page_context"] == [plugin.on_page_context]
 
 
 def _plugins() -> tuple[PluginCollection, SearchPlugin]:

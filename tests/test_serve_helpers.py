@@ -75,7 +75,8 @@ def gave_work(value: object) -> bool:
     """Whether a value the copy sent is work the build counts: a page's HTML (the templates' copy), or conversions
     (the first part of what the conversions' copy sends, scripts.render.markdown_cache.ConversionCache.fresh; a page
     whose conversion was kept sends only its sanitized HTML and search sections, which the log does not count). A
-    notice converted apart would count here and not in the log; the English pages built here have none."""
+    notice converted apart by the copy would count here and not in the log (which counts the notices this process
+    converts); the English pages built here have none."""
     return isinstance(value, str) or (isinstance(value, tuple) and bool(value) and bool(value[0]))
 
 

@@ -166,7 +166,8 @@ class ConversionCache:
         self.misses = 0
         #: pages converted by another process (:meth:`add`)
         self.helped = 0
-        #: parts of pages converted apart (:func:`convert_part`: their notices), not counted as pages
+        #: parts of pages converted apart by this process (:func:`convert_part`: their notices), not counted as
+        #: pages; one that ``serve``'s second process converted (:func:`convert_alongside`) is not counted
         self.parts = 0
         #: keys of what this build made that are already known elsewhere (:meth:`fresh`)
         self._given: set[str] = set()
