@@ -440,6 +440,23 @@ def notices_everywhere(site: Site, apart: bool, notice_of: Callable[[str], str] 
     return site
 
 
+def built_both(tmp_path: Path, notice_of: Callable[[str], str] | None = None,
+               configure: Callable[[dict], None] = lambda config: None) -> tuple[Site, Site, str]:
+    """The pages of :data:`SHARING` with their notices written in (MkDocs converts them whole, nothing kept), and
+    with them apart (converted through the cache), each site's configuration set by ``configure``, both built:
+    (whole, apart, the log of the build with the notices apart)."""
+    sites = []
+    for name, cache, apart in (("whole", None, False), ("apart", tmp_path / "cache" / "site-en.pickle", True)):
+        site = Site(tmp_path / name, cache)
+        configure(site.config)
+        sites.append(notices_everywhere(site, apart=apart, notice_of=notice_of))
+    whole, site = sites
+    assert whole.build()[0] == 0
+    returncode, log = site.build()
+    assert returncode == 0, log
+    return whole, site, log
+
+
 def notices_converted(log: str) -> int:
     match = re.search(r"Markdown: \d+ page\(s\) converted, \d+ reused from the last build"
                       r"(?:; (\d+) notice\(s\) converted apart)?", log)
@@ -458,15 +475,7 @@ STATUS_LINKS = {
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory URLs", "file URLs (the editions)"])
 def test_the_same_notice_is_converted_once_and_each_page_links_from_where_it_is(tmp_path: Path,
                                                                                 directory_urls: bool) -> None:
-    sites = []
-    for name, cache, apart in (("whole", None, False), ("apart", tmp_path / "cache" / "site-en.pickle", True)):
-        site = Site(tmp_path / name, cache)
-        site.config["use_directory_urls"] = directory_urls
-        sites.append(notices_everywhere(site, apart=apart))
-    whole, site = sites
-    assert whole.build()[0] == 0
-    returncode, log = site.build()
-    assert returncode == 0, log
+    whole, site, log = built_both(tmp_path, configure=lambda config: config.update(use_directory_urls=directory_urls))
     assert notices_converted(log) == 1  # four pages, three folders, one text
     assert site.html() == whole.html()  # each link as MkDocs writes it from the page
     links = {page: re.findall(r'href="([^"]*)">\[i18n.notice.status_link\]', html)
@@ -484,12 +493,7 @@ def test_a_notice_with_another_link_is_converted_on_each_page(tmp_path: Path) ->
         block = page_notice("unreviewed", lambda key: f"[{key}]", here)
         return wrapped(block + f"\n    See {other} and [this](#its).\n")
 
-    whole = notices_everywhere(Site(tmp_path / "whole", None), apart=False, notice_of=notice_of)
-    assert whole.build()[0] == 0
-    site = notices_everywhere(Site(tmp_path / "apart", tmp_path / "cache" / "site-en.pickle"), apart=True,
-                              notice_of=notice_of)
-    returncode, log = site.build()
-    assert returncode == 0, log
+    whole, site, log = built_both(tmp_path, notice_of)
     assert notices_converted(log) == len(SHARING)
     assert site.html() == whole.html()
 
@@ -502,27 +506,14 @@ def test_a_notice_with_an_autolink_is_converted_on_each_page_after_the_home_page
     def notice_of(here: str) -> str:
         return wrapped(page_notice("unreviewed", lambda key: f"[{key}]", here) + "\n    See <https://example.org>.\n")
 
-    whole = notices_everywhere(Site(tmp_path / "whole", None), apart=False, notice_of=notice_of)
-    assert whole.build()[0] == 0
-    site = notices_everywhere(Site(tmp_path / "apart", tmp_path / "cache" / "site-en.pickle"), apart=True,
-                              notice_of=notice_of)
-    returncode, log = site.build()
-    assert returncode == 0, log
+    whole, site, log = built_both(tmp_path, notice_of)
     assert notices_converted(log) == 1 + len(SHARING)  # the home page's (made once, not used), then each page's
     assert site.html() == whole.html()
 
 
 def test_a_markdown_extension_that_is_not_known_to_leave_the_page_alone_converts_each_notice_on_its_page(
         tmp_path: Path) -> None:
-    sites = []
-    for name, cache, apart in (("whole", None, False), ("apart", tmp_path / "cache" / "site-en.pickle", True)):
-        site = Site(tmp_path / name, cache)
-        site.config["markdown_extensions"].append("footnotes")
-        sites.append(notices_everywhere(site, apart=apart))
-    whole, site = sites
-    assert whole.build()[0] == 0
-    returncode, log = site.build()
-    assert returncode == 0, log
+    whole, site, log = built_both(tmp_path, configure=lambda config: config["markdown_extensions"].append("footnotes"))
     assert notices_converted(log) == len(SHARING)
     assert site.html() == whole.html()
 
