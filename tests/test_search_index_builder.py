@@ -4,16 +4,13 @@ path refuses, give the same sections and the same ``search_index.json``, byte fo
 
 from __future__ import annotations
 
-import inspect
 import json
-import textwrap
 from types import SimpleNamespace
 
 import markdown
 import pytest
 from material.plugins.search.plugin import Parser, SearchPlugin
 from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
-from mkdocs.plugins import PluginCollection
 from mkdocs.structure.toc import get_toc
 
 from scripts.render import search_index
@@ -228,70 +225,3 @@ def test_the_hooks_give_material_s_plugin_this_index() -> None:
     disabled = SearchPlugin()  # a disabled plugin never made an index: nothing to replace
     use_fast_index(SimpleNamespace(plugins={"material/search": disabled}))
     assert not hasattr(disabled, "search_index")
-
-
-#: Material's page event as :func:`scripts.render.search_index._quicker_page_event` does it (9.8.x)
-MATERIALS_PAGE_EVENT = '''def on_page_context(self, context, *, page, config, nav):
-    if not self.config.enabled:
-        return
-
-    # Index page
-    self.search_index.add_entry_from_context(page)
-    page.content = re.sub(
-        r"\\s?data-search-\\w+=\\"[^\\"]+\\"",
-        "",
-        page.content
-    )
-'''
-
-
-def test_material_s_page_event_is_the_one_its_quicker_twin_does() -> None:
-    """A new Material whose page event does something else fails here; in the site its event is left as it is."""
-    assert textwrap.dedent(inspect.getsource(SearchPlugin.on_page_context)) == MATERIALS_PAGE_EVENT
-    assert search_index.repeated_event() == search_index.REPEATED_EVENT
-    assert search_index._SEARCH_ATTRIBUTES.pattern == r"\s?data-search-\w+=\"[^\"]+\""
-
-
-def test_another_material_s_page_event_is_left_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_index, "REPEATED_EVENT", "another version")
-    plugins, plugin = _plugins()
-    use_fast_index(SimpleNamespace(plugins=plugins))
-    assert type(plugin.search_index) is SearchIndex  # the index is still ours
-    assert plugins.events["page_context"] == [plugin.on_page_context]
-
-
-def _plugins() -> tuple[PluginCollection, SearchPlugin]:
-    plugin = SearchPlugin()
-    errors, _ = plugin.load_config({})
-    assert not errors
-    plugin.search_index = MaterialSearchIndex(**_config())
-    plugins = PluginCollection()
-    plugins["material/search"] = plugin
-    return plugins, plugin
-
-
-def test_material_s_page_event_is_replaced_by_one_that_leaves_the_same_pages_and_index(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    contents = ['<h2 id="a">A</h2><p>text</p>',
-                '<div data-search-exclude="true" class="x"><p>hidden</p></div><p data-search-boost="2">shown</p>']
-    theirs, plugin = _plugins()
-    ours, our_plugin = _plugins()
-    use_fast_index(SimpleNamespace(plugins=ours))
-    assert [method.__name__ for method in ours.events["page_context"]] == ["on_page_context"]
-    assert ours.events["page_context"][0] != our_plugin.on_page_context
-    assert ours._event_origins[ours.events["page_context"][0]] == "material/search"
-    use_fast_index(SimpleNamespace(plugins=ours))  # again (serve's next build): nothing more to replace
-    assert len(ours.events["page_context"]) == 1
-    searched: list[str] = []
-    expression = search_index._SEARCH_ATTRIBUTES
-    monkeypatch.setattr(search_index, "_SEARCH_ATTRIBUTES", SimpleNamespace(
-        sub=lambda new, text: searched.append(text) or expression.sub(new, text)))
-    pages = []
-    for plugins in (theirs, ours):
-        pages.append([_page(html, url=f"page-{n}/") for n, html in enumerate(contents)])
-        for page in pages[-1]:
-            plugins.on_page_context({}, page=page, config=None, nav=None)
-    assert [page.content for page in pages[1]] == [page.content for page in pages[0]]
-    assert pages[1][1].content == '<div class="x"><p>hidden</p></div><p>shown</p>'
-    assert searched == [contents[1]]  # the expression ran on the page that holds an attribute it removes
-    assert plugin.search_index.generate_search_index(None) == our_plugin.search_index.generate_search_index(None)

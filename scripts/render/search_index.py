@@ -18,17 +18,12 @@ two side by side.
 
 :class:`SearchIndex` is Material's with only ``add_entry_from_context`` replaced (the entries, the tags, the boost,
 the JSON written are Material's code); :func:`use_fast_index` puts one in the place of the search plugin's own, from
-the MkDocs hooks (:mod:`scripts.render.hooks`), and the plugin's page event with one that removes the page's
-``data-search-*`` attributes only from a page that holds one (:func:`_quicker_page_event`). Material is pinned to
-9.8.x (pyproject.toml): a new Material whose parser differs fails the test above rather than the site, and one whose
-page event differs keeps its own event (and fails that test too).
+the MkDocs hooks (:mod:`scripts.render.hooks`). Material is pinned to 9.8.x (pyproject.toml): a new Material whose
+parser differs fails the test above rather than the site.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import inspect
 import re
 from collections.abc import Callable
 from html import escape, unescape
@@ -238,50 +233,6 @@ def use_fast_index(config: Any, divide: Callable[[str], list[Section]] = section
             if fill is not None:
                 index.fill = fill
             plugin.search_index = index
-            _quicker_page_event(config.plugins, plugin)
     # another search plugin (MkDocs' own, a subclass of Material's) reads page.content itself
     return all(type(getattr(plugin, "search_index", None)) is SearchIndex
                for plugin in config.plugins.values() if "search" in type(plugin).__module__)
-
-
-#: the digest of the source of ``SearchPlugin.on_page_context`` as :func:`_quicker_page_event` repeats it (Material
-#: 9.8.x); ``tests/test_search_index_builder.py`` holds that source
-REPEATED_EVENT = "33eb62fd1688be4d"
-
-
-@functools.cache  # once per process: serve makes the search plugin's configuration again at every build
-def repeated_event() -> str | None:
-    """The digest of the installed ``SearchPlugin.on_page_context``'s source, or None when it has none."""
-    try:
-        source = inspect.getsource(SearchPlugin.on_page_context)
-    except (OSError, TypeError):
-        return None
-    return hashlib.sha256(source.encode()).hexdigest()[:16]
-
-
-def _quicker_page_event(plugins: Any, plugin: SearchPlugin) -> None:
-    """Material's page event of ``plugin`` (``SearchPlugin.on_page_context``: the page indexed, then its
-    ``data-search-*`` attributes removed by a regular expression over the whole content) replaced, where ``plugins``
-    (MkDocs' ``PluginCollection``) lists it, by the same two steps with the expression run only on content that
-    holds ``data-search-``, which every match of it holds. Most pages hold none, and the expression, which starts
-    with an optional space, was tried at every character of every page (about 3 % of a one-string rebuild's CPU).
-    Only the event this repeats is replaced (:data:`REPEATED_EVENT`): another Material's is left as it is."""
-    if repeated_event() != REPEATED_EVENT:
-        return
-    events = getattr(plugins, "events", {}).get("page_context", [])
-    for position, method in enumerate(events):
-        if getattr(method, "__self__", None) is not plugin \
-                or getattr(method, "__func__", None) is not SearchPlugin.on_page_context:
-            continue
-
-        def on_page_context(context: Any, *, page: Any, config: Any, nav: Any) -> None:
-            if not plugin.config.enabled:
-                return
-            plugin.search_index.add_entry_from_context(page)
-            if "data-search-" in page.content:
-                page.content = _SEARCH_ATTRIBUTES.sub("", page.content)
-
-        events[position] = on_page_context
-        origins = getattr(plugins, "_event_origins", None)  # the name MkDocs' errors give the event's plugin
-        if isinstance(origins, dict) and method in origins:
-            origins[on_page_context] = origins[method]
