@@ -478,6 +478,13 @@ def test_in_chromium_pages_that_name_a_measure_show_its_heading(recorded_page, s
     notice.locator("a[href$='translation-status/']").first.click()
     page.wait_for_url("**/fr/translation-status/")
     expect(page.locator("article h1")).to_be_visible()
+    # the same notice text on pages at other depths shares one conversion (scripts.render.notices): from each,
+    # its link leads to the status page
+    for path in ("fr/glossary/", "fr/training/quizzes/why-cooperation-quiz/"):
+        page.goto(site_url + path)
+        page.locator("article .translation-notice a[href$='translation-status/']").first.click()
+        page.wait_for_url("**/fr/translation-status/")
+        expect(page.locator("article h1")).to_be_visible()
 
     page.goto(site_url + "practices/mou-outline/")
     box = page.get_by_label(f"{measure.order}. {measure.heading}", exact=True)
