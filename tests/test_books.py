@@ -225,3 +225,20 @@ def test_paper_page_is_generic(built_site: Path, dataset, tmp_path: Path) -> Non
     target = tmp_path / "glossary.pdf"
     write_pdf(document, target, "test-glossary", built_site.as_uri() + "/", [stylesheet("paper.css")])
     assert PdfReader(target).pages[0].extract_text().lstrip().startswith("Glossary")
+
+
+def test_a_link_to_a_page_that_is_not_in_the_book_keeps_its_text() -> None:
+    """The book's sections are plain lxml elements: a link to a page outside the book is taken out with its text
+    and markup kept, not an error that stops the PDFs (it was: plain elements have no ``drop_tag``)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from scripts.paper.book import Chunk, _relink
+
+    section = etree.Element("section", {"id": "here"})
+    section.append(lxml_html.fragment_fromstring('<p>See <a href="../elsewhere/">the <b>other</b> page</a> now; '
+                                                 '<a href="https://example.org/">a web link</a> stays.</p>'))
+    _relink([Chunk("here", "Here", 1, Path("/nowhere/site/here/index.html"))], {"here": section})
+    assert etree.tostring(section, encoding="unicode") == (
+        '<section id="here"><p>See the <b>other</b> page now; <a href="https://example.org/">a web link</a> stays.</p>'
+        '</section>')

@@ -186,7 +186,9 @@ def _relink(chunk_list: list[Chunk], sections: dict[str, etree._Element]) -> Non
                 link.set("href", f"#{whole}")
                 continue
             if key is None:
-                link.drop_tag()  # a page that is not in the book: its text stays
+                # a page that is not in the book: its text stays. The sections are plain lxml elements, which have
+                # no drop_tag of their own: lxml.html's, which reads only what every element has
+                lxml_html.HtmlMixin.drop_tag(link)
                 continue
             fragment = unquote(parts.fragment)
             link.set("href", f"#{key}--{fragment}" if fragment in ids.get(key, ()) else f"#{key}")
