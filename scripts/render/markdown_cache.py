@@ -16,7 +16,8 @@ anchors the page has, its links to anchors of other pages (MkDocs checks them af
 or not), and what it logged below a warning, logged again when the entry is used. A conversion that logged a
 warning or an error is never stored: the next build converts the page again and reports it again. Nor is one made
 while MkDocs' page logger shows debug records (``mkdocs build -v``): MkDocs then keeps no links to anchors, and a
-later build would have none to check.
+later build would have none to check. A page is converted as ``Page.render`` converts it, with the converter
+:mod:`scripts.render.converter` keeps for the configuration, in a build that keeps nothing too.
 
 The same file keeps the sections Material's search index divides each page's HTML into
 (:func:`search_sections`), under a digest of that HTML, of Python's version and every library, and of the running
@@ -61,6 +62,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from scripts.files import replace_whole
+from scripts.render import converter
 from scripts.render.page_helper import PageHelper, spare_core
 from scripts.render.search_index import sections as divide_sections
 from scripts.render.security import clean_content
@@ -230,7 +232,7 @@ class ConversionCache:
         for logger in listened:
             logger.addHandler(handler)
         try:
-            Page.render(page, config, files)
+            converter.render(page, config, files)
         finally:
             for logger in listened:
                 logger.removeHandler(handler)
@@ -438,14 +440,15 @@ def stop_helper() -> None:
 
 
 def use_cache(page: Any) -> Any:
-    """``page`` converted through the cache of the build under way (plain MkDocs pages only: a plugin's own page
-    class keeps its own ``render``); if a second process converts pages (:func:`convert_alongside`), the page is
-    taken by this one, or what the other made for it is received first."""
+    """``page`` converted through the cache of the build under way, if there is one, and with the converter
+    :mod:`scripts.render.converter` keeps in any build (plain MkDocs pages only: a plugin's own page class keeps its
+    own ``render``); if a second process converts pages (:func:`convert_alongside`), the page is taken by this one,
+    or what the other made for it is received first."""
     helper = ACTIVE.get("helper")
     made = None if helper is None else helper.claim(page)
     if made is not None:
         ACTIVE["cache"].add(made)
-    if type(page) is Page and "cache" in ACTIVE:  # noqa: E721 - exactly MkDocs' class
+    if type(page) is Page:  # noqa: E721 - exactly MkDocs' class
         page.__class__ = CachedPage
     return page
 
@@ -467,7 +470,7 @@ def convert_part(page: Any, markdown: str, config: Any, files: Any, at: Any = No
         part.file = at
     cache, site = ACTIVE.get("cache"), ACTIVE.get("site")
     if cache is None or site is None:
-        Page.render(part, config, files)
+        converter.render(part, config, files)
     else:
         if cache.render(part, config, files, site) == "converted":  # counted apart: the log counts pages
             cache.parts += 1
@@ -532,11 +535,12 @@ def cache_file(folder: Path, build: str, edition: str, language: str) -> Path:
 
 
 class CachedPage(Page):
-    """A MkDocs page whose conversion goes through the cache of the build under way."""
+    """A MkDocs page whose conversion goes through the cache of the build under way, if there is one, and through
+    the kept converter (:mod:`scripts.render.converter`) when it is converted."""
 
     def render(self, config: Any, files: Any) -> None:
         cache, site = ACTIVE.get("cache"), ACTIVE.get("site")
         if cache is None or site is None:
-            Page.render(self, config, files)
+            converter.render(self, config, files)
         else:
             cache.count(cache.render(self, config, files, site))
