@@ -4,6 +4,8 @@ anchors), whatever was converted before it; a converter is shared only where tha
 
 from __future__ import annotations
 
+import functools
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,8 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
-from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
+from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
+                                    _RawHTMLPreprocessor, _RelativePathTreeprocessor)
 
 from scripts.render import converter, hooks, markdown_cache
 from scripts.render.mkdocs_config import read_config
@@ -59,6 +62,7 @@ def _both(config: Any, files: Any, path: str) -> tuple[tuple, tuple]:
 def _nothing_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(converter, "_KEPT", {})
     monkeypatch.setattr(hooks, "_state", {})
+    monkeypatch.setattr(markdown_cache, "ACTIVE", {})  # no build under way: nothing comes from kept conversions
 
 
 def test_every_generated_and_hand_written_page_converts_as_mkdocs_converts_it_alone(tmp_path: Path) -> None:
@@ -122,13 +126,24 @@ def test_other_versions_of_the_extensions_get_a_converter_per_page(tmp_path: Pat
     assert kept == alone and converter._KEPT == {}
 
 
-def test_another_page_render_is_left_to_mkdocs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("replaced", ["source", "wrapper"])
+def test_another_page_render_is_left_to_mkdocs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replaced: str) -> None:
+    """A ``Page.render`` whose source is another (an upgrade), or one a plugin wrapped, is called as it is."""
     config = _config(tmp_path, {"index.md": "# Home\n"})
     files = get_files(config)
-    monkeypatch.setattr(converter, "REPEATED", "0" * 16)
     called = []
     render = Page.render
-    monkeypatch.setattr(Page, "render", lambda self, *args: called.append(self) or render(self, *args))
+
+    @functools.wraps(render)
+    def wrapped(self: Page, *args: Any) -> None:
+        called.append(self)
+        render(self, *args)
+
+    if replaced == "source":
+        monkeypatch.setattr(converter, "REPEATED", "0" * 16)
+        monkeypatch.setattr(Page, "render", lambda self, *args: called.append(self) or render(self, *args))
+    else:
+        monkeypatch.setattr(Page, "render", wrapped)  # the same source, seen through the wrapper
     page = Page(None, files.get_file_from_path("index.md"), config)
     page.read_source(config)
     converter.render(page, config, files)
@@ -139,21 +154,66 @@ def test_another_page_render_is_left_to_mkdocs(tmp_path: Path, monkeypatch: pyte
 def test_a_new_configuration_gets_a_converter_of_its_own(tmp_path: Path) -> None:
     pages = {"index.md": "# Home\n\n## Part\n"}
     first = _config(tmp_path / "one", pages, [{"toc": {"permalink": True}}])
-    second = _config(tmp_path / "two", pages, [{"toc": {"permalink": False}}])
+    second = _config(tmp_path / "two", pages, [{"toc": {"permalink": True}}])  # equal, another object
     seen = []
     for config in (first, second, first):
         files = get_files(config)
         alone, kept = _both(config, files, "index.md")
         assert kept == alone
-        seen.append(("headerlink" in kept[0], converter._KEPT["converter"]))
-    assert [link for link, _ in seen] == [True, False, True]
-    assert len({id(kept) for _, kept in seen}) == 3  # the first configuration's converter was not kept meanwhile
+        seen.append(converter._KEPT["converter"])
+    assert len({id(kept) for kept in seen}) == 3  # none was used for another configuration
+
+
+def test_settings_changed_in_the_same_configuration_get_a_converter_of_their_own(tmp_path: Path) -> None:
+    config = _config(tmp_path, {"index.md": "# Home\n\n## Part\n"}, [{"toc": {"permalink": True}}])
+    files = get_files(config)
+    alone, kept = _both(config, files, "index.md")
+    assert kept == alone and "headerlink" in kept[0]
+    before = converter._KEPT["converter"]
+    config["mdx_configs"]["toc"]["permalink"] = False
+    alone, kept = _both(config, files, "index.md")
+    assert kept == alone and "headerlink" not in kept[0]
+    assert converter._KEPT["converter"] is not before
+
+
+def test_the_kept_converter_holds_nothing_of_the_pages_or_their_site(tmp_path: Path) -> None:
+    config = _config(tmp_path, {"index.md": "# Home\n\n<div id=\"x\">raw</div>\n\n[o](other.md)\n",
+                                "other.md": "# Other\n"})
+    files = get_files(config)
+    _both(config, files, "index.md")
+    md = converter._KEPT["converter"]
+    page_processors = (_RawHTMLPreprocessor, _ExtractAnchorsTreeprocessor, _RelativePathTreeprocessor,
+                       _ExtractTitleTreeprocessor)
+    assert not [item for item in [*md.preprocessors, *md.treeprocessors] if isinstance(item, page_processors)]
+    assert md.htmlStash.rawHtmlBlocks == []  # the last page's raw HTML: reset
+    held = converter._KEPT["config"]
+    assert isinstance(held, weakref.ref) and held() is config  # the configuration: not kept alive from here
+
+
+def test_none_is_kept_once_a_build_has_ended(tmp_path: Path) -> None:
+    config = _config(tmp_path, {"index.md": "# Home\n"})
+    _both(config, get_files(config), "index.md")
+    assert converter._KEPT
+    markdown_cache.finish()
+    assert converter._KEPT == {}
+
+
+def test_an_extension_another_loads_and_not_read_for_its_reset_gets_a_converter_per_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = _config(tmp_path, {"index.md": "# Home\n\n```\ncode\n```\n"})  # superfences loads highlight
+    monkeypatch.setattr(converter, "RESET_READ", converter.RESET_READ - {"pymdownx.highlight"})
+    alone, kept = _both(config, get_files(config), "index.md")
+    assert kept == alone and converter._KEPT == {}
 
 
 def test_a_page_converted_during_another_conversion_gets_its_own(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    config = _config(tmp_path, {"a.md": "# A\n\n[B](b.md)\n", "b.md": "# B\n\n[A](a.md)\n"})
+    pages = {"a.md": "# A\n\n<div id=\"held\">raw</div>\n\n## Part A\n\n[B](b.md)\n",
+             "b.md": "# B\n\n<p id=\"other\">raw</p>\n\n## Part B\n\n[A](a.md)\n"}
+    config = _config(tmp_path, pages)
     files = get_files(config)
+    expected = {path: _both(config, files, path)[0] for path in pages}
+    converter.release()
     inner = {}
     run = _RelativePathTreeprocessor.run
 
@@ -168,8 +228,8 @@ def test_a_page_converted_during_another_conversion_gets_its_own(tmp_path: Path,
     page = Page(None, files.get_file_from_path("a.md"), config)
     page.read_source(config)
     converter.render(page, config, files)
-    assert '<a href="../b/">B</a>' in page.content and '<a href="../a/">A</a>' in inner["page"].content
-    assert page.content.startswith('<h1 id="a">A') and inner["page"].content.startswith('<h1 id="b">B')
+    assert _converted(page) == expected["a.md"]
+    assert _converted(inner["page"]) == expected["b.md"]
 
 
 def test_a_conversion_that_fails_leaves_no_converter_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,31 +1,37 @@
 """A page's Markdown converted as MkDocs converts it, with one Python-Markdown converter per configuration.
 
 MkDocs' ``Page.render`` makes a new ``markdown.Markdown`` for every page: it loads every extension again and builds
-every registry of processors and patterns again (about 0.56 ms a page with the site's extensions, before its own
-four processors are added), then converts. Python-Markdown's own way to convert many documents is one converter,
-``reset()`` between them: ``reset`` empties the stash of raw HTML and the references, and calls each extension's
-``reset``. :func:`render` does what ``Page.render`` does, with one converter per configuration in the process, reset
-before each page; MkDocs' four processors, which hold the page and what it found, are made for each page as
-``Page.render`` makes them and registered over the previous page's (same names, same priorities, so the same
-order). On the 98 staged French pages, in one process, converting took 0.72 s instead of 0.80 s (the same site,
-file by file).
+every registry of processors and patterns again (about 0.56 ms a page with the site's extensions, before its own four
+processors are added), then converts. Python-Markdown's own way to convert many documents is one converter, ``reset()``
+between them: ``reset`` empties the stash of raw HTML and the references, and calls each extension's ``reset``.
+:func:`render` does what ``Page.render`` does, with one converter per configuration in the process, reset after each
+page; MkDocs' four processors, which hold the page and what it found, are made for each page as ``Page.render`` makes
+them, registered for its conversion (after the extensions' own, with their priorities: the same order as in a new
+converter) and taken off after it. On the 98 staged French pages, in one process, converting took 0.72 s instead of 0.80
+s (the same site, file by file).
 
 A converter is shared only when what ``reset`` leaves is what a new converter starts from, which depends on the
-extensions; so only when every extension of the configuration is one of :data:`SHAREABLE`, each read for what it keeps
-between documents (Python-Markdown 3.11.3, pymdown-extensions 13.1): none (``tables``, ``attr_list``, ``def_list``,
-``admonition``, whose state one block's test hands to its run, ``fenced_code``, which looks once for the extensions it
-works with, ``pymdownx.details``, the quicker inline step) or only what its ``reset`` clears (``toc``, ``abbr``,
-``md_in_html``, ``pymdownx.superfences``). ``footnotes``, for one, counts its resets into its ids when asked for ids
-unique between documents, so a page converted after another would not get the ids it gets alone; with it, or any
-extension not in the list, or an extension given as an object rather than by name, each page gets a new converter, as in
-MkDocs. So does a page converted while another is (a converter is not re-entered), and ``Page.render`` itself is used
-when the installed MkDocs' is not the one :func:`render` repeats (:data:`REPEATED`, a digest of its source). After an
-upgrade of MkDocs, Python-Markdown or pymdown-extensions (:data:`READ_WITH`) the site converts as before, only slower,
-and ``tests/test_converter.py`` fails until the repetition is compared, or the extensions read, again.
+extensions. So every extension of the configuration must be one of :data:`SHAREABLE`, each read for what it keeps
+between documents (Python-Markdown 3.11.3, pymdown-extensions 13.1). ``attr_list``, ``def_list``, ``md_in_html`` (which
+makes a new HTML parser for each document and keeps what it hands between its steps in the stash that ``reset`` empties)
+and the quicker inline step keep nothing; ``tables``, ``admonition`` and ``pymdownx.details`` hand what one block's test
+found to its run, which always follows; ``fenced_code`` and ``pymdownx.superfences`` read their settings once, and
+``toc``, ``abbr`` and ``superfences`` (its code blocks) keep what their ``reset`` clears. ``superfences`` loads
+``pymdownx.highlight`` (a count of code blocks, which its ``reset`` clears) and ``pymdownx._bypassnorm`` (nothing kept)
+itself, so every extension the converter has registered for its ``reset`` must also be of a module of
+:data:`RESET_READ`. ``footnotes``, for one, counts its resets into its ids when asked for ids unique between documents,
+so a page converted after another would not get the ids it gets alone. With it, or any other extension, or one given as
+an object rather than by name, each page gets a new converter, as in MkDocs. So does a page converted while another is
+(a converter is not re-entered), and ``Page.render`` itself is used when it is not MkDocs' own, unwrapped, with the
+source :func:`render` repeats (:data:`REPEATED`, a digest of it), or when MkDocs, Python-Markdown or pymdown-extensions
+is not the version this was read against (:data:`READ_WITH`). After an upgrade the site converts as before, only slower,
+and ``tests/test_converter.py`` fails until this module is read against the new versions.
 
-A configuration is known by its object (held here, so its identity is not given to another while the converter is
-kept), its extensions and their settings: a new build (``serve``'s next one) gets a converter of its own. One is
-kept at a time.
+After each page, MkDocs' four processors are taken off the converter and it is reset again, so that it holds nothing of
+the page, its site's files or its configuration; the configuration is held by a weak reference (a configuration is known
+by its object, its extensions and their settings: ``serve``'s next build, or one whose settings changed, gets a
+converter of its own). One converter is kept at a time, and none once a build has ended (:func:`release`, called by
+:func:`scripts.render.markdown_cache.finish` and ``failed``).
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import functools
 import hashlib
 import inspect
 import logging
+import weakref
 from importlib import metadata
 from typing import Any
 
@@ -45,26 +52,48 @@ from mkdocs.structure.toc import get_toc
 
 from scripts.render.quick_inline import NAME as QUICK_INLINE
 
-#: the extensions after whose ``reset`` a converter is as a new one (see the module's text)
+#: the extensions, as the configuration names them, after whose ``reset`` a converter is as a new one (see the
+#: module's text)
 SHAREABLE = frozenset(("toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list", "md_in_html",
                        "pymdownx.details", "pymdownx.superfences", QUICK_INLINE))
+#: the modules of the extensions a converter may have registered for its ``reset`` (those of :data:`SHAREABLE` and
+#: the two ``pymdownx.superfences`` loads itself), each read for what it keeps
+RESET_READ = frozenset((*(f"markdown.extensions.{name}" for name in ("toc", "tables", "fenced_code", "abbr",
+                                                                      "admonition", "attr_list", "def_list",
+                                                                      "md_in_html")),
+                        "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight", "pymdownx._bypassnorm",
+                        QUICK_INLINE))
+#: MkDocs' own ``Page.render``, as this module found it
+_MKDOCS_RENDER = Page.__dict__["render"]
 #: the digest of the source of ``Page.render`` as :func:`render` repeats it (MkDocs 1.6.1)
 REPEATED = "320529348f7a8af1"
-#: the versions whose extensions :data:`SHAREABLE` was read from: with others, each page gets a converter of its own
-READ_WITH = {"markdown": "3.11.3", "pymdown-extensions": "13.1"}
+#: the versions this module was read against: with others, each page gets a converter of its own
+READ_WITH = {"mkdocs": "1.6.1", "markdown": "3.11.3", "pymdown-extensions": "13.1"}
+#: where MkDocs 1.6.1's ``Page.render`` registers its four processors: taken off after each page
+_PAGE_PROCESSORS = (("preprocessors", "mkdocs_raw_html"), ("treeprocessors", "mkdocs_extract_anchors"),
+                    ("treeprocessors", "relpath"), ("treeprocessors", "mkdocs_extract_title"))
 
-#: the converter kept: ``(configuration, its extensions and settings as text, converter, in use)``
+#: the converter kept: its configuration (a weak reference), the extensions and settings as text, the converter,
+#: whether it is converting a page
 _KEPT: dict[str, Any] = {}
 
 
 @functools.cache
-def repeated_render() -> str | None:
-    """The digest of the installed ``Page.render``'s source, or None when it has none."""
+def _digest(function: Any) -> str | None:
     try:
-        source = inspect.getsource(Page.render)
-    except (OSError, TypeError):
+        source = inspect.getsource(function.__code__)  # the code itself: a wrapper is not looked through
+    except (AttributeError, OSError, TypeError):
         return None
     return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def repeated_render() -> str | None:
+    """The digest of the source of the ``Page.render`` installed now, or None when it is not MkDocs' own (a plugin
+    replaced it) or has no source."""
+    function = Page.__dict__.get("render")
+    if function is not _MKDOCS_RENDER or hasattr(function, "__wrapped__"):
+        return None
+    return _digest(function)
 
 
 @functools.cache
@@ -87,6 +116,17 @@ def _shareable(extensions: list[Any]) -> bool:
     return all(isinstance(name, str) and name in SHAREABLE for name in extensions)
 
 
+def _registered_read(converter: markdown.Markdown) -> bool:
+    return all(type(extension).__module__ in RESET_READ for extension in converter.registeredExtensions)
+
+
+def _reference(config: Any) -> Any:
+    try:
+        return weakref.ref(config)
+    except TypeError:  # an object that cannot be referred to weakly (a plain dict in a test): held
+        return lambda: config
+
+
 def _converter(config: Any) -> markdown.Markdown | None:
     """The converter kept for ``config``, reset; a new one, kept, when there is none for it; None when a page must
     get a converter of its own (see the module's text)."""
@@ -94,14 +134,19 @@ def _converter(config: Any) -> markdown.Markdown | None:
     if repeated_render() != REPEATED or installed() != READ_WITH or not _shareable(extensions):
         return None
     described = repr((extensions, settings))
-    if _KEPT.get("config") is config and _KEPT.get("described") == described:
-        if _KEPT["busy"]:
-            return None
-        return _KEPT["converter"].reset()
+    if _KEPT and _KEPT["config"]() is config and _KEPT["described"] == described:
+        return None if _KEPT["busy"] else _KEPT["converter"]
     converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
+    if not _registered_read(converter):
+        return None
     _KEPT.clear()
-    _KEPT.update(config=config, described=described, converter=converter, busy=False)
+    _KEPT.update(config=_reference(config), described=described, converter=converter, busy=False)
     return converter
+
+
+def release() -> None:
+    """No converter is kept any more (a build ended)."""
+    _KEPT.clear()
 
 
 def render(page: Page, config: Any, files: Any) -> None:
@@ -124,11 +169,15 @@ def render(page: Page, config: Any, files: Any) -> None:
         extract_title_ext = _ExtractTitleTreeprocessor()
         extract_title_ext._register(md)
         page.content = md.convert(page.markdown)
+        toc_tokens = getattr(md, "toc_tokens", [])
+        for registry, name in _PAGE_PROCESSORS:  # nothing of this page is held once it is converted
+            getattr(md, registry).deregister(name)
+        md.reset()
     except BaseException:
         _KEPT.clear()  # a conversion that stopped half-way leaves the converter as it stopped: not used again
         raise
     _KEPT["busy"] = False
-    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page.toc = get_toc(toc_tokens)
     page._title_from_render = extract_title_ext.title
     page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
     if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:

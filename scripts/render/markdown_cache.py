@@ -502,6 +502,7 @@ def finish() -> None:
     """The build's pages are all rendered: the conversions it used are kept, and the log says how many pages were
     converted and how many reused."""
     stop_helper()
+    converter.release()
     cache, hold = ACTIVE.pop("cache", None), ACTIVE.get("hold", False)
     ACTIVE.clear()
     if cache is not None:
@@ -518,6 +519,7 @@ def finish() -> None:
 def failed() -> None:
     """The build under way failed: the second process is stopped, and what is held waits to be written again."""
     stop_helper()
+    converter.release()
     ACTIVE.clear()
     HELD.resume()
 
