@@ -27,11 +27,12 @@ source :func:`render` repeats (:data:`REPEATED`, a digest of it), or when MkDocs
 is not the version this was read against (:data:`READ_WITH`). After an upgrade the site converts as before, only slower,
 and ``tests/test_converter.py`` fails until this module is read against the new versions.
 
-After each page, MkDocs' four processors are taken off the converter and it is reset again, so that it holds nothing of
-the page, its site's files or its configuration; the configuration is held by a weak reference (a configuration is known
-by its object, its extensions and their settings: ``serve``'s next build, or one whose settings changed, gets a
-converter of its own). One converter is kept at a time, and none once a build has ended (:func:`release`, called by
-:func:`scripts.render.markdown_cache.finish` and ``failed``).
+After each page, MkDocs' four processors are taken off the converter and it is reset again, so that it keeps no strong
+reference to the page object, its site's files or its configuration: the configuration is held by a weak reference, with
+its extensions and their settings as text (a configuration is known by its object and those: ``serve``'s next build, or
+one whose settings changed, gets a converter of its own); the last page's text and element tree stay, as Python-Markdown
+leaves them, until the next page. One converter is kept at a time, and none once a build has ended (:func:`release`,
+called by :func:`scripts.render.markdown_cache.finish` and ``failed``).
 """
 
 from __future__ import annotations
