@@ -8,6 +8,7 @@ same ``serve``; ``rebuild_seconds`` is the median.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import statistics
@@ -18,6 +19,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 from scripts.benchmark.measure import benchmark_environment
 from scripts.build import ROOT
@@ -40,13 +43,44 @@ def _fetch(url: str) -> str | None:
 
 
 def edit_heading(guidelines: Path, measure: str, marker: str = MARKER) -> None:
-    """Append ``marker`` to the heading of ``measure`` in ``guidelines`` (one YAML string changed)."""
+    """Append ``marker`` to the heading of ``measure`` in ``guidelines`` (one YAML string changed). The heading is
+    read as YAML reads it and written back as a double-quoted YAML string, whatever its style was (plain, single- or
+    double-quoted), so the file stays valid; a heading that is not a string on one line is refused, as is an edit
+    that would not leave the heading as the old one and the marker."""
     text = guidelines.read_text(encoding="utf-8")
     pattern = re.compile(rf"(- id: {re.escape(measure)}\n(?:[ \t]+.*\n)*?[ \t]+heading: )([^\n]*)")
-    edited, count = pattern.subn(lambda m: f"{m[1]}{m[2]} {marker}", text, count=1)
-    if not count:
+    found = pattern.search(text)
+    if found is None:
         raise RuntimeError(f"the heading of measure {measure!r} was not found in {guidelines}")
+    try:
+        heading = yaml.safe_load(found[2])
+    except yaml.YAMLError:
+        heading = None
+    if not isinstance(heading, str) or not heading.strip():
+        raise RuntimeError(f"the heading of measure {measure!r} in {guidelines} is not a string on one line")
+    wanted = f"{heading} {marker}"
+    edited = text[:found.start(2)] + json.dumps(wanted, ensure_ascii=False) + text[found.end(2):]
+    try:
+        result = _heading_in(yaml.safe_load(edited), measure)
+    except yaml.YAMLError:
+        result = None
+    if result != wanted:  # a heading that goes on below its first line
+        raise RuntimeError(f"the heading of measure {measure!r} in {guidelines} could not be edited on its line")
     guidelines.write_text(edited, encoding="utf-8")
+
+
+def _heading_in(data: object, measure: str) -> object:
+    """The heading of the entry with id ``measure`` anywhere in ``data`` (parsed YAML), or None."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("id") == measure and "heading" in item:
+                return item["heading"]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def measure_rebuild(data_dir: Path, work: Path, language: str, timeout: float = 600,
