@@ -518,17 +518,6 @@ def test_a_markdown_extension_that_is_not_known_to_leave_the_page_alone_converts
     assert site.html() == whole.html()
 
 
-def test_every_markdown_extension_of_the_site_is_one_a_shared_notice_is_converted_with() -> None:
-    """A Markdown extension added to mkdocs.yml stops notices being shared (each is then converted on its page,
-    the same pages, slower): it fails here first, so that whether it reads the page is decided, not missed."""
-    from mkdocs.config import load_config
-
-    from scripts.render.notices import SHAREABLE
-
-    extensions = load_config(str(Path(__file__).resolve().parents[1] / "mkdocs.yml"))["markdown_extensions"]
-    assert set(extensions) <= SHAREABLE, sorted(set(extensions) - SHAREABLE)
-
-
 def test_a_notice_whose_status_page_is_missing_is_reported_naming_its_page(tmp_path: Path) -> None:
     from scripts.pages.translation_notice import STATUS_PAGE
 

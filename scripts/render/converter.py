@@ -11,21 +11,22 @@ converter) and taken off after it. On the 98 staged French pages, in one process
 s (the same site, file by file).
 
 A converter is shared only when what ``reset`` leaves is what a new converter starts from, which depends on the
-extensions. So every extension of the configuration must be one of :data:`SHAREABLE`, each read for what it keeps
-between documents (Python-Markdown 3.11.3, pymdown-extensions 13.1). ``attr_list``, ``def_list``, ``md_in_html`` (which
-makes a new HTML parser for each document and keeps what it hands between its steps in the stash that ``reset`` empties)
-and the quicker inline step keep nothing; ``tables``, ``admonition`` and ``pymdownx.details`` hand what one block's test
-found to its run, which always follows; ``fenced_code`` and ``pymdownx.superfences`` read their settings once, and
-``toc``, ``abbr`` and ``superfences`` (its code blocks) keep what their ``reset`` clears. ``superfences`` loads
-``pymdownx.highlight`` (a count of code blocks, which its ``reset`` clears) and ``pymdownx._bypassnorm`` (nothing kept)
-itself, so every extension the converter has registered for its ``reset`` must also be of a module of
-:data:`RESET_READ`. ``footnotes``, for one, counts its resets into its ids when asked for ids unique between documents,
-so a page converted after another would not get the ids it gets alone. With it, or any other extension, or one given as
-an object rather than by name, each page gets a new converter, as in MkDocs. So does a page converted while another is
-(a converter is not re-entered), and ``Page.render`` itself is used when it is not MkDocs' own, unwrapped, with the
-source :func:`render` repeats (:data:`REPEATED`, a digest of it), or when MkDocs, Python-Markdown or pymdown-extensions
-is not the version this was read against (:data:`READ_WITH`). After an upgrade the site converts as before, only slower,
-and ``tests/test_converter.py`` fails until this module is read against the new versions.
+extensions. So every extension of the configuration must be one of :data:`scripts.render.markdown_extensions.READ`, each
+read for what it keeps between documents (Python-Markdown 3.11.3, pymdown-extensions 13.1). ``attr_list``, ``def_list``,
+``md_in_html`` (which makes a new HTML parser for each document and keeps what it hands between its steps in the stash
+that ``reset`` empties) and the quicker inline step keep nothing; ``tables``, ``admonition`` and ``pymdownx.details``
+hand what one block's test found to its run, which always follows; ``fenced_code`` and ``pymdownx.superfences`` read
+their settings once, and ``toc``, ``abbr`` and ``superfences`` (its code blocks) keep what their ``reset`` clears.
+``superfences`` loads ``pymdownx.highlight`` (a count of code blocks, which its ``reset`` clears) and
+``pymdownx._bypassnorm`` (nothing kept) itself, so every extension the converter has registered for its ``reset`` must
+also be of a module of :data:`RESET_READ`. ``footnotes``, for one, counts its resets into its ids when asked for ids
+unique between documents, so a page converted after another would not get the ids it gets alone. With it, or any other
+extension, or one given as an object rather than by name, each page gets a new converter, as in MkDocs. So does a page
+converted while another is (a converter is not re-entered), and ``Page.render`` itself is used when it is not MkDocs'
+own, unwrapped, with the source :func:`render` repeats (:data:`REPEATED`, a digest of it), or when MkDocs,
+Python-Markdown or pymdown-extensions is not the version this was read against (:data:`READ_WITH`). After an upgrade the
+site converts as before, only slower, and ``tests/test_converter.py`` fails until this module is read against the new
+versions.
 
 After each page, MkDocs' four processors are taken off the converter and it is reset again, so that it keeps no strong
 reference to the page object, its site's files or its configuration: the configuration is held by a weak reference, with
@@ -51,19 +52,12 @@ from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _Extract
                                     _RawHTMLPreprocessor, _RelativePathTreeprocessor)
 from mkdocs.structure.toc import get_toc
 
-from scripts.render.quick_inline import NAME as QUICK_INLINE
+from scripts.render.markdown_extensions import READ, all_read
 
-#: the extensions, as the configuration names them, after whose ``reset`` a converter is as a new one (see the
-#: module's text)
-SHAREABLE = frozenset(("toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list", "md_in_html",
-                       "pymdownx.details", "pymdownx.superfences", QUICK_INLINE))
-#: the modules of the extensions a converter may have registered for its ``reset`` (those of :data:`SHAREABLE` and
+#: the modules of the extensions a converter may have registered for its ``reset`` (those of :data:`READ` and
 #: the two ``pymdownx.superfences`` loads itself), each read for what it keeps
-RESET_READ = frozenset((*(f"markdown.extensions.{name}" for name in ("toc", "tables", "fenced_code", "abbr",
-                                                                      "admonition", "attr_list", "def_list",
-                                                                      "md_in_html")),
-                        "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight", "pymdownx._bypassnorm",
-                        QUICK_INLINE))
+RESET_READ = frozenset({name if "." in name else f"markdown.extensions.{name}" for name in READ}
+                       | {"pymdownx.highlight", "pymdownx._bypassnorm"})
 #: MkDocs' own ``Page.render``, as this module found it
 _MKDOCS_RENDER = Page.__dict__["render"]
 #: the digest of the source of ``Page.render`` as :func:`render` repeats it (MkDocs 1.6.1)
@@ -113,35 +107,28 @@ def _settings(config: Any) -> tuple[list[Any], dict[str, Any]]:
     return config["markdown_extensions"], config["mdx_configs"] or {}
 
 
-def _shareable(extensions: list[Any]) -> bool:
-    return all(isinstance(name, str) and name in SHAREABLE for name in extensions)
-
-
 def _registered_read(converter: markdown.Markdown) -> bool:
     return all(type(extension).__module__ in RESET_READ for extension in converter.registeredExtensions)
-
-
-def _reference(config: Any) -> Any:
-    try:
-        return weakref.ref(config)
-    except TypeError:  # an object that cannot be referred to weakly (a plain dict in a test): held
-        return lambda: config
 
 
 def _converter(config: Any) -> markdown.Markdown | None:
     """The converter kept for ``config``, reset; a new one, kept, when there is none for it; None when a page must
     get a converter of its own (see the module's text)."""
     extensions, settings = _settings(config)
-    if repeated_render() != REPEATED or installed() != READ_WITH or not _shareable(extensions):
+    if repeated_render() != REPEATED or installed() != READ_WITH or not all_read(extensions):
         return None
     described = repr((extensions, settings))
     if _KEPT and _KEPT["config"]() is config and _KEPT["described"] == described:
         return None if _KEPT["busy"] else _KEPT["converter"]
+    try:
+        held = weakref.ref(config)
+    except TypeError:  # a configuration that cannot be held weakly is not held: a converter for each page
+        return None
     converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
     if not _registered_read(converter):
         return None
     _KEPT.clear()
-    _KEPT.update(config=_reference(config), described=described, converter=converter, busy=False)
+    _KEPT.update(config=held, described=described, converter=converter, busy=False)
     return converter
 
 

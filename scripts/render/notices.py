@@ -9,7 +9,8 @@ converted from the home page beside the status page instead, its link written fr
 checks it as it would from the page), and one conversion serves every page with the same text, in a build and
 between builds; the link in the HTML is then written from the page, as MkDocs writes it
 (:func:`mkdocs.utils.get_relative_url` of the two URLs). In MkDocs' conversion a link is all that depends on the
-page it is made from, and so it is with the site's Markdown extensions (:data:`SHAREABLE`), so the HTML is the one
+page it is made from, and so it is with the Markdown extensions read for it
+(:data:`scripts.render.markdown_extensions.READ`), so the HTML is the one
 the page's own conversion makes. With any other extension, which might read the page, every notice is converted
 from its page.
 
@@ -30,14 +31,10 @@ from mkdocs.utils import get_relative_url
 
 from scripts.pages.translation_notice import status_link_target
 from scripts.render.markdown_cache import convert_part
-from scripts.render.quick_inline import NAME as QUICK_INLINE
+from scripts.render.markdown_extensions import all_read
 
 #: the page every notice is converted from: the home page in the status page's folder
 HOME = "index.md"
-#: the Markdown extensions a shared conversion is made with (MkDocs' own, the site's in mkdocs.yml and the quicker
-#: inline step), none of which reads the page being converted
-SHAREABLE = frozenset(("toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list", "md_in_html",
-                       "pymdownx.details", "pymdownx.superfences", QUICK_INLINE))
 #: in a notice's Markdown, what could link from the page other than its one inline link: a reference link's
 #: definition, raw HTML that links or shows something
 _OTHER_LINKS = re.compile(r"\]:|<\s*(?:a|img|link|area|iframe|source|video|audio|object|embed)\b|\bhref\b|\bsrc\b",
@@ -55,7 +52,7 @@ def convert_notice(page: Any, notice: str, here: str, config: Any, files: Any) -
     status = files.get_file_from_path(status_src)
     home = files.get_file_from_path(posixpath.join(posixpath.dirname(status_src), HOME))
     if status is None or home is None or notice.count(written) != 1 or notice.count("](") != 1 \
-            or _OTHER_LINKS.search(notice) or not all(e in SHAREABLE for e in config["markdown_extensions"]):
+            or _OTHER_LINKS.search(notice) or not all_read(config["markdown_extensions"]):
         return convert_part(page, notice, config, files)
     anchors, links = page.present_anchor_ids, page.links_to_anchors
     shared = _href(status, home)
