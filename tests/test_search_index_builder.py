@@ -10,10 +10,12 @@ from types import SimpleNamespace
 import markdown
 import pytest
 from material.plugins.search.plugin import Parser, SearchPlugin
+from mkdocs.plugins import BasePlugin, PluginCollection
 from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
 from mkdocs.structure.toc import get_toc
 
 from scripts.render import search_index
+from scripts.render.post import rewrite_search_index
 from scripts.render.search_index import SearchIndex, sections, use_fast_index
 from scripts.render.security import clean_content
 
@@ -193,9 +195,17 @@ def test_the_sections_are_materials(page: SimpleNamespace) -> None:
     assert _dump(sections(page.content)) == _dump(_material_sections(page.content))
 
 
+def _as_rewritten(material_index: str) -> str:
+    """Material's index as ``scripts.render.post.rewrite_search_index`` writes it again: UTF-8, not escapes."""
+    return json.dumps(json.loads(material_index), ensure_ascii=False, separators=(",", ":"))
+
+
 def test_the_index_is_materials_byte_for_byte() -> None:
+    """The same entries, written once as the rewrite wrote Material's index (UTF-8, not escapes)."""
     theirs, ours = _indexes(_all_pages())
-    assert ours == theirs
+    assert "\\u10e9" in theirs  # Georgian, as Material writes it
+    assert ours == _as_rewritten(theirs)
+    assert "\\u" not in ours
     docs = json.loads(ours)["docs"]
     # what the pages above are for: each of these reached the index (or was kept out of it)
     locations = {doc["location"] for doc in docs}
@@ -225,3 +235,107 @@ def test_the_hooks_give_material_s_plugin_this_index() -> None:
     disabled = SearchPlugin()  # a disabled plugin never made an index: nothing to replace
     use_fast_index(SimpleNamespace(plugins={"material/search": disabled}))
     assert not hasattr(disabled, "search_index")
+
+
+def test_the_previous_build_s_entries_are_merged_as_material_merges_them() -> None:
+    """``serve``'s dirty rebuild: the previous index, without the pages built again, and the new entries."""
+    pages = _all_pages()
+    for new_pages in (pages[:1], []):
+        results = []
+        for kind in (MaterialSearchIndex, SearchIndex):
+            previous = kind(**_config())
+            for page in pages:
+                previous.add_entry_from_context(page)
+            previous.generate_search_index(None)
+            index = kind(**_config())
+            for page in new_pages:
+                index.add_entry_from_context(_page(page.content.replace("</p>", " again</p>"), url=page.url))
+            results.append(index.generate_search_index(previous))
+        theirs, ours = results
+        assert ours == _as_rewritten(theirs)
+        assert ("again" in ours) == bool(new_pages)
+
+
+def test_the_two_methods_repeated_are_material_s_as_read() -> None:
+    """A Material whose methods differ from the ones read fails here (read them again, then their digests)."""
+    assert {name: search_index.repeated(name) for name in search_index.READ} == search_index.READ
+
+
+def test_a_material_method_other_than_the_one_read_runs_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "repeated", lambda name: "another")
+    theirs, ours = _indexes(_all_pages())
+    assert ours == theirs  # Material's own writing, escapes and all
+    config, plugin, _ = _plugins()
+    use_fast_index(config)
+    assert type(plugin.search_index) is SearchIndex
+    assert config.plugins.events["page_context"][0] == plugin.on_page_context
+
+
+class _Other(BasePlugin):
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001, ANN201 - MkDocs' event
+        return context
+
+
+def _plugins() -> tuple[SimpleNamespace, SearchPlugin, _Other]:
+    plugin, other = SearchPlugin(), _Other()
+    assert plugin.load_config({}) == ([], [])
+    plugin.search_index = MaterialSearchIndex(**_config())
+    plugins = PluginCollection()
+    plugins["material/search"] = plugin
+    plugins["other"] = other
+    return SimpleNamespace(plugins=plugins), plugin, other
+
+
+def test_the_search_plugin_s_page_handler_is_the_quick_one_in_its_place() -> None:
+    config, plugin, other = _plugins()
+    assert config.plugins.events["page_context"] == [plugin.on_page_context, other.on_page_context]
+    use_fast_index(config)
+    handlers = config.plugins.events["page_context"]
+    assert len(handlers) == 2 and handlers[1] == other.on_page_context
+    assert getattr(handlers[0], "__func__", None) is not SearchPlugin.on_page_context
+    assert config.plugins._event_origins[handlers[0]] == "material/search"
+    use_fast_index(config)  # not twice: the index is this module's already
+    assert config.plugins.events["page_context"] == handlers
+
+
+@pytest.mark.parametrize(("html", "changed"), [
+    ('<h2 id="a">A</h2><p data-search-exclude="">hidden</p><p>shown <span data-search-boost="2">b</span></p>', True),
+    ('<h2 id="a">A</h2><p data-search-exclude="true">hidden</p>\n<p data-search-x="1"\tdata-search-y="2">c</p>', True),
+    ('<h2 id="a">A</h2><p data-search-exclude="">an empty value stays</p>', False),
+    ('<h2 id="a">A</h2><p>no attribute to remove, data-search- as text</p>', False),
+    ('<h2 id="a">A</h2><p>nothing at all</p>', False),
+])
+def test_the_quick_page_handler_leaves_what_material_s_leaves(html: str, changed: bool) -> None:
+    """The page's content and the index's entries: the same as Material's own handler gives."""
+    config, plugin, _ = _plugins()
+    theirs_plugin = SearchPlugin()
+    theirs_plugin.load_config({})
+    theirs_plugin.search_index = SearchIndex(**_config())
+    use_fast_index(config)
+    ours_page, theirs_page = _page(html), _page(html)
+    config.plugins.events["page_context"][0]({}, page=ours_page, config=None, nav=None)
+    theirs_plugin.on_page_context({}, page=theirs_page, config=None, nav=None)
+    assert ours_page.content == theirs_page.content
+    assert (ours_page.content != html) == changed
+    assert plugin.search_index.entries == theirs_plugin.search_index.entries
+    assert plugin.search_index.entries  # the page was indexed
+    disabled, page = _plugins()[1], _page(html)
+    disabled.config.enabled = False
+    search_index.quick_page_context(disabled)({}, page=page, config=None, nav=None)
+    assert page.content == html
+
+
+def test_the_rewrite_leaves_an_index_without_escapes_alone(tmp_path) -> None:  # noqa: ANN001
+    theirs, ours = _indexes(_all_pages())
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+    index.write_text(theirs, encoding="utf-8")
+    rewrite_search_index(str(tmp_path))
+    assert index.read_text(encoding="utf-8") == ours
+    before = index.stat().st_mtime_ns
+    index.chmod(0o444)  # written again, it would fail
+    try:
+        rewrite_search_index(str(tmp_path))
+    finally:
+        index.chmod(0o644)
+    assert index.read_text(encoding="utf-8") == ours and index.stat().st_mtime_ns == before

@@ -38,11 +38,15 @@ def page_urls(site_dir: Path, use_directory_urls: bool = True) -> list[str]:
 
 def rewrite_search_index(site_dir: str) -> None:
     """Material writes the index with ``json.dumps``' default ASCII escapes (``\\u0441`` for every Cyrillic or
-    Georgian letter, up to six bytes a letter); write it as plain UTF-8 instead."""
+    Georgian letter, up to six bytes a letter); write it as plain UTF-8 instead. An index without an escape is
+    left as it is: it is that already (the index of :mod:`scripts.render.search_index` is written so)."""
     path = Path(site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
-    data = json.loads(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    if "\\u" not in text:  # written again, it would be the same text
+        return
+    data = json.loads(text)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
