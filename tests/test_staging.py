@@ -166,3 +166,50 @@ def test_front_matter_is_read_as_mkdocs_reads_it(text: str) -> None:
 
     assert front_matter(text) == get_data(text)[1] == {"translation": "reviewed"}
     assert FRONT_MATTER.sub("", text, count=1) == get_data(text)[0]
+
+
+def test_a_configuration_read_again_is_a_copy_of_the_same_unless_its_bytes_or_the_environment_changed(
+        tmp_path, monkeypatch):
+    from scripts.render import mkdocs_config
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: First\nextra:\n  flag: !ENV [GUIDE_TEST_FLAG, unset]\n", encoding="utf-8")
+    monkeypatch.delenv("GUIDE_TEST_FLAG", raising=False)
+    first = read_config(config_file)
+    assert first == {"site_name": "First", "extra": {"flag": "unset"}}
+    first["extra"]["flag"] = "changed by a caller"
+    again = read_config(config_file)
+    assert again == {"site_name": "First", "extra": {"flag": "unset"}}  # a copy: not what a caller changed
+    assert mkdocs_config._READ["last"][0][1] == config_file.read_bytes()  # and from the kept reading
+    again["extra"]["flag"] = "changed by the next caller"
+    assert read_config(config_file)["extra"] == {"flag": "unset"}
+    monkeypatch.setenv("GUIDE_TEST_FLAG", "given")
+    assert read_config(config_file)["extra"] == {"flag": "given"}
+    config_file.write_text("site_name: Second\n", encoding="utf-8")
+    assert read_config(config_file) == {"site_name": "Second"}
+
+
+def test_a_configuration_that_inherits_is_read_each_time(tmp_path):
+    from scripts.render import mkdocs_config
+
+    (tmp_path / "base.yml").write_text("site_name: Base\ntheme: {name: mkdocs}\n", encoding="utf-8")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("INHERIT: base.yml\nsite_name: Child\n", encoding="utf-8")
+    mkdocs_config._READ.clear()
+    assert read_config(config_file) == {"site_name": "Child", "theme": {"name": "mkdocs"}}
+    assert "last" not in mkdocs_config._READ
+    (tmp_path / "base.yml").write_text("site_name: Base\ntheme: {name: material}\n", encoding="utf-8")
+    assert read_config(config_file)["theme"] == {"name": "material"}
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"site_name: [unclosed\n", "not valid YAML"),
+    (b"- a list\n", "expected a mapping"),
+    (b"site_name: \xff\n", "not UTF-8"),
+])
+def test_a_configuration_that_cannot_be_read_is_named_in_the_error(tmp_path, content, expected):
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_bytes(content)
+    with pytest.raises(ValueError, match=expected) as raised:
+        read_config(config_file)
+    assert str(config_file) in str(raised.value)
