@@ -5,6 +5,7 @@ path refuses, give the same sections and the same ``search_index.json``, byte fo
 from __future__ import annotations
 
 import json
+import random
 from types import SimpleNamespace
 
 import markdown
@@ -339,3 +340,26 @@ def test_the_rewrite_leaves_an_index_without_escapes_alone(tmp_path) -> None:  #
     finally:
         index.chmod(0o644)
     assert index.read_text(encoding="utf-8") == ours and index.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("html", [
+    "", "data-search-", 'data-search-x="1"', ' data-search-x="1"', '  data-search-x="1"', '\u00a0data-search-x="1"',
+    'a data-search-x="" b', "data-search-x='1'", 'data-search-="1"', 'data-search-x="1"data-search-y="2"',
+    ' data-search-x="1" data-search-y="2" ', 'x data-search-data-search-y="2"', 'data-search-é="v"',
+    '"data-search-x="1"', 'data-search-x="a\nb" \tdata-search-y="c"',
+])
+def test_the_attributes_are_removed_as_material_s_expression_removes_them(html: str) -> None:
+    assert search_index.indexed(html) == search_index._SEARCH_ATTRIBUTES.sub("", html)
+
+
+def test_the_attributes_are_removed_as_material_s_expression_removes_them_from_any_text() -> None:
+    pieces = ["data-search-", 'data-search-x="1"', 'data-search-exclude=""', " ", "\t", "\n", "\u00a0", "\u2003",
+              '"', "=", "a", "_", "é", 'x="', 'data-search-ü="v"', '"data-search-', 'data-search-a="b" ']
+    generator = random.Random(16)
+    changed = 0
+    for _ in range(20000):
+        html = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
+        expected = search_index._SEARCH_ATTRIBUTES.sub("", html)
+        assert search_index.indexed(html) == expected, repr(html)
+        changed += expected != html
+    assert changed > 5000  # most texts held an attribute to remove
