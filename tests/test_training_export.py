@@ -353,3 +353,68 @@ def test_hints_partial_credit_and_matching_are_carried_into_both_formats(dataset
     assert len(fractions) == len(multiple.options)  # else zip would hide a lost option
     assert all(0 < f < 100 for f, o in zip(fractions, multiple.options) if o.correct)  # partial credit
     assert all(f < 0 for f, o in zip(fractions, multiple.options) if not o.correct)
+
+
+def _exported_texts(dataset) -> set[str]:  # noqa: ANN001
+    """Every text the Moodle XML writer turns into HTML, for every quiz in every language of the site."""
+    from scripts.i18n.translator import load_translator
+    from scripts.pages.context import RenderContext
+    from scripts.pages.training import export_labels_for
+    from scripts.training import moodle_xml
+    from scripts.training.localize import localize_quiz
+
+    texts: set[str] = set()
+    unwrapped = moodle_xml.html.__wrapped__
+
+    def recorded(text: str) -> str:
+        texts.add(text)
+        return unwrapped(text)
+
+    original, moodle_xml.html = moodle_xml.html, recorded
+    try:
+        for language in dataset.site.languages:
+            translator = load_translator(DATA, language.code, dataset.site.default_language,
+                                         getattr(language, "transliterated_from", None))
+            labels = export_labels_for(RenderContext(dataset, language.code, translator))
+            for quiz in dataset.training_quiz:
+                moodle_xml.quiz_to_moodle_xml(localize_quiz(quiz, translator), labels, language.code)
+    finally:
+        moodle_xml.html = original
+    return texts
+
+
+def _converted(text: str) -> str:
+    import markdown
+
+    from scripts.training.moodle_xml import xml_text
+
+    return markdown.Markdown(extensions=["tables"], output_format="html").convert(xml_text(text).strip())
+
+
+def test_moodle_texts_written_without_converting_are_what_python_markdown_writes(dataset) -> None:  # noqa: ANN001
+    from scripts.training import moodle_xml
+
+    texts = _exported_texts(dataset)
+    plain = [text for text in texts
+             if all(moodle_xml._PLAIN.match(p) for p in moodle_xml.xml_text(text).strip().split("\n\n"))]
+    assert len(texts) > 1000 and len(plain) > 0.8 * len(texts)  # most are written directly
+    assert any("\n\n" in text for text in plain)  # paragraphs too
+    for text in texts:
+        assert moodle_xml.html.__wrapped__(text) == _converted(text), text
+
+
+def test_moodle_texts_of_any_kind_are_what_python_markdown_writes() -> None:
+    import random
+
+    from scripts.training import moodle_xml
+
+    pieces = [*"aZéжი 9,.;:?!'\"()/%’„«»…–—-*_`[]<>&\\#|~{}=+\t", "\n", "\n\n", "\n\n\n", "  ", " - ", "1. ", "Word",
+              "---", "===", "!!", "(c)", "a:b", "\u00a0", "x--y", "...", "'s", "> ", "# ", "| a |", "<b>", "&amp;"]
+    generator = random.Random(1)
+    direct = 0
+    for _ in range(30000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
+        source = moodle_xml.xml_text(text).strip()
+        direct += all(moodle_xml._PLAIN.match(p) for p in source.split("\n\n"))
+        assert moodle_xml.html.__wrapped__(text) == _converted(text), repr(text)
+    assert direct > 500
