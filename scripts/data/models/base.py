@@ -22,7 +22,7 @@ TRANSLATABLE = Translatable()
 class Record(BaseModel):
     """A strict, immutable record: no unknown keys, no silent type coercion ("17" is not 17)."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 #: lowercase kebab-case identifier, e.g. ``subscriber-information``
