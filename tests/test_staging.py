@@ -178,15 +178,34 @@ def test_a_configuration_read_again_is_a_copy_of_the_same_unless_its_bytes_or_th
     first = read_config(config_file)
     assert first == {"site_name": "First", "extra": {"flag": "unset"}}
     first["extra"]["flag"] = "changed by a caller"
-    again = read_config(config_file)
+    import mkdocs.utils.yaml
+
+    def not_again(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("read with YAML again")
+
+    monkeypatch.setattr(mkdocs.utils.yaml, "yaml_load", not_again)
+    again = read_config(config_file)  # from the kept reading
     assert again == {"site_name": "First", "extra": {"flag": "unset"}}  # a copy: not what a caller changed
-    assert mkdocs_config._READ["last"][0][1] == config_file.read_bytes()  # and from the kept reading
     again["extra"]["flag"] = "changed by the next caller"
-    assert read_config(config_file)["extra"] == {"flag": "unset"}
+    assert read_config(config_file)["extra"] == {"flag": "unset"}  # the kept reading, not what was changed
+    monkeypatch.undo()
+    monkeypatch.delenv("GUIDE_TEST_FLAG", raising=False)
     monkeypatch.setenv("GUIDE_TEST_FLAG", "given")
     assert read_config(config_file)["extra"] == {"flag": "given"}
     config_file.write_text("site_name: Second\n", encoding="utf-8")
     assert read_config(config_file) == {"site_name": "Second"}
+
+
+def test_a_configuration_whose_values_cannot_be_copied_is_read_as_before(tmp_path):
+    from scripts.render import mkdocs_config
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\nm: !!python/module:os\n", encoding="utf-8")
+    mkdocs_config._READ.clear()
+    for _ in range(2):
+        config = read_config(config_file)
+        assert config["site_name"] == "x" and config["m"].__name__ == "os"
+    assert "last" not in mkdocs_config._READ
 
 
 def test_a_configuration_that_inherits_is_read_each_time(tmp_path):

@@ -401,6 +401,23 @@ def test_moodle_texts_written_without_converting_are_what_python_markdown_writes
     assert any("\n\n" in text for text in plain)  # paragraphs too
     for text in texts:
         assert moodle_xml.html.__wrapped__(text) == _converted(text), text
+    _written_without_converting(plain)
+
+
+def _written_without_converting(texts) -> None:  # noqa: ANN001
+    """Each of ``texts`` takes the direct path: Python-Markdown is not called for it."""
+    from scripts.training import moodle_xml
+
+    class NotConverted:
+        def reset(self):  # noqa: ANN201
+            raise AssertionError("converted by Python-Markdown")
+
+    original, moodle_xml._MARKDOWN = moodle_xml._MARKDOWN, NotConverted()
+    try:
+        for text in texts:
+            moodle_xml.html.__wrapped__(text)
+    finally:
+        moodle_xml._MARKDOWN = original
 
 
 def test_moodle_texts_of_any_kind_are_what_python_markdown_writes() -> None:
@@ -411,10 +428,12 @@ def test_moodle_texts_of_any_kind_are_what_python_markdown_writes() -> None:
     pieces = [*"aZéжი 9,.;:?!'\"()/%’„«»…–—-*_`[]<>&\\#|~{}=+\t", "\n", "\n\n", "\n\n\n", "  ", " - ", "1. ", "Word",
               "---", "===", "!!", "(c)", "a:b", "\u00a0", "x--y", "...", "'s", "> ", "# ", "| a |", "<b>", "&amp;"]
     generator = random.Random(1)
-    direct = 0
+    direct = []
     for _ in range(30000):
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
         source = moodle_xml.xml_text(text).strip()
-        direct += all(moodle_xml._PLAIN.match(p) for p in source.split("\n\n"))
+        if all(moodle_xml._PLAIN.match(p) for p in source.split("\n\n")):
+            direct.append(text)
         assert moodle_xml.html.__wrapped__(text) == _converted(text), repr(text)
-    assert direct > 500
+    assert len(direct) > 500
+    _written_without_converting(direct)

@@ -45,7 +45,8 @@ def read_config(config_file: Path) -> dict[str, Any]:
     The build reads ``mkdocs.yml`` before it forks its workers and each worker reads it again for every language
     (MkDocs' YAML reader: about 6 ms each time): a file read again with the same bytes, under the same
     environment variables (what ``!ENV`` reads), gives a copy of what it gave the last time. A file that names
-    another (``INHERIT``) is read each time: the other file's bytes are not in that key."""
+    another (``INHERIT``: the other file's bytes are not in that key), one with a value a Python tag makes while
+    it is read (``!!python/object``), and one whose values cannot be copied are read each time."""
     import yaml
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
@@ -66,8 +67,11 @@ def read_config(config_file: Path) -> dict[str, Any]:
         raise ValueError(f"{config_file}: not UTF-8: {error}") from None
     if not isinstance(config, dict):
         raise ValueError(f"{config_file}: expected a mapping of settings")
-    if b"INHERIT" not in source:
-        _READ["last"] = (key, copy.deepcopy(config))
+    if b"INHERIT" not in source and b"!!python/object" not in source:  # no file, no value made while reading
+        try:
+            _READ["last"] = (key, copy.deepcopy(config))
+        except Exception:  # noqa: BLE001 - a value that cannot be copied: read again next time, as before
+            _READ.pop("last", None)
     return config
 
 

@@ -36,8 +36,10 @@ def xml_text(text: str) -> str:
 _MARKDOWN = markdown.Markdown(extensions=["tables"], output_format="html")
 
 #: a paragraph that Python-Markdown (with ``tables``) writes as it is, inside ``<p>``: one line that begins with a
-#: letter and holds only letters, digits, spaces (not at its end) and punctuation that begins none of Markdown's
-#: syntax (no ``* _ ` [ ] < > & \ # | ~ { } = +``, no line break, no tab)
+#: character Python's ``\w`` takes and ``\d`` does not (a letter; also such as ½ or Ⅻ, not a digit 0-9, which could
+#: begin a list) and holds only such characters, digits, spaces (not at its end) and punctuation that begins none of
+#: Markdown's syntax (no ``* _ ` [ ] < > & \ # | ~ { } = +``, no line break, no tab); a combining mark is not taken
+#: (Hindi or Thai text is converted)
 _PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:?!'\"()/%’‘“”„«»…–—-])*(?<! )\Z")
 
 
