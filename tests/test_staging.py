@@ -170,8 +170,6 @@ def test_front_matter_is_read_as_mkdocs_reads_it(text: str) -> None:
 
 def test_a_configuration_read_again_is_a_copy_of_the_same_unless_its_bytes_or_the_environment_changed(
         tmp_path, monkeypatch):
-    from scripts.render import mkdocs_config
-
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: First\nextra:\n  flag: !ENV [GUIDE_TEST_FLAG, unset]\n", encoding="utf-8")
     monkeypatch.delenv("GUIDE_TEST_FLAG", raising=False)
