@@ -14,7 +14,9 @@ replaces it in one step (``os.replace``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import inspect
 import os
 import secrets
 import shutil
@@ -22,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 
 #: how long ago a file must have last changed for its digest to be remembered: longer than the step of the
@@ -162,6 +164,19 @@ def discard(paths: Iterable[Path]) -> None:
         for path in paths:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
+
+
+@functools.cache
+def source_digest(function: Any) -> str | None:
+    """The first 16 hexadecimal digits of the SHA-256 digest of ``function``'s source, as read from its code (a
+    wrapper's own code, not the function it wraps), or None when it has none to read. A module that repeats a
+    library's function compares this with the digest of the source it was written from, and runs the library's own
+    when they differ."""
+    try:
+        source = inspect.getsource(function.__code__)
+    except (AttributeError, OSError, TypeError):
+        return None
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
 def code_digest(paths: Iterable[Path], *versions: str) -> str:

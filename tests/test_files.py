@@ -186,3 +186,23 @@ def test_a_file_written_while_it_is_read_is_read_again(tmp_path: Path, monkeypat
     assert files.file_digest(path) == hashlib.sha256(b"heading: two\n").digest()
     assert files.file_digest(path) == hashlib.sha256(b"heading: two\n").digest()
     assert reads.count == 2
+
+
+def test_a_function_s_source_digest_is_of_its_own_code_and_none_without_source() -> None:
+    import functools
+
+    from scripts.files import source_digest
+
+    def first(x):  # noqa: ANN001, ANN202
+        return x + 1
+
+    def second(x):  # noqa: ANN001, ANN202
+        return x + 2
+
+    @functools.wraps(first)
+    def wrapper(x):  # noqa: ANN001, ANN202
+        return first(x)
+
+    assert len(source_digest(first)) == 16 and source_digest(first) != source_digest(second)
+    assert source_digest(wrapper) != source_digest(first)  # a wrapper is its own code, not the function it wraps
+    assert source_digest(len) is None and source_digest(None) is None  # no Python source to read

@@ -39,8 +39,6 @@ called by :func:`scripts.render.markdown_cache.finish` and ``failed``).
 from __future__ import annotations
 
 import functools
-import hashlib
-import inspect
 import logging
 import weakref
 from importlib import metadata
@@ -52,6 +50,7 @@ from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _Extract
                                     _RawHTMLPreprocessor, _RelativePathTreeprocessor)
 from mkdocs.structure.toc import get_toc
 
+from scripts.files import source_digest
 from scripts.render.markdown_extensions import READ, all_read
 
 #: the modules of the extensions a converter may have registered for its ``reset`` (those of :data:`READ` and
@@ -73,22 +72,13 @@ _PAGE_PROCESSORS = (("preprocessors", "mkdocs_raw_html"), ("treeprocessors", "mk
 _KEPT: dict[str, Any] = {}
 
 
-@functools.cache
-def _digest(function: Any) -> str | None:
-    try:
-        source = inspect.getsource(function.__code__)  # the code itself: a wrapper is not looked through
-    except (AttributeError, OSError, TypeError):
-        return None
-    return hashlib.sha256(source.encode()).hexdigest()[:16]
-
-
 def repeated_render() -> str | None:
     """The digest of the source of the ``Page.render`` installed now, or None when it is not MkDocs' own (a plugin
     replaced it) or has no source."""
     function = Page.__dict__.get("render")
     if function is not _MKDOCS_RENDER or hasattr(function, "__wrapped__"):
         return None
-    return _digest(function)
+    return source_digest(function)
 
 
 @functools.cache

@@ -22,9 +22,6 @@ Python-Markdown keeps its own step until this module has been checked against it
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import inspect
 import re
 from pathlib import Path
 from typing import Any
@@ -34,7 +31,7 @@ from markdown import util
 from markdown.extensions import Extension
 from markdown.treeprocessors import InlineProcessor
 
-from scripts.files import file_digest
+from scripts.files import file_digest, source_digest
 
 #: the text of each of Python-Markdown's own inline expressions -> the strings of which every match holds one
 _NEEDS: dict[str, tuple[str, ...]] = {
@@ -60,14 +57,10 @@ _SOURCE = file_digest(Path(__file__)).hex()[:16]
 REPEATED = "fe27babc114aed0a"
 
 
-@functools.cache  # once per process: MkDocs makes a converter, and registers the extension, for every page
 def repeated_step() -> str | None:
-    """The digest of the installed ``InlineProcessor.__handleInline``'s source, or None when it has none."""
-    try:
-        source = inspect.getsource(InlineProcessor._InlineProcessor__handleInline)  # type: ignore[attr-defined]
-    except (AttributeError, OSError, TypeError):
-        return None
-    return hashlib.sha256(source.encode()).hexdigest()[:16]
+    """The digest of the installed ``InlineProcessor.__handleInline``'s source (taken once per process:
+    :func:`scripts.files.source_digest`), or None when it has none."""
+    return source_digest(InlineProcessor.__dict__.get("_InlineProcessor__handleInline"))
 
 
 def needs(pattern: Any) -> tuple[str, ...] | None:

@@ -36,9 +36,6 @@ Two more of Material's steps are repeated here, each only while Material's own i
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import inspect
 import json
 import re
 from collections.abc import Callable
@@ -47,6 +44,8 @@ from typing import Any
 
 from material.plugins.search.plugin import Element, Parser, SearchPlugin, Section, void
 from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
+
+from scripts.files import source_digest
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 #: Material's Parser.keep: the tags written into an entry's text
@@ -239,19 +238,14 @@ class SearchIndex(MaterialSearchIndex):
 
 #: the digests of the two of Material's methods this module repeats, as :func:`repeated` takes them (Material 9.8.1)
 READ = {"on_page_context": "33eb62fd1688be4d", "generate_search_index": "59ba9853f37a2b42"}
-_REPEATED = {"on_page_context": lambda: SearchPlugin.on_page_context,
-             "generate_search_index": lambda: MaterialSearchIndex.generate_search_index}
+#: the class of each
+_OWNERS = {"on_page_context": SearchPlugin, "generate_search_index": MaterialSearchIndex}
 
 
-@functools.cache
 def repeated(name: str) -> str | None:
-    """The digest of the source of Material's method ``name`` (a key of :data:`READ`) as installed, or None when it
-    has none to read."""
-    try:
-        source = inspect.getsource(_REPEATED[name]())
-    except (AttributeError, OSError, TypeError):
-        return None
-    return hashlib.sha256(source.encode()).hexdigest()[:16]
+    """The digest of the source of Material's method ``name`` (a key of :data:`READ`) as installed
+    (:func:`scripts.files.source_digest`), or None when it has none to read."""
+    return source_digest(getattr(_OWNERS[name], name, None))
 
 
 #: the attributes Material's search plugin removes from a page's content once it has indexed it
