@@ -372,3 +372,32 @@ def test_the_attributes_are_removed_as_material_s_expression_removes_them_from_a
         assert search_index.indexed(html) == expected, repr(html)
         changed += expected != html
     assert changed > 5000  # most texts held an attribute to remove
+
+
+def test_a_build_runs_the_quick_handler_and_writes_the_index_in_utf8(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A real MkDocs build with the site's hooks: every page goes through the quick handler, which removes the
+    attribute Material's would, and the index is written once, in UTF-8."""
+    from tests.test_rendered_pages import Site
+
+    handled = []
+    quick = search_index.quick_page_context
+
+    def counted(plugin):  # noqa: ANN001, ANN202
+        handler = quick(plugin)
+
+        def on_page_context(context, **kwargs):  # noqa: ANN001, ANN003, ANN202
+            handled.append(kwargs["page"].file.src_uri)
+            return handler(context, **kwargs)
+        return on_page_context
+
+    monkeypatch.setattr(search_index, "quick_page_context", counted)
+    site = Site(tmp_path / "site", keep=False)
+    site.config["markdown_extensions"].append("md_in_html")
+    details_md = '# Détails\n\n<div data-search-boost="2" markdown>\nГрузия ჩადგმული\n</div>\n'
+    (site.docs / "details.md").write_text(details_md, encoding="utf-8")
+    site.build()
+    assert sorted(handled) == sorted(p.name for p in site.docs.glob("*.md"))
+    details = (site.out / "details" / "index.html").read_text(encoding="utf-8")
+    assert "ჩადგმული" in details and "data-search-boost" not in details
+    raw = (site.out / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "ჩადგმული" in raw and "\\u10" not in raw

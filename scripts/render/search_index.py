@@ -248,7 +248,8 @@ def repeated(name: str) -> str | None:
     return source_digest(getattr(_OWNERS[name], name, None))
 
 
-#: the attributes Material's search plugin removes from a page's content once it has indexed it
+#: the attributes Material's search plugin removes from a page's content once it has indexed it: Material's
+#: expression, which :func:`indexed` gives the text of (the tests compare the two)
 _SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
