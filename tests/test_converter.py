@@ -19,6 +19,7 @@ from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _Extract
 from scripts.render import converter, hooks, markdown_cache
 from scripts.render.markdown_extensions import READ
 from scripts.render.mkdocs_config import read_config
+from scripts.render.page_anchors import RawHTMLText
 from scripts.render.quick_inline import NAME as QUICK_INLINE
 from tests.conftest import ROOT, real_pages
 
@@ -185,7 +186,7 @@ def test_the_kept_converter_holds_nothing_of_the_pages_or_their_site(tmp_path: P
     files = get_files(config)
     _both(config, files, "index.md")
     md = converter._KEPT["converter"]
-    page_processors = (_RawHTMLPreprocessor, _ExtractAnchorsTreeprocessor, _RelativePathTreeprocessor,
+    page_processors = (_RawHTMLPreprocessor, RawHTMLText, _ExtractAnchorsTreeprocessor, _RelativePathTreeprocessor,
                        _ExtractTitleTreeprocessor)
     assert not [item for item in [*md.preprocessors, *md.treeprocessors] if isinstance(item, page_processors)]
     assert md.htmlStash.rawHtmlBlocks == []  # the last page's raw HTML: reset

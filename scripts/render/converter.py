@@ -7,8 +7,10 @@ between them: ``reset`` empties the stash of raw HTML and the references, and ca
 :func:`render` does what ``Page.render`` does, with one converter per configuration in the process, reset after each
 page; MkDocs' four processors, which hold the page and what it found, are made for each page as ``Page.render`` makes
 them, registered for its conversion (after the extensions' own, with their priorities: the same order as in a new
-converter) and taken off after it. On the 98 staged French pages, in one process, converting took 0.72 s instead of 0.80
-s (the same site, file by file).
+converter) and taken off after it. On the 98 staged French pages, in one process, converting took 0.72 s instead of
+0.80 s (the same site, file by file). One of the four differs: in the place of MkDocs' parse of the raw HTML for ids,
+:class:`scripts.render.page_anchors.RawHTMLText` keeps the text it would parse, parsed only when a lookup of the
+page's ids needs it (:class:`scripts.render.page_anchors.PageAnchors`).
 
 A converter is shared only when what ``reset`` leaves is what a new converter starts from, which depends on the
 extensions. So every extension of the configuration must be one of :data:`scripts.render.markdown_extensions.READ`, each
@@ -47,11 +49,12 @@ from typing import Any
 import markdown
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
-                                    _RawHTMLPreprocessor, _RelativePathTreeprocessor)
+                                    _RelativePathTreeprocessor)
 from mkdocs.structure.toc import get_toc
 
 from scripts.files import source_digest
 from scripts.render.markdown_extensions import READ, all_read
+from scripts.render.page_anchors import PageAnchors, RawHTMLText
 
 #: the modules of the extensions a converter may have registered for its ``reset`` (those of :data:`READ` and
 #: the two ``pymdownx.superfences`` loads itself), each read for what it keeps
@@ -138,7 +141,7 @@ def render(page: Page, config: Any, files: Any) -> None:
         return
     _KEPT["busy"] = True
     try:
-        raw_html_ext = _RawHTMLPreprocessor()
+        raw_html_ext = RawHTMLText()  # parsed for ids only if a lookup needs them (page_anchors)
         raw_html_ext._register(md)
         extract_anchors_ext = _ExtractAnchorsTreeprocessor(page.file, files, config)
         extract_anchors_ext._register(md)
@@ -157,6 +160,6 @@ def render(page: Page, config: Any, files: Any) -> None:
     _KEPT["busy"] = False
     page.toc = get_toc(toc_tokens)
     page._title_from_render = extract_title_ext.title
-    page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
+    page.present_anchor_ids = PageAnchors(extract_anchors_ext.present_anchor_ids, (raw_html_ext.text,))
     if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = relative_path_ext.links_to_anchors

@@ -62,7 +62,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from scripts.files import replace_whole
-from scripts.render import converter
+from scripts.render import converter, page_anchors
 from scripts.render.page_helper import PageHelper, spare_core
 from scripts.render.search_index import sections as divide_sections
 from scripts.render.security import clean_content
@@ -476,7 +476,7 @@ def convert_part(page: Any, markdown: str, config: Any, files: Any, at: Any = No
             cache.parts += 1
     if part.toc and list(part.toc):
         raise PluginError(f"the notice of {page.file.src_uri} has a heading: a part converted apart may have none")
-    page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(part.present_anchor_ids or ())
+    page.present_anchor_ids = page_anchors.union(page.present_anchor_ids, part.present_anchor_ids)
     if part.links_to_anchors:
         links = {file: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}
         for file, anchors in part.links_to_anchors.items():
