@@ -3,7 +3,6 @@ lookup needs it, and every answer is the one MkDocs' own set gives, in the check
 
 from __future__ import annotations
 
-import copy
 import logging
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pytest
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
-from scripts.render import converter, markdown_cache, page_anchors
+from scripts.render import converter, hooks, markdown_cache, page_anchors
 from scripts.render.page_anchors import PageAnchors, union
 from tests.test_converter import _config
 
@@ -27,6 +26,7 @@ PAGES = {
 @pytest.fixture(autouse=True)
 def _nothing_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(converter, "_KEPT", {})
+    monkeypatch.setattr(hooks, "_state", {})
     monkeypatch.setattr(markdown_cache, "ACTIVE", {})
 
 
@@ -111,13 +111,14 @@ def test_a_union_parses_nothing_and_holds_what_both_hold(parses: list[str]) -> N
 def test_a_notice_converted_apart_adds_its_ids_without_a_parse(tmp_path: Path, parses: list[str]) -> None:
     config, files, pages = _pages(tmp_path, converter.render)
     page = pages["links.md"]
+    before = page.present_anchor_ids
     notice = '!!! note "Translated"\n\n    <span id="notice-raw">n</span> [s](index.md#raw-box)\n'
     html = markdown_cache.convert_part(page, notice, config, files)
     assert 'id="notice-raw"' in html and parses == []
     anchors = page.present_anchor_ids
-    assert isinstance(anchors, PageAnchors) and parses == []
+    assert isinstance(anchors, PageAnchors) and anchors is not before and parses == []
     assert "notice-raw" in anchors and "here" in anchors and "links" in anchors
-    assert copy.copy(page).present_anchor_ids is anchors
+    assert "notice-raw" not in before and "here" in before  # the page's own, as the notices' restore expects
 
 
 def test_a_kept_conversion_holds_every_id(tmp_path: Path) -> None:
@@ -138,3 +139,48 @@ def test_a_kept_conversion_holds_every_id(tmp_path: Path) -> None:
     assert {"home", "part", "raw-box", "raw-name"} <= again.present_anchor_ids
     assert set(again.present_anchor_ids) == set(page.present_anchor_ids)
     markdown_cache.finish()
+
+
+def test_a_text_without_a_tag_keeps_nothing_to_parse(parses: list[str]) -> None:
+    anchors = PageAnchors({"a"}, ("no tag here", "x < y"), where="p.md")
+    assert "b" not in anchors and parses == ["x < y"]
+
+
+def test_a_marked_section_is_parsed_with_its_page_and_fails_it_as_in_mkdocs(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n\nGenerics: enable_if_t<![ns::is](other.md)\n", "other.md": "# Other\n"}
+    config = _config(tmp_path, pages)
+    files = get_files(config)
+    for convert in (Page.render, converter.render):
+        page = Page(None, files.get_file_from_path("index.md"), config)
+        page.read_source(config)
+        with pytest.raises(Exception, match="marked section") as raised:
+            convert(page, config, files)
+        if convert is converter.render:
+            assert "index.md" in str(raised.value)
+
+
+def test_a_parse_that_raises_later_names_the_page_and_raises_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    anchors = PageAnchors({"a"}, ('<p id="b">',), where="guide/page.md")
+
+    class Broken(page_anchors._HTMLHandler):
+        def feed(self, data: str) -> None:
+            raise AssertionError("the parser's own error")
+
+    monkeypatch.setattr(page_anchors, "_HTMLHandler", Broken)
+    assert "a" in anchors  # the tree's ids need no parse
+    for _ in range(2):
+        with pytest.raises(RuntimeError, match=r"guide/page\.md .*the parser's own error"):
+            "b" in anchors  # noqa: B015 - the lookup is what raises
+    monkeypatch.undo()
+    assert "b" in anchors
+
+
+def test_the_set_methods_a_plugin_may_call(parses: list[str]) -> None:
+    anchors = PageAnchors({"a"}, ('<p id="b">',))
+    copied = anchors.copy()
+    anchors.add("c")
+    anchors.update({"d"}, PageAnchors((), ('<i id="e">',)))
+    assert parses == [] and "c" not in copied
+    assert anchors.union({"f"}) == {"a", "b", "c", "d", "e", "f"} and set(copied) == {"a", "b"}
+    anchors.discard("b")
+    assert anchors == {"a", "c", "d", "e"} and anchors <= {"a", "b", "c", "d", "e"}

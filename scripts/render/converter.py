@@ -10,7 +10,7 @@ them, registered for its conversion (after the extensions' own, with their prior
 converter) and taken off after it. On the 98 staged French pages, in one process, converting took 0.72 s instead of
 0.80 s (the same site, file by file). One of the four differs: in the place of MkDocs' parse of the raw HTML for ids,
 :class:`scripts.render.page_anchors.RawHTMLText` keeps the text it would parse, parsed only when a lookup of the
-page's ids needs it (:class:`scripts.render.page_anchors.PageAnchors`).
+page's ids needs it, or when the conversion is kept (:class:`scripts.render.page_anchors.PageAnchors`).
 
 A converter is shared only when what ``reset`` leaves is what a new converter starts from, which depends on the
 extensions. So every extension of the configuration must be one of :data:`scripts.render.markdown_extensions.READ`, each
@@ -160,6 +160,7 @@ def render(page: Page, config: Any, files: Any) -> None:
     _KEPT["busy"] = False
     page.toc = get_toc(toc_tokens)
     page._title_from_render = extract_title_ext.title
-    page.present_anchor_ids = PageAnchors(extract_anchors_ext.present_anchor_ids, (raw_html_ext.text,))
+    page.present_anchor_ids = PageAnchors(extract_anchors_ext.present_anchor_ids, (raw_html_ext.text,),
+                                          where=page.file.src_uri)
     if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = relative_path_ext.links_to_anchors

@@ -12,9 +12,19 @@ of ids found only in raw HTML, both on one page, while parsing every page's raw 
 :class:`PageAnchors` holds the tree's ids and the text the parser would have read. A lookup of an id of the tree
 answers at once; any other lookup, iteration or size parses the text with MkDocs' own parser first, once, so every
 answer is the one the set MkDocs makes would give. What a parse finds depends only on the text, so it is the same
-later as during the conversion. One difference is left: a text on which the parser raises would stop the build
-while the page is converted in MkDocs, and here only when its ids are read (Python-Markdown's ``md_in_html``
-parses the same text right after, with a more lenient subclass of the same parser).
+later as during the conversion. A text without ``<`` holds no tag, so no id: none is kept. This spares the parse in
+a build that keeps nothing (the cold build the benchmark times); a build that keeps its conversions
+(:mod:`scripts.render.markdown_cache`) stores every id of a page it converts, which parses the text then.
+
+The parser raises on some texts (Python 3.11's raises an ``AssertionError`` on a marked section it does not know,
+``<![`` followed by another word), where MkDocs stops while it converts the page and Python-Markdown's ``md_in_html``
+(a more lenient subclass of the same parser) does not. A text holding ``<![`` is therefore parsed with the page, as in
+MkDocs; should a text parsed later raise all the same (another Python's parser), the error names the page.
+
+``present_anchor_ids`` is declared a ``set`` by MkDocs; a ``PageAnchors`` is a :class:`collections.abc.Set` with
+``add``, ``update``, ``discard``, ``union`` and ``copy`` besides, but ``isinstance(anchors, set)`` is false. Nothing
+installed reads more than ``in`` and ``is None`` (MkDocs itself); a plugin that needs a real ``set`` gets one from
+``set(page.present_anchor_ids)``.
 """
 
 from __future__ import annotations
@@ -25,24 +35,34 @@ from typing import Any
 import markdown
 from mkdocs.structure.pages import _HTMLHandler
 
+#: a marked section, on which the parser may raise: such a text is parsed with its page, as MkDocs parses it
+_PARSED_AT_ONCE = "<!["
+
 
 class PageAnchors(Set):
-    """The ids of a page (a set of strings to whoever reads it): ``ids`` found already, and ``texts`` whose raw
-    HTML is parsed for more when first needed."""
+    """The ids of the page ``where`` (a set of strings to whoever reads it): ``ids`` found already, and ``texts``
+    whose raw HTML is parsed for more when first needed."""
 
-    __slots__ = ("_ids", "_texts")
+    __slots__ = ("_ids", "_texts", "where")
 
-    def __init__(self, ids: Iterable[str] = (), texts: tuple[str, ...] = ()) -> None:
+    def __init__(self, ids: Iterable[str] = (), texts: Iterable[str] = (), where: str = "") -> None:
         self._ids = set(ids)
-        self._texts = tuple(texts)
+        self._texts = tuple(text for text in texts if "<" in text)
+        self.where = where
+        if any(_PARSED_AT_ONCE in text for text in self._texts):
+            self._parsed()
 
     def _parsed(self) -> set[str]:
         while self._texts:
-            text, self._texts = self._texts[0], self._texts[1:]
             parser = _HTMLHandler()  # as MkDocs' _RawHTMLPreprocessor.run parses it
-            parser.feed(text)
-            parser.close()
+            try:
+                parser.feed(self._texts[0])
+                parser.close()
+            except Exception as error:
+                raise RuntimeError(f"the raw HTML of {self.where or 'a page'} cannot be read for its anchors: "
+                                   f"{error}") from error
             self._ids |= parser.present_anchor_ids
+            self._texts = self._texts[1:]  # only once its ids are in: a parse that raised raises again
         return self._ids
 
     def __contains__(self, anchor: object) -> bool:
@@ -59,21 +79,39 @@ class PageAnchors(Set):
 
     __ror__ = __or__
 
+    def union(self, *others: Iterable[str]) -> PageAnchors:
+        result = self.copy()
+        result.update(*others)
+        return result
+
+    def copy(self) -> PageAnchors:
+        return PageAnchors(self._ids, self._texts, self.where)
+
+    def add(self, anchor: str) -> None:
+        self._ids.add(anchor)
+
+    def update(self, *others: Iterable[str]) -> None:
+        for other in others:
+            if isinstance(other, PageAnchors):
+                self._ids |= other._ids
+                self._texts += other._texts
+            else:
+                self._ids.update(other)
+
+    def discard(self, anchor: str) -> None:
+        self._parsed().discard(anchor)  # an id of the raw HTML could come back with a later parse
+
     def __repr__(self) -> str:
-        return f"PageAnchors({sorted(self._ids)!r}, {len(self._texts)} texts not parsed)"
+        return f"PageAnchors({sorted(self._ids)!r}, {len(self._texts)} texts not parsed, where={self.where!r})"
 
 
 def union(first: Set[str] | None, second: Set[str] | None) -> PageAnchors:
-    """The ids of both (either may be None, as a page not converted has), the raw HTML of neither parsed."""
-    ids: set[str] = set()
-    texts: tuple[str, ...] = ()
-    for part in (first, second):
-        if isinstance(part, PageAnchors):
-            ids |= part._ids
-            texts += part._texts
-        elif part is not None:
-            ids |= set(part)
-    return PageAnchors(ids, texts)
+    """The ids of both (either may be None, as a page not converted has), the raw HTML of neither parsed; a new
+    object, both left as they were."""
+    where = next((part.where for part in (first, second) if isinstance(part, PageAnchors) and part.where), "")
+    result = PageAnchors(where=where)
+    result.update(*(part for part in (first, second) if part is not None))
+    return result
 
 
 class RawHTMLText(markdown.preprocessors.Preprocessor):
