@@ -45,6 +45,6 @@ def to_latin(text: str) -> str:
         return UPPER[char]
 
     # the capitals first, from their neighbours in the Cyrillic text; then every other letter, one for one (what
-    # the capitals became is Latin, which the table leaves alone): a letter at a time through a Python function
-    # took most of the time of the Latin-script language's pages
+    # the capitals became is Latin, which the table leaves alone). A Python function called for every letter took
+    # four times as long (the Serbian catalog's translations: 62 against 15 ms)
     return _DIGRAPH_CAPITAL.sub(capital, text).translate(_ONE_WAY)
