@@ -3,6 +3,7 @@ digest is read again only when the file was written."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -189,9 +190,7 @@ def test_a_file_written_while_it_is_read_is_read_again(tmp_path: Path, monkeypat
 
 
 def test_a_function_s_source_digest_is_of_its_own_code_and_none_without_source() -> None:
-    import functools
-
-    from scripts.files import source_digest
+    source_digest = files.source_digest
 
     def first(x):  # noqa: ANN001, ANN202
         return x + 1

@@ -173,14 +173,3 @@ def test_a_parse_that_raises_later_names_the_page_and_raises_again(monkeypatch: 
             "b" in anchors  # noqa: B015 - the lookup is what raises
     monkeypatch.undo()
     assert "b" in anchors
-
-
-def test_the_set_methods_a_plugin_may_call(parses: list[str]) -> None:
-    anchors = PageAnchors({"a"}, ('<p id="b">',))
-    copied = anchors.copy()
-    anchors.add("c")
-    anchors.update({"d"}, PageAnchors((), ('<i id="e">',)))
-    assert parses == [] and "c" not in copied
-    assert anchors.union({"f"}) == {"a", "b", "c", "d", "e", "f"} and set(copied) == {"a", "b"}
-    anchors.discard("b")
-    assert anchors == {"a", "c", "d", "e"} and anchors <= {"a", "b", "c", "d", "e"}

@@ -21,10 +21,10 @@ The parser raises on some texts (Python 3.11's raises an ``AssertionError`` on a
 (a more lenient subclass of the same parser) does not. A text holding ``<![`` is therefore parsed with the page, as in
 MkDocs; should a text parsed later raise all the same (another Python's parser), the error names the page.
 
-``present_anchor_ids`` is declared a ``set`` by MkDocs; a ``PageAnchors`` is a :class:`collections.abc.Set` with
-``add``, ``update``, ``discard``, ``union`` and ``copy`` besides, but ``isinstance(anchors, set)`` is false. Nothing
-installed reads more than ``in`` and ``is None`` (MkDocs itself); a plugin that needs a real ``set`` gets one from
-``set(page.present_anchor_ids)``.
+``present_anchor_ids`` is declared a ``set`` by MkDocs; a ``PageAnchors`` is a :class:`collections.abc.Set` (``in``,
+iteration, size, comparisons, ``|``, ``&``, ``-``), with no ``add`` or ``update``, and ``isinstance(anchors, set)`` is
+false. Nothing installed reads more than ``in`` and ``is None`` (MkDocs itself); a plugin that needs a real ``set``
+gets one from ``set(page.present_anchor_ids)``.
 """
 
 from __future__ import annotations
@@ -79,28 +79,6 @@ class PageAnchors(Set):
 
     __ror__ = __or__
 
-    def union(self, *others: Iterable[str]) -> PageAnchors:
-        result = self.copy()
-        result.update(*others)
-        return result
-
-    def copy(self) -> PageAnchors:
-        return PageAnchors(self._ids, self._texts, self.where)
-
-    def add(self, anchor: str) -> None:
-        self._ids.add(anchor)
-
-    def update(self, *others: Iterable[str]) -> None:
-        for other in others:
-            if isinstance(other, PageAnchors):
-                self._ids |= other._ids
-                self._texts += other._texts
-            else:
-                self._ids.update(other)
-
-    def discard(self, anchor: str) -> None:
-        self._parsed().discard(anchor)  # an id of the raw HTML could come back with a later parse
-
     def __repr__(self) -> str:
         return f"PageAnchors({sorted(self._ids)!r}, {len(self._texts)} texts not parsed, where={self.where!r})"
 
@@ -108,10 +86,17 @@ class PageAnchors(Set):
 def union(first: Set[str] | None, second: Set[str] | None) -> PageAnchors:
     """The ids of both (either may be None, as a page not converted has), the raw HTML of neither parsed; a new
     object, both left as they were."""
-    where = next((part.where for part in (first, second) if isinstance(part, PageAnchors) and part.where), "")
-    result = PageAnchors(where=where)
-    result.update(*(part for part in (first, second) if part is not None))
-    return result
+    ids: set[str] = set()
+    texts: tuple[str, ...] = ()
+    where = ""
+    for part in (first, second):
+        if isinstance(part, PageAnchors):
+            ids |= part._ids
+            texts += part._texts
+            where = where or part.where
+        elif part is not None:
+            ids |= set(part)
+    return PageAnchors(ids, texts, where)
 
 
 class RawHTMLText(markdown.preprocessors.Preprocessor):
